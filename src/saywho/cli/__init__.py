@@ -1,0 +1,22 @@
+"""The ``saywho`` command: a thin layer over the library, one module per group of commands."""
+
+from __future__ import annotations
+
+import click
+
+from saywho import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="saywho")
+def main() -> None:
+    """Who said what, to whom, and when, in the news."""
+
+
+def _register() -> None:
+    from saywho.cli import extract_command
+
+    main.add_command(extract_command.extract)
+
+
+_register()

@@ -1,0 +1,56 @@
+"""Errors a user can meet. Each has a stable code and a one-line message naming the input."""
+
+from __future__ import annotations
+
+
+class SaywhoError(Exception):
+    """Base of every error saywho raises on purpose. ``str(err)`` is the one-line message."""
+
+    code = "SW000"
+
+    def __init__(self, message: str, *, source: str | None = None):
+        self.message = message
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return f"{prefix}{self.message} [{self.code}]"
+
+
+class InputError(SaywhoError):
+    """The input cannot be read as an article."""
+
+    code = "SW100"
+
+
+class EmptyInput(InputError):
+    code = "SW101"
+
+
+class BinaryInput(InputError):
+    code = "SW102"
+
+
+class UndecodableInput(InputError):
+    code = "SW103"
+
+
+class InputTooLarge(InputError):
+    code = "SW104"
+
+
+class MalformedInput(InputError):
+    """A container (JSONL line, WARC record, gzip stream) is broken."""
+
+    code = "SW105"
+
+
+class MissingInput(InputError):
+    code = "SW106"
+
+
+class StoreError(SaywhoError):
+    """The SQLite store cannot be opened, written or migrated."""
+
+    code = "SW200"
