@@ -68,7 +68,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, no_clean: bool, url: str | 
         paths = ("-",)
     failures = 0
     written = 0
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for item in read_paths(paths):
         if isinstance(item, Failure):
             failures += 1

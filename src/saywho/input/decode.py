@@ -36,7 +36,7 @@ def decode(data: bytes, *, source: str = "<input>") -> str:
             except UnicodeDecodeError as err:
                 raise UndecodableInput(f"not valid {encoding} despite its byte-order mark", source=source) from err
     head = data[:65536]
-    if head.count(b"\x00") > len(head) // 100 or len(_CONTROL.findall(head)) > max(8, len(head) // 200):
+    if head.count(b"\x00") > max(4, len(head) // 100) or len(_CONTROL.findall(head)) > max(8, len(head) // 200):
         raise BinaryInput("input looks binary, not text or HTML", source=source)
     try:
         text = data.decode("utf-8")
