@@ -38,3 +38,14 @@ def test_docs_every_json_key_is_documented(key):
 def test_docs_readme_gives_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
+
+
+def test_docs_every_error_code_is_documented():
+    import inspect
+
+    from saywho import errors
+
+    doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    for _, cls in inspect.getmembers(errors, inspect.isclass):
+        if issubclass(cls, errors.SaywhoError):
+            assert f"| {cls.code} | `{cls.__name__}` |" in doc, f"{cls.__name__} ({cls.code}) is undocumented"
