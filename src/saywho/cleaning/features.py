@@ -1,0 +1,269 @@
+"""Cheap per-block features that say how much a block of a page reads like article prose.
+
+Public API (the HTML cleaner reuses it for HTML blocks):
+
+``page_features(texts: list[str]) -> list[list[float]]``
+    One feature vector per block of one page, in ``FEATURE_NAMES`` order. Vectorised: use it
+    when scoring every block of a page (it computes each block's own statistics once).
+``block_features(texts: list[str], i: int) -> dict[str, float]``
+    The same features for block ``i`` only, by name; convenient, but O(page) per call.
+``FEATURE_NAMES: tuple[str, ...]``
+    The order of the vectors.
+
+Features are publisher-agnostic signals: length and punctuation, list and link shapes
+(``* Foo``, ``a | b``), calls to action and second person, publisher self-reference
+(``©``, "all rights reserved"), reporting verbs, function-word density, position on the page
+and the shape of the neighbouring blocks. Only the first ``HEAD_CHARS`` characters of a block
+feed the text statistics, so a 50 MB line costs the same as a paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+HEAD_CHARS = 1200
+
+# Categories of words whose density separates prose from page furniture. General English
+# vocabulary, not any publisher's phrases.
+_WORDS = {
+    "second": "you your yours you're youre yourself",
+    "first_plural": "we our us we're ours",
+    "action": (
+        "subscribe subscribed subscriber subscribers subscription sign login log register click tap"
+        " share follow download newsletter newsletters join donate support continue watch listen"
+        " read save shop buy deals sale unlock upgrade trial account print email enter submit"
+        " accept reject manage settings skip view install"
+    ),
+    "furniture": (
+        "cookie cookies privacy policy terms copyright rights reserved advertisement advertising"
+        " advertise sponsored related comments comment menu search home contact about loading"
+        " trending popular newsletter notifications video videos photos gallery topics tags"
+        " recommended more latest next previous back top"
+    ),
+    "reporting": (
+        "said says told according added stated explained asked announced reported noted claimed"
+        " argued warned"
+    ),
+    "function": (
+        "the of and to in that is was for with on as at by from he she it they his her their has"
+        " have had were been be which who but not an this would will"
+    ),
+}
+_CATEGORY = {word: index for index, words in enumerate(_WORDS.values()) for word in words.split()}
+_PUNCT = ".,:;!?()[]\"'“”‘’"
+_WORD = re.compile(r"[a-z']+")
+_DIGIT = re.compile(r"\d")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b|@\w")
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+    r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b|\b\d{1,2}:\d{2}\b"
+)
+_BULLETS = frozenset("*+-•·–—>#")
+_SENTENCE_END = frozenset(".!?\"”’)'")
+_PIPES = re.compile(r" [|/•·] ")
+
+# One block's own statistics, in this order; page_features adds position and neighbours.
+_OWN = (
+    "log_chars",
+    "log_words",
+    "mean_word_len",
+    "ends_sentence",
+    "ends_colon",
+    "bullet",
+    "separators",
+    "capital_share",
+    "digit_share",
+    "url",
+    "copyright",
+    "date",
+    "by_line",
+    "quote_marks",
+    "commas",
+    "sentences",
+    "second",
+    "first_plural",
+    "action",
+    "furniture",
+    "reporting",
+    "function",
+    "short",
+    "long_prose",
+)
+_CONTEXT = (
+    "position",
+    "first",
+    "last",
+    "prose_before",
+    "prose_after",
+    "relative_length",
+    "prev_log_chars",
+    "next_log_chars",
+    "prev_ends_sentence",
+    "next_ends_sentence",
+    "prev_bullet",
+    "next_bullet",
+    "window_prose",
+    "window_function",
+    "window_action",
+    "bias",
+)
+FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
+_N_OWN = len(_OWN)
+_IDX = {name: i for i, name in enumerate(_OWN)}
+_LOG_CHARS, _ENDS, _BULLET, _FUNCTION, _ACTION, _PROSE = (
+    _IDX["log_chars"],
+    _IDX["ends_sentence"],
+    _IDX["bullet"],
+    _IDX["function"],
+    _IDX["action"],
+    _IDX["long_prose"],
+)
+
+
+def own_features(text: str) -> list[float]:
+    """A block's own statistics (the first ``len(_OWN)`` features), from its head only."""
+    s = text.strip()
+    if not s:
+        return [0.0] * _N_OWN
+    n = len(s)
+    if n < 40:
+        return _short_features(s, n)
+    head = s[:HEAD_CHARS]
+    lower = head.lower()
+    words = head.split()
+    nw = len(words)
+    counts = [0, 0, 0, 0, 0, 0, 0]
+    category = _CATEGORY.get
+    for word in _WORD.findall(lower):
+        counts[category(word, 6)] += 1
+    sample = words[:40]
+    capitals = sum(1 for w in sample if w[0].isupper()) / len(sample)
+    ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
+    separators = len(_PIPES.findall(head)) + head.count("|")
+    commas = head.count(",") * 5.0 / nw
+    stops = head.count(". ") + ends
+    return [
+        math.log1p(n),
+        math.log1p(nw),
+        len(head) / nw / 10.0 if len(head) < nw * 20 else 2.0,
+        ends,
+        1.0 if s[-1] == ":" else 0.0,
+        1.0 if s[0] in _BULLETS else 0.0,
+        separators / 5.0 if separators < 5 else 1.0,
+        capitals,
+        len(_DIGIT.findall(head)) / len(head),
+        1.0 if _URL.search(lower) else 0.0,
+        1.0 if "©" in head or "(c)" in lower or "copyright" in lower else 0.0,
+        1.0 if n < 200 and _DATE.search(lower) else 0.0,
+        1.0 if n < 150 and lower[:3] == "by " else 0.0,
+        1.0 if '"' in head or "“" in head or "”" in head else 0.0,
+        commas if commas < 2.0 else 2.0,
+        stops / 10.0 if stops < 10 else 1.0,
+        _capped(counts[0] * 10.0 / nw),
+        _capped(counts[1] * 10.0 / nw),
+        _capped(counts[2] * 5.0 / nw),
+        _capped(counts[3] * 5.0 / nw),
+        _capped(counts[4] * 10.0 / nw),
+        counts[5] / nw,
+        1.0 if nw <= 3 else 0.0,
+        1.0 if n >= 120 and ends and nw >= 15 else 0.0,
+    ]
+
+
+def _capped(value: float) -> float:
+    return value if value < 2.0 else 2.0
+
+
+def _short_features(s: str, n: int) -> list[float]:
+    """``own_features`` for a block under 40 characters: most statistics are moot there."""
+    lower = s.lower()
+    words = s.split()
+    nw = len(words)
+    counts = [0, 0, 0, 0, 0, 0, 0]
+    category = _CATEGORY.get
+    for word in lower.split():
+        counts[category(word.strip(_PUNCT), 6)] += 1
+    ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
+    return [
+        math.log1p(n),
+        math.log1p(nw),
+        n / nw / 10.0 if n < nw * 20 else 2.0,
+        ends,
+        1.0 if s[-1] == ":" else 0.0,
+        1.0 if s[0] in _BULLETS else 0.0,
+        0.2 if "|" in s or " / " in s else 0.0,
+        sum(1 for w in words if w[0].isupper()) / nw,
+        len(_DIGIT.findall(s)) / n,
+        1.0 if _URL.search(lower) else 0.0,
+        1.0 if "©" in s or "(c)" in lower or "copyright" in lower else 0.0,
+        1.0 if _DATE.search(lower) else 0.0,
+        1.0 if lower[:3] == "by " else 0.0,
+        1.0 if '"' in s or "“" in s or "”" in s else 0.0,
+        _capped(s.count(",") * 5.0 / nw),
+        ends / 10.0,
+        _capped(counts[0] * 10.0 / nw),
+        _capped(counts[1] * 10.0 / nw),
+        _capped(counts[2] * 5.0 / nw),
+        _capped(counts[3] * 5.0 / nw),
+        _capped(counts[4] * 10.0 / nw),
+        counts[5] / nw,
+        1.0 if nw <= 3 else 0.0,
+        0.0,
+    ]
+
+
+def page_features(texts: list[str]) -> list[list[float]]:
+    """Feature vectors (``FEATURE_NAMES`` order) for every block of one page."""
+    own = [own_features(t) for t in texts]
+    n = len(own)
+    if not n:
+        return []
+    prose = [o[_PROSE] * o[_LOG_CHARS] for o in own]
+    total = sum(prose) or 1.0
+    longest = max(o[_LOG_CHARS] for o in own) or 1.0
+    # Prefix sums make the five-block window means O(1) per block.
+    cum_prose, cum_function, cum_action = [0.0], [0.0], [0.0]
+    for o in own:
+        cum_prose.append(cum_prose[-1] + o[_PROSE])
+        cum_function.append(cum_function[-1] + o[_FUNCTION])
+        cum_action.append(cum_action[-1] + o[_ACTION])
+    empty = [0.0] * _N_OWN
+    rows = []
+    before = 0.0
+    span = max(n - 1, 1)
+    for i, o in enumerate(own):
+        prev = own[i - 1] if i else empty
+        nxt = own[i + 1] if i + 1 < n else empty
+        lo = i - 2 if i > 2 else 0
+        hi = i + 3 if i + 3 < n else n
+        width = hi - lo
+        row = o.copy()
+        row += (
+            i / span,
+            1.0 if i == 0 else 0.0,
+            1.0 if i == n - 1 else 0.0,
+            before / total,
+            (total - before - prose[i]) / total,
+            o[_LOG_CHARS] / longest,
+            prev[_LOG_CHARS],
+            nxt[_LOG_CHARS],
+            prev[_ENDS],
+            nxt[_ENDS],
+            prev[_BULLET],
+            nxt[_BULLET],
+            (cum_prose[hi] - cum_prose[lo]) / width,
+            (cum_function[hi] - cum_function[lo]) / width,
+            (cum_action[hi] - cum_action[lo]) / width,
+            1.0,
+        )
+        rows.append(row)
+        before += prose[i]
+    return rows
+
+
+def block_features(texts: list[str], i: int) -> dict[str, float]:
+    """The features of block ``i`` of a page, by name (see ``page_features`` for all blocks)."""
+    return dict(zip(FEATURE_NAMES, page_features(texts)[i], strict=True))
