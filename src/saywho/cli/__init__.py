@@ -14,9 +14,10 @@ def main() -> None:
 
 
 def _register() -> None:
-    from saywho.cli import extract_command
+    from saywho.cli import extract_command, serve_command
 
     main.add_command(extract_command.extract)
+    main.add_command(serve_command.serve)
 
 
 _register()

@@ -1,0 +1,36 @@
+"""``saywho serve``: browse a store in the browser (read-only), with a JSON API."""
+
+from __future__ import annotations
+
+import click
+
+from saywho.errors import SaywhoError
+
+
+class MissingExtra(SaywhoError):
+    """An optional dependency group is not installed."""
+
+    code = "SW000"
+
+
+@click.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="TCP port.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind. The default keeps the store private to this machine.")
+def serve(db: str, port: int, host: str) -> None:
+    """Serve a store built by `saywho run` as a read-only web UI and JSON API."""
+    try:
+        try:
+            import uvicorn
+
+            from saywho.web.app import create_app
+        except ImportError as err:
+            raise MissingExtra(f"saywho serve needs the web extra: pip install 'saywho[web]' ({err.name} is missing)") from None
+        app = create_app(db)
+    except SaywhoError as err:
+        click.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"saywho: serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

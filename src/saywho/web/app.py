@@ -1,0 +1,156 @@
+"""The ``saywho serve`` ASGI app: Starlette routes, Jinja2 templates, a JSON twin for each page.
+
+Each page ``/x`` has ``/x.json`` with the same parameters (documented in docs/api.md). The app
+only reads: the store is opened read-only, and any method but GET and HEAD is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from saywho import __version__
+from saywho.web.queries import KINDS, SORTS, BadQuery, SearchParams, Store, highlight
+
+HERE = Path(__file__).parent
+SAFE_METHODS = {"GET", "HEAD"}
+# No inline script or style anywhere, so a policy this strict costs nothing and would stop
+# an injected <script> even if escaping ever failed.
+SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+class ReadOnlyGuard:
+    """Refuses every method but GET/HEAD before routing, and adds the security headers."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in SAFE_METHODS:
+            response = PlainTextResponse("saywho serve is read-only: only GET and HEAD\n", 405,
+                                         headers={"allow": "GET, HEAD", **SECURITY_HEADERS})
+            await response(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers.extend((k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                               if k.encode() not in present)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links become clickable: a ``javascript:`` URL stays plain text."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
+
+
+def week_bars(weeks: list[dict], width: int = 600, height: int = 80) -> dict:
+    """Bar geometry for the quotes-per-week chart, drawn as inline SVG by the template."""
+    if not weeks:
+        return {"bars": [], "width": width, "height": height, "max": 0}
+    top = max(w["quotes"] for w in weeks)
+    step = width / len(weeks)
+    bars = []
+    for i, week in enumerate(weeks):
+        h = max(1.0, (height - 14) * week["quotes"] / top)
+        bars.append({"x": round(i * step, 2), "y": round(height - h, 2), "w": round(max(1.0, step - 1), 2),
+                     "h": round(h, 2), "week": week["week"], "quotes": week["quotes"]})
+    return {"bars": bars, "width": width, "height": height, "max": top,
+            "first": weeks[0]["week"], "last": weeks[-1]["week"]}
+
+
+def create_app(db_path: str | Path) -> Starlette:
+    store = Store(db_path)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(version=__version__, kinds=KINDS, sorts=list(SORTS), urlencode=urlencode,
+                       safe_url=safe_url, store_name=Path(db_path).name)
+
+    def page(request: Request, template: str, context: dict, status: int = 200) -> Response:
+        html = env.get_template(template).render(request=request, **context)
+        return HTMLResponse(html, status)
+
+    def fail(request: Request, status: int, message: str) -> Response:
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"error": message, "status": status}, status)
+        return page(request, "error.html", {"message": message, "status": status}, status)
+
+    def home(request: Request) -> Response:
+        data = store.home()
+        if request.url.path.endswith(".json"):
+            return JSONResponse(data)
+        return page(request, "home.html", {**data, "publishers": store.publishers()})
+
+    def search(request: Request) -> Response:
+        try:
+            params = SearchParams.from_query(request.query_params)
+        except BadQuery as err:
+            return fail(request, 400, str(err))
+        data = store.search(params)
+        if request.url.path.endswith(".json"):
+            return JSONResponse(data)
+        return page(request, "search.html", {**data, "p": params, "publishers": store.publishers()})
+
+    def speaker(request: Request) -> Response:
+        data = store.speaker(request.path_params["id"])
+        if data is None:
+            return fail(request, 404, f"no speaker {request.path_params['id']} in this store")
+        if request.url.path.endswith(".json"):
+            return JSONResponse(data)
+        return page(request, "speaker.html", {**data, "chart": week_bars(data["weeks"])})
+
+    def article(request: Request) -> Response:
+        data = store.article(request.path_params["id"])
+        if data is None:
+            return fail(request, 404, f"no article {request.path_params['id']} in this store")
+        if request.url.path.endswith(".json"):
+            return JSONResponse(data)
+        segments = highlight(data["article"]["text"], data["quotes"])
+        return page(request, "article.html", {**data, "segments": segments})
+
+    async def not_found(request: Request, exc) -> Response:
+        return fail(request, getattr(exc, "status_code", 404), getattr(exc, "detail", None) or "not found")
+
+    methods = ["GET", "HEAD"]
+    routes = [
+        Route("/", home, methods=methods),
+        Route("/index.json", home, methods=methods),
+        Route("/search", search, methods=methods),
+        Route("/search.json", search, methods=methods),
+        Route("/speaker/{id:int}", speaker, methods=methods),
+        Route("/speaker/{id:int}.json", speaker, methods=methods),
+        Route("/article/{id:int}", article, methods=methods),
+        Route("/article/{id:int}.json", article, methods=methods),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(ReadOnlyGuard)],
+                     exception_handlers={404: not_found, 405: not_found})

@@ -1,0 +1,383 @@
+"""Read-only queries over a saywho store for the web UI and its JSON API.
+
+Every value reaches SQLite as a bound parameter; the only SQL built from request data is
+chosen from fixed whitelists (sort orders, filter clauses). Work per request is bounded:
+counts stop at ``COUNT_CAP``, pages stop at ``MAX_PAGE``, and aggregates over one speaker
+read at most ``SPEAKER_SCAN`` rows, so a 1M-quote store answers as fast as a small one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from saywho.errors import StoreError
+
+PAGE_SIZE = 20
+MAX_PAGE = 100
+COUNT_CAP = 1000
+SPEAKER_QUOTES = 200
+SPEAKER_SCAN = 5000
+FIGURES_TTL = 60.0
+
+KINDS = ("direct", "partial", "indirect")
+SORTS = {
+    "relevance": "rank, q.id DESC",
+    "newest": "q.date DESC, q.id DESC",
+    "oldest": "q.date ASC, q.id ASC",
+}
+# Without a text query there is no rank; newest first is the natural reading order.
+BROWSE_SORTS = {"relevance": SORTS["newest"], "newest": SORTS["newest"], "oldest": SORTS["oldest"]}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PHRASE = re.compile(r'"([^"]*)"')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class BadQuery(ValueError):
+    """A request parameter the UI cannot use; the message is shown to the user."""
+
+
+def open_store(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection: URI mode=ro, and query_only as a second lock."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError("no such store (build one with `saywho run INPUT --db FILE`)", source=str(path))
+    uri = f"file:{url_quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("SELECT 1 FROM quotes LIMIT 1").fetchall()
+        conn.execute("SELECT 1 FROM quotes_fts LIMIT 1").fetchall()
+    except sqlite3.Error as err:
+        raise StoreError(f"cannot read it as a saywho store ({err})", source=str(path)) from None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: "quoted phrases" stay phrases, other
+    words are ANDed. Every token is double-quoted, so FTS5 syntax in the input is inert."""
+    parts = []
+    for phrase in _PHRASE.findall(text):
+        words = _WORD.findall(phrase)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    rest = _PHRASE.sub(" ", text)
+    parts.extend(f'"{w}"' for w in _WORD.findall(rest))
+    return " ".join(parts) or None
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if not value:
+        return None
+    if not _DATE.match(value):
+        raise BadQuery(f"{name}: expected a date as YYYY-MM-DD, got {value[:40]!r}")
+    try:
+        Date.fromisoformat(value)
+    except ValueError:
+        raise BadQuery(f"{name}: no such date {value!r}") from None
+    return value
+
+
+def check_int(value: str | None, name: str, default: int, low: int = 1, high: int = 2**62) -> int:
+    if value in (None, ""):
+        return default
+    if not value.isdigit():
+        raise BadQuery(f"{name}: expected a whole number, got {value[:40]!r}")
+    number = int(value)
+    if not low <= number <= high:
+        raise BadQuery(f"{name}: expected a number from {low} to {high}, got {number}")
+    return number
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    q: str = ""
+    speaker: str = ""
+    person: int | None = None
+    publisher: str = ""
+    date_from: str | None = None
+    date_to: str | None = None
+    kind: str = ""
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, params) -> SearchParams:
+        kind = params.get("kind", "")
+        if kind and kind not in KINDS:
+            raise BadQuery(f"kind: expected one of {', '.join(KINDS)}, got {kind[:40]!r}")
+        sort = params.get("sort", "") or "relevance"
+        if sort not in SORTS:
+            raise BadQuery(f"sort: expected one of {', '.join(SORTS)}, got {sort[:40]!r}")
+        person = params.get("person", "")
+        return cls(
+            q=params.get("q", "").strip()[:500],
+            speaker=params.get("speaker", "").strip()[:200],
+            person=check_int(person, "person", 0) or None,
+            publisher=params.get("publisher", "").strip()[:200],
+            date_from=check_date(params.get("from"), "from"),
+            date_to=check_date(params.get("to"), "to"),
+            kind=kind,
+            sort=sort,
+            page=check_int(params.get("page"), "page", 1, 1, MAX_PAGE),
+        )
+
+    def to_query(self, **changes) -> dict:
+        """The URL parameters of this search, with some changed (for pager and filter links)."""
+        values = {
+            "q": self.q, "speaker": self.speaker, "person": self.person or "",
+            "publisher": self.publisher, "from": self.date_from or "", "to": self.date_to or "",
+            "kind": self.kind, "sort": self.sort if self.sort != "relevance" else "", "page": self.page,
+        }
+        values.update(changes)
+        return {k: v for k, v in values.items() if v not in ("", None) and not (k == "page" and v == 1)}
+
+
+def _row(row: sqlite3.Row | None) -> dict | None:
+    return dict(row) if row is not None else None
+
+
+def _json_list(text: str | None) -> list:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+_QUOTE_COLUMNS = """
+    q.id, q.article_id, q.kind, q.field, q.start, q."end", q.quote, q.speaker, q.person_id,
+    q.cue_text, q.cue_lemma, q.addressee, coalesce(q.date, a.published) AS date,
+    a.title AS article_title, a.publisher, a.published
+"""
+
+
+class Store:
+    """The queries behind each page. One connection per thread (SQLite objects are not shared)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        open_store(self.path).close()
+        self._local = threading.local()
+        self._figures: tuple[float, dict] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = open_store(self.path)
+        return conn
+
+    def _all(self, sql: str, args=()) -> list[dict]:
+        return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    def _people_ids(self, name: str) -> list[int]:
+        rows = self.conn.execute("SELECT id FROM people WHERE name = ? LIMIT 50", (name,)).fetchall()
+        if not rows:
+            rows = self.conn.execute(
+                "SELECT id FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY statement_count DESC LIMIT 50",
+                (name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def search(self, p: SearchParams) -> dict:
+        """One page of quotes matching the filters, and a count capped at ``COUNT_CAP``."""
+        where: list[str] = []
+        args: list = []
+        match = fts_query(p.q) if p.q else None
+        if match:
+            where.append("quotes_fts MATCH ?")
+            args.append(match)
+        if p.person:
+            where.append("q.person_id = ?")
+            args.append(p.person)
+        elif p.speaker:
+            ids = self._people_ids(p.speaker)
+            if ids:
+                where.append(f"q.person_id IN ({','.join('?' * len(ids))})")
+                args.extend(ids)
+            else:
+                where.append("q.speaker = ?")
+                args.append(p.speaker)
+        if p.publisher:
+            where.append("a.publisher = ?")
+            args.append(p.publisher)
+        if p.date_from:
+            where.append("q.date >= ?")
+            args.append(p.date_from)
+        if p.date_to:
+            where.append("q.date <= ?")
+            args.append(p.date_to)
+        if p.kind:
+            where.append("q.kind = ?")
+            args.append(p.kind)
+        source = "quotes q JOIN articles a ON a.id = q.article_id"
+        if match:
+            source = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+        order = (SORTS if match else BROWSE_SORTS)[p.sort]
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        offset = (p.page - 1) * PAGE_SIZE
+        started = time.perf_counter()
+        rows = self._all(
+            f"SELECT {_QUOTE_COLUMNS} FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, PAGE_SIZE, offset],
+        )
+        total = self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {source} {clause} LIMIT ?)", [*args, COUNT_CAP + 1]
+        ).fetchone()[0]
+        pages = min(MAX_PAGE, max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE)))
+        return {
+            "query": p.to_query(),
+            "fts": match,
+            "results": rows,
+            "count": min(total, COUNT_CAP),
+            "count_capped": total > COUNT_CAP,
+            "page": p.page,
+            "pages": pages,
+            "page_size": PAGE_SIZE,
+            "has_next": p.page < MAX_PAGE and total > offset + len(rows) and len(rows) == PAGE_SIZE,
+            "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
+        }
+
+    def publishers(self, limit: int = 200) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT publisher FROM articles WHERE publisher IS NOT NULL ORDER BY publisher LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def speaker(self, person_id: int) -> dict | None:
+        person = _row(self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone())
+        if person is None:
+            return None
+        person["roles"] = _json_list(person["roles"])
+        person["aliases"] = _json_list(person["aliases"])
+        quotes = self._all(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.person_id = ? ORDER BY coalesce(q.date, a.published), q.id LIMIT ?",
+            (person_id, SPEAKER_QUOTES),
+        )
+        scan = f"(SELECT q.id, q.date, q.article_id FROM quotes q WHERE q.person_id = ? LIMIT {SPEAKER_SCAN})"
+        publishers = self._all(
+            f"SELECT a.publisher, count(*) AS quotes FROM {scan} s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.publisher IS NOT NULL GROUP BY a.publisher ORDER BY quotes DESC, a.publisher LIMIT 20",
+            (person_id,),
+        )
+        weeks = self._all(
+            f"SELECT date(coalesce(s.date, a.published), 'weekday 1', '-7 days') AS week, count(*) AS quotes "
+            f"FROM {scan} s JOIN articles a ON a.id = s.article_id "
+            "WHERE coalesce(s.date, a.published) IS NOT NULL GROUP BY week ORDER BY week",
+            (person_id,),
+        )
+        articles = f"(SELECT DISTINCT article_id FROM mentions WHERE person_id = ? LIMIT {SPEAKER_SCAN})"
+        co_people = self._all(
+            f"SELECT p.id, p.name, count(*) AS articles FROM {articles} x "
+            "JOIN mentions m ON m.article_id = x.article_id JOIN people p ON p.id = m.person_id "
+            "WHERE m.person_id != ? AND p.kind = 'person' "
+            "GROUP BY p.id ORDER BY articles DESC, p.name LIMIT 12",
+            (person_id, person_id),
+        )
+        return {
+            "person": person,
+            "quotes": quotes,
+            "quotes_shown_limit": SPEAKER_QUOTES,
+            "publishers": publishers,
+            "weeks": weeks,
+            "co_people": co_people,
+        }
+
+    def article(self, article_id: int) -> dict | None:
+        article = _row(self.conn.execute(
+            "SELECT id, key, doc_id, source, url, publisher, published, title, standfirst, authors, text, "
+            "boilerplate, language, content_hash, cluster_id, quote_count FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone())
+        if article is None:
+            return None
+        article["authors"] = _json_list(article["authors"])
+        article["boilerplate"] = _json_list(article["boilerplate"])
+        quotes = self._all(
+            'SELECT id, seq, kind, field, start, "end", quote, speaker, person_id, mention_text, '
+            "mention_start, mention_end, cue_text, cue_start, cue_end, cue_lemma, addressee, date "
+            "FROM quotes WHERE article_id = ? ORDER BY seq",
+            (article_id,),
+        )
+        people = self._all(
+            "SELECT name, person_id, kind, gender, roles, mentions FROM mentions WHERE article_id = ? "
+            "ORDER BY mentions DESC, name",
+            (article_id,),
+        )
+        for person in people:
+            person["roles"] = _json_list(person["roles"])
+        copies = []
+        if article["cluster_id"] is not None:
+            copies = self._all(
+                "SELECT id, title, publisher, published, url FROM articles WHERE cluster_id = ? AND id != ? "
+                "ORDER BY published, id LIMIT 50",
+                (article["cluster_id"], article_id),
+            )
+        return {"article": article, "quotes": quotes, "people": people, "copies": copies}
+
+    def figures(self) -> dict:
+        """Corpus totals: counted once a minute, since counting 1M rows takes a while."""
+        with self._lock:
+            if self._figures and time.monotonic() - self._figures[0] < FIGURES_TTL:
+                return self._figures[1]
+            one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+            figures = {
+                "articles": one("SELECT count(*) FROM articles"),
+                "quotes": one("SELECT count(*) FROM quotes"),
+                "speakers": one("SELECT count(*) FROM people WHERE quote_count > 0"),
+                "publishers": one("SELECT count(DISTINCT publisher) FROM articles"),
+                "first_published": one("SELECT min(published) FROM articles"),
+                "last_published": one("SELECT max(published) FROM articles"),
+            }
+            self._figures = (time.monotonic(), figures)
+            return figures
+
+    def home(self) -> dict:
+        return {
+            "figures": self.figures(),
+            "top_speakers": self._all(
+                "SELECT id, name, kind, roles, statement_count, quote_count FROM people "
+                "WHERE statement_count > 0 ORDER BY statement_count DESC LIMIT 15"
+            ),
+            "recent_articles": self._all(
+                "SELECT id, title, publisher, published, quote_count FROM articles "
+                "WHERE published IS NOT NULL ORDER BY published DESC, id DESC LIMIT 15"
+            ),
+        }
+
+
+def highlight(text: str, quotes: list[dict]) -> list[dict]:
+    """Split an article's text into plain and quoted segments for rendering.
+
+    Quotes whose offsets fall outside the text, or overlap an earlier quote, are left
+    unhighlighted rather than garbling the text around them.
+    """
+    spans = sorted(
+        (q for q in quotes if q["field"] == "text" and 0 <= q["start"] < q["end"] <= len(text)),
+        key=lambda q: (q["start"], -q["end"]),
+    )
+    segments = []
+    at = 0
+    for quote in spans:
+        if quote["start"] < at:
+            continue
+        if quote["start"] > at:
+            segments.append({"text": text[at:quote["start"]], "quote": None})
+        segments.append({"text": text[quote["start"]:quote["end"]], "quote": quote})
+        at = quote["end"]
+    if at < len(text):
+        segments.append({"text": text[at:], "quote": None})
+    return segments
