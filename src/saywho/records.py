@@ -207,3 +207,21 @@ class CleanedPage:
     url: str | None = None
     language: str | None = None
     blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedSpeech:
+    """One reported (indirect) statement: what was said, by which cue, by whom, to whom.
+
+    Offsets index the text it was found in; ``-1`` marks a part the sentence does not name.
+    """
+
+    content_start: int
+    content_end: int
+    cue_start: int
+    cue_end: int
+    cue_lemma: str
+    source_start: int
+    source_end: int
+    addressee_start: int = -1
+    addressee_end: int = -1

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Score reported-speech detection on PolNeAR and time it per CPU-second.
+
+usage: .venv/bin/python bench/reported_eval.py [--split dev] [--predictions out.jsonl]
+
+Figures for ``find_reported`` alone, against gold attributions whose content holds no quotation
+mark, with score_quotes.py's one-to-one largest-overlap matching: precision, recall, F1, and for
+matched pairs whether the predicted source and cue overlap the gold ones. With --predictions it also
+writes our statements as kind="indirect" (plus the direct quotes of ``saywho.attribution.attribute``
+when that finds any) and prints score_quotes.py's own figures for them, all_f1 included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from saywho.attribution.reported import candidates  # noqa: E402
+from saywho.attribution.reported_model import ReportedModel, load_model  # noqa: E402
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("SAYWHO_SHARED", ROOT.parent / "shared"))
+
+
+def scorer():
+    path = shared_dir() / "tools" / "score_quotes.py"
+    spec = importlib.util.spec_from_file_location("score_quotes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_split(split_dir: Path) -> list[dict]:
+    gold = scorer().load_gold(str(split_dir))
+    return [
+        {"name": name, "text": g["text"], "attrs": g["attrs"], "reported": [a for a in g["attrs"] if not a["direct"]]}
+        for name, g in gold.items()
+    ]
+
+
+def predict(text: str, model: ReportedModel):
+    return [s for s, features in candidates(text, (), model) if model.probability(features) >= model.threshold]
+
+
+def _overlaps(span, spans) -> bool:
+    return span[0] < span[1] and any(s < span[1] and e > span[0] for s, e in spans)
+
+
+def score_split(docs: list[dict], model: ReportedModel | None = None) -> dict:
+    model = model or load_model()
+    match = scorer().match
+    tp = npred = ngold = src_n = src_ok = cue_n = cue_ok = 0
+    for doc in docs:
+        preds = predict(doc["text"], model)
+        golds = doc["reported"]
+        pairs = match([{"start": p.content_start, "end": p.content_end} for p in preds], golds)
+        tp += len(pairs)
+        npred += len(preds)
+        ngold += len(golds)
+        for i, j in pairs:
+            p, g = preds[i], golds[j]
+            if "source" in g:
+                src_n += 1
+                src_ok += _overlaps((p.source_start, p.source_end), g["source"])
+            if "cue" in g:
+                cue_n += 1
+                cue_ok += _overlaps((p.cue_start, p.cue_end), g["cue"])
+    precision = tp / npred if npred else 0.0
+    recall = tp / ngold if ngold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "gold": ngold, "pred": npred, "p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4),
+        "source_acc": round(src_ok / src_n, 4) if src_n else None,
+        "cue_acc": round(cue_ok / cue_n, 4) if cue_n else None,
+    }
+
+
+def speed(docs: list[dict], rounds: int = 3) -> float:
+    """Articles per CPU-second for find_reported alone, best of ``rounds``."""
+    from saywho.attribution.reported import find_reported
+
+    best = 0.0
+    for _ in range(rounds):
+        start = time.process_time()
+        for doc in docs:
+            find_reported(doc["text"])
+        elapsed = time.process_time() - start
+        best = max(best, len(docs) / elapsed if elapsed else float("inf"))
+    return round(best, 1)
+
+
+def write_predictions(docs: list[dict], path: Path) -> None:
+    from saywho.attribution import attribute
+
+    model = load_model()
+    with path.open("w", encoding="utf-8") as out:
+        for doc in docs:
+            text = doc["text"]
+            quotes = [q.to_dict() for q in attribute(text).quotes if q.kind in ("direct", "partial")]
+            for s in predict(text, model):
+                has_source = s.source_start >= 0
+                quotes.append({
+                    "kind": "indirect", "start": s.content_start, "end": s.content_end,
+                    "quote": text[s.content_start:s.content_end],
+                    "speaker": text[s.source_start:s.source_end] if has_source else None,
+                    "mention": {"start": s.source_start, "end": s.source_end} if has_source else None,
+                    "cue": {"start": s.cue_start, "end": s.cue_end},
+                })
+            out.write(json.dumps({"id": doc["name"], "quotes": quotes}) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--predictions", type=Path)
+    args = parser.parse_args()
+    split_dir = shared_dir() / "data" / "quotes" / "polnear" / args.split
+    docs = load_split(split_dir)
+    result = score_split(docs)
+    result["articles_per_cpu_s"] = speed(docs)
+    print("reported " + " ".join(f"{k}={v}" for k, v in result.items()))
+    if args.predictions:
+        write_predictions(docs, args.predictions)
+        tool = shared_dir() / "tools" / "score_quotes.py"
+        subprocess.run([sys.executable, str(tool), str(split_dir), str(args.predictions)], check=True)
+
+
+if __name__ == "__main__":
+    main()

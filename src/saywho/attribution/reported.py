@@ -1,0 +1,352 @@
+"""Reported (indirect) speech: "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE".
+
+``find_reported`` finds cue words from a lexicon learnt on PolNeAR's train split, delimits the
+content and the source around each by clause rules, and keeps the candidates that a small
+logistic-regression scorer (``reported_weights.json``) accepts. Statements whose content holds a
+quotation mark belong to the direct-quote finder and are never reported here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from saywho.attribution.reported_model import ReportedModel, load_model
+from saywho.attribution.reported_text import QUOTE_MARKS, lemma, sentence_bounds
+from saywho.records import ReportedSpeech
+
+# Spans never reach further than this from their cue, so a huge unpunctuated paragraph stays linear.
+_REACH_AFTER = 600
+_REACH_BEFORE = 400
+
+_QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
+_TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
+_SPACE_AND_MARKS = " \t\n\u00a0,;:-—–\"“”‘’'()[]"
+_END_TRIM = " \t\n\u00a0.,;:!?-—–\"“”‘’'()[]"
+
+_AUX_BEFORE = re.compile(r"(?:\b(?:has|have|had|also|has also|have also|had also|reportedly)\s+)+$", re.I)
+_THAT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:on|in|at|last|this|during|earlier|later|recently|again|repeatedly|publicly|privately|"
+    r"yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"“”]{0,40}?\s+)?"
+    r"that\s+"
+)
+_ADDRESSEE = re.compile(
+    r"\s+((?:him|her|them|us|me|you|reporters|journalists|supporters|voters|donors|lawmakers|members|"
+    r"students|listeners|viewers|readers|senators|delegates|the\s+(?:crowd|audience|room|committee|court|jury|"
+    r"newspaper|paper|station|network|magazine|senate|house|panel|press|media|public|nation|country|"
+    r"Senate|House)|(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'&-]*){0,4}))"
+    r"(?=\s+(?:that|on|in|at|last|this|during|earlier|he|she|they|it|the|a|his|her|their|we|I)\b|\s*[,.;:])"
+)
+_LATER_CUE = re.compile(
+    r",\s+(?:(?:he|she|they|it|we|I|officials?|aides?)\s+)?(?:said|says|added|adding|saying|noting|"
+    r"according\s+to|told|explained|wrote|argued|arguing|claiming|insisting)\b"
+)
+_STOP_BACK = frozenset(
+    "and but or nor that when while as because if after before since though although so where whether "
+    "than until unless once what whom whose".split()
+)
+_RELATIVE = frozenset(("who", "which", "that"))
+_LEADING_ADVERBS = frozenset(
+    "meanwhile however but and so then now yet still later earlier instead also indeed moreover thus "
+    "separately previously recently last".split()
+)
+_PRONOUNS = frozenset("he she they it we i you who which".split())
+_ADJUNCTS = frozenset(
+    "on in at during to last this after when while as before about of from with via through earlier "
+    "late early yesterday today tonight recently in a an".split()
+)
+_FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|should|could|can|may|might|must|did|does)\b")
+_BEFORE_SOURCE = re.compile(r"([,—–:;]|\s-)\s*((?:[\w’'.&-]+\s+){0,6}?)$")
+_NAME_BEFORE_CLAUSE = re.compile(
+    r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:who|a|an|the)\b[^,]{0,120},\s*$"
+)
+
+
+def find_reported(text: str, taken: list[tuple[int, int]] | tuple = ()) -> list[ReportedSpeech]:
+    """Reported statements in ``text`` whose content is free of quotation marks and of ``taken`` spans."""
+    if not text:
+        return []
+    model = load_model()
+    return [speech for speech, features in candidates(text, taken, model)
+            if model.probability(features) >= model.threshold]
+
+
+def candidates(text: str, taken, model: ReportedModel) -> list[tuple[ReportedSpeech, list[str]]]:
+    """Every cue in the lexicon with its delimited statement and the features the scorer reads."""
+    bounds = sentence_bounds(text)
+    starts = [s for s, _ in bounds]
+    marks = [m.start() for m in _QUOTE_RUN.finditer(text)]
+    taken_sorted = sorted((s, e) for s, e in taken if e > s)
+    out = []
+    for m in model.cue_pattern.finditer(text):
+        cs, ce = m.span()
+        form = " ".join(m.group().lower().replace("’", "'").split())
+        index = bisect_right(starts, cs) - 1
+        if index < 0:
+            continue
+        ss, se = bounds[index]
+        built = _build(text, cs, ce, form, ss, se, model)
+        if built is None:
+            continue
+        speech, features = built
+        if _has_mark(marks, speech.content_start, speech.content_end):
+            continue
+        if _overlaps(taken_sorted, speech.content_start, speech.content_end):
+            continue
+        if _has_mark(marks, ss, se):
+            features.append("sent_quote")
+        if index == 0:
+            features.append("first_sentence")
+        out.append((speech, features))
+    return out
+
+
+def _build(text, cs, ce, form, ss, se, model):
+    lo = max(ss, cs - _REACH_BEFORE)
+    hi = min(se, ce + _REACH_AFTER)
+    cue_lemma = model.cues.get(form) or lemma(form)
+    aux = _AUX_BEFORE.search(text, max(lo, cs - 30), cs)
+    cue_start = aux.start() if aux else cs
+    features = [f"form:{form}", f"lemma:{cue_lemma}"]
+    if text[cs].isupper():
+        features.append("cue_capital")
+    if aux:
+        features.append("aux")
+    if cue_lemma == "according to" or form.startswith("according"):
+        return _according(text, cs, ce, lo, hi, cue_lemma, features)
+    before_words = _words(text, lo, cue_start)
+    prev = before_words[-1][2].lower() if before_words else ""
+    features.append(f"prev:{prev if prev in _FEATURE_WORDS else _kind(prev)}")
+    after = text[ce:hi]
+    rest = after.strip(_END_TRIM)
+    shape = _source_before_comma(text, lo, cue_start)
+    if shape is not None and _looks_final(rest):
+        comma, source = shape
+        return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
+    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features)
+
+
+_FEATURE_WORDS = frozenset(
+    "to not n't would will has have had also who which that he she they it we i you is was are were be been "
+    "and but as if when had been never".split()
+)
+
+
+def _according(text, cs, ce, lo, hi, cue_lemma, features):
+    lead = text[lo:cs].strip(_SPACE_AND_MARKS).lower()
+    if lead in ("", "but", "and", "yet", "so", "also", "however", "still"):
+        comma = text.find(",", ce, hi)
+        if comma == -1:
+            return None
+        source = _trim(text, ce, comma)
+        content = _trim(text, comma + 1, hi)
+        features.append("pat:according_first")
+    else:
+        stop = _first_of(text, ",;.!?", ce, hi)
+        source = _trim(text, ce, stop)
+        content = _trim(text, lo, cs)
+        features.append("pat:according_last")
+    if content[1] - content[0] < 2:
+        return None
+    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    return _speech(content, (cs, ce), cue_lemma, source), features
+
+
+def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features):
+    """ "CLAUSE, X said." -- the content runs from the sentence start to the comma before the source."""
+    content = _trim(text, lo, comma)
+    if _count_words(text, *content) < 3:
+        return None
+    addressee = (-1, -1)
+    if source[1] <= source[0]:
+        stop = _first_of(text, ",;.!?", ce, hi)
+        source = _trim(text, ce, stop)
+        features.append("src_after")
+    else:
+        addr = _ADDRESSEE.match(text, ce, hi)
+        if addr:
+            addressee = addr.span(1)
+    features.append("pat:before")
+    features.append(f"src:{_source_kind(text, source)}")
+    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
+
+
+def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features):
+    """ "X said (that) CLAUSE" -- the content runs from after the cue to the end of the clause."""
+    pos = ce
+    addressee = (-1, -1)
+    addr = _ADDRESSEE.match(text, ce, hi)
+    if addr and addr.group(1).split()[0].lower() not in _PRONOUNS_SUBJECT:
+        addressee = addr.span(1)
+        pos = addr.end(1)
+        features.append("addressee")
+    that = _THAT_AFTER.match(text, pos, hi)
+    if that:
+        pos = that.end()
+        features.append("that")
+    nxt = _words(text, pos, min(hi, pos + 40))
+    first = nxt[0][2].lower() if nxt else ""
+    features.append(f"next:{first if first in _NEXT_WORDS else _kind(first)}")
+    if cue_lemma and first:
+        features.append(f"lemma_next:{cue_lemma}|{first if first in _NEXT_WORDS else _kind(first)}")
+    end = hi
+    later = _LATER_CUE.search(text, pos, hi)
+    if later:
+        end = later.start()
+    content = _trim(text, pos, end)
+    if content[1] - content[0] < 2:
+        return None
+    source = _source_back(text, lo, cue_start, before_words)
+    features.append("pat:after")
+    features.append(f"src:{_source_kind(text, source)}")
+    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
+
+
+_PRONOUNS_SUBJECT = frozenset("he she they it we i the a his her their".split())
+_NEXT_WORDS = frozenset(
+    "that the a an he she they it we i you his her their this there to if whether how what why when "
+    "about for of on in with by as him them us me".split()
+)
+
+
+def _source_before_comma(text, lo, cue_start):
+    """(comma position, source span) when the cue follows ", SOURCE" -- else None."""
+    m = _BEFORE_SOURCE.search(text, lo, cue_start)
+    if not m:
+        return None
+    source = _trim(text, m.start(2), cue_start)
+    words = text[source[0]:source[1]].split()
+    if words and words[0].lower() in _STOP_BACK:
+        return None
+    return m.start(1), source
+
+
+def _looks_final(rest: str) -> bool:
+    """Whether what follows the cue is only a source, an addressee or an adjunct, not a new clause."""
+    if not rest:
+        return True
+    if len(rest) > 160 or rest.lower().startswith("that "):
+        return False
+    head = rest.split(",", 1)[0]
+    if _FINITE.search(head):
+        return False
+    first = head.split()[0] if head.split() else ""
+    return first[:1].isupper() or first.lower() in _ADJUNCTS or first.lower() in _ADDRESSEE_WORDS
+
+
+_ADDRESSEE_WORDS = frozenset("him her them us me you reporters journalists supporters voters the".split())
+
+
+def _source_back(text, lo, cue_start, words):
+    """The noun phrase right before the cue, back to a clause boundary, at most seven words."""
+    if not words:
+        return (-1, -1)
+    if text[words[-1][1]:cue_start].strip():
+        gap = text[words[-1][1]:cue_start].strip()
+        if gap.startswith(","):
+            named = _NAME_BEFORE_CLAUSE.search(text, lo, cue_start)
+            if named:
+                return named.span(1)
+        return (-1, -1)
+    picked = []
+    for i in range(len(words) - 1, -1, -1):
+        start, end, word = words[i]
+        low = word.lower()
+        if picked and text[end:picked[-1][0]].strip():
+            break
+        if low in _RELATIVE and not picked:
+            return (start, end)
+        if low in _STOP_BACK or not word[0].isalnum():
+            break
+        picked.append((start, end))
+        if len(picked) >= 7:
+            break
+    while picked and text[picked[-1][0]:picked[-1][1]].lower() in _LEADING_ADVERBS:
+        picked.pop()
+    if not picked:
+        return (-1, -1)
+    return (picked[-1][0], picked[0][1])
+
+
+def _source_kind(text, source) -> str:
+    if source[0] < 0 or source[1] <= source[0]:
+        return "none"
+    words = text[source[0]:source[1]].split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pron:" + words[0].lower()
+    if words[0][:1].isupper():
+        return "cap" if len(words) < 5 else "cap_long"
+    return "lower" if len(words) < 5 else "lower_long"
+
+
+def _kind(word: str) -> str:
+    if not word:
+        return "none"
+    if not word[0].isalnum():
+        return "punct"
+    if word[0].isupper():
+        return "cap"
+    if word[0].isdigit():
+        return "digit"
+    if word.endswith("ing"):
+        return "ing"
+    return "lower"
+
+
+def _words(text, start, end):
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _count_words(text, start, end) -> int:
+    return len(text[start:end].split())
+
+
+def _bucket(n: int) -> str:
+    return "0-2" if n < 3 else "3-5" if n < 6 else "6-12" if n < 13 else "13-30" if n < 31 else "31+"
+
+
+def _trim(text, start, end):
+    while start < end and text[start] in _SPACE_AND_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _END_TRIM:
+        end -= 1
+    return (start, end)
+
+
+def _first_of(text, chars, start, end):
+    best = end
+    for ch in chars:
+        i = text.find(ch, start, end)
+        if i != -1 and i < best:
+            best = i
+    return best
+
+
+def _has_mark(marks, start, end) -> bool:
+    i = bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
+
+
+def _overlaps(spans, start, end) -> bool:
+    i = bisect_left(spans, (end, end))
+    return any(s < end and e > start for s, e in spans[max(0, i - 8):i])
+
+
+def _speech(content, cue, cue_lemma, source, addressee=(-1, -1)) -> ReportedSpeech:
+    if source[0] < 0 or source[1] <= source[0]:
+        source = (-1, -1)
+    if addressee[0] < 0 or addressee[1] <= addressee[0]:
+        addressee = (-1, -1)
+    return ReportedSpeech(
+        content_start=content[0],
+        content_end=content[1],
+        cue_start=cue[0],
+        cue_end=cue[1],
+        cue_lemma=cue_lemma,
+        source_start=source[0],
+        source_end=source[1],
+        addressee_start=addressee[0],
+        addressee_end=addressee[1],
+    )

@@ -1,0 +1,102 @@
+"""Text helpers for reported speech: sentence bounds, words, cue lemmas.
+
+Everything here is linear in the text: one regex pass each, no backtracking across sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUOTE_MARKS = "\"“”«»„‟"
+
+# A sentence ends at a newline, or at . ! ? (plus closing marks) followed by space and a capital.
+_BREAK = re.compile(r"\n[\s]*|[.!?][\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sen rep gov gen lt col sgt capt jr sr no vs etc jan feb mar apr jun jul aug sep sept "
+    "oct nov dec prof rev gens reps sens ft mt pres supt corp inc ltd co".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+WORD = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?")
+
+_IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+    "knew": "know", "known": "know", "saw": "see", "seen": "see", "felt": "feel", "sought": "seek",
+    "taught": "teach", "spoke": "speak", "spoken": "speak", "gave": "give", "given": "give",
+    "made": "make", "heard": "hear", "found": "find", "held": "hold", "meant": "mean", "put": "put",
+    "read": "read", "led": "lead", "became": "become", "forgot": "forget", "understood": "understand",
+    "began": "begin", "took": "take", "taken": "take", "shown": "show", "chose": "choose",
+}
+# Verbs whose -ed and -ing forms drop a silent e; the rules below cannot tell "noted" from "voted".
+_SILENT_E = frozenset(
+    "note argue announce believe declare urge describe praise accuse propose quote cite acknowledge "
+    "receive reiterate indicate conclude decide vote continue state hope like promise suppose "
+    "imagine estimate complain advise caution define emphasize emphasise figure deplore assume "
+    "observe voice rule pledge surmise speculate tease charge plead guarantee free agree "
+    "lambaste blame refuse oppose approve believe insinuate recognize recognise realize realise "
+    "celebrate dismiss decline share surprise require raise praise reassure dispute vote "
+    "theorize theorise outline underscore ridicule mischaracterize characterize welcome release "
+    "revise issue analyze analyse reverse relate rate pronounce announce deduce produce "
+    "conclude fume joke quip scoff sneer smile chide gripe rave muse concede confide glare dare "
+    "care compare prepare declare sense use excuse profile picture lecture pressure gauge".split()
+)
+_AUXILIARIES = frozenset(
+    "has have had having also was were is are be been being will would could should may might must "
+    "did does do not never reportedly previously later then already repeatedly publicly privately "
+    "recently once just first still even".split()
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) spans covering ``text``; ``end`` excludes the trailing space."""
+    bounds = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if text[m.start()] == ".":
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if before:
+                word = before.group(1).lower()
+                if word in _ABBREVIATIONS or len(word) == 1 or "." in word:
+                    continue
+        end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        if end > start:
+            bounds.append((start, end))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def lemma(cue: str) -> str:
+    """The dictionary form of a cue: "has said" -> "say", "according to" stays as it is."""
+    words = cue.lower().replace("’", "'").split()
+    while len(words) > 1 and words[0] in _AUXILIARIES:
+        words = words[1:]
+    if not words:
+        return cue.lower()
+    if words[0] in ("according", "as"):
+        return " ".join(words)
+    return " ".join([verb_lemma(words[0]), *words[1:]])
+
+
+def verb_lemma(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if suffix == "ed" and stem.endswith("i"):
+                return stem[:-1] + "y"
+            if suffix == "ed" and stem.endswith("e"):
+                return stem + "e" if stem + "e" in _SILENT_E else word[:-1]
+            if stem + "e" in _SILENT_E:
+                return stem + "e"
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+                return stem[:-1]
+            return stem
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
