@@ -40,6 +40,11 @@ CREATE TABLE IF NOT EXISTS articles (
     run_id INTEGER REFERENCES runs(id)
 );
 
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS people (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

@@ -1,0 +1,255 @@
+"""Speakers across the corpus: one ``people`` row per person, whatever the articles call them.
+
+Merging is conservative and explained. Within an article the attribution stage already
+resolves "he" and "Mr Trump" to the fullest name there; across articles we merge:
+
+- names equal after dropping titles and middle names/initials ("Donald J. Trump" and
+  "President Donald Trump" are "donald trump"),
+- a surname-only name ("President Trump") into the one full name with that surname, and only
+  when that full name is the only one with the surname in the corpus, or the only one sharing
+  a role with it,
+- an initial and surname ("D. Trump") into the one full name matching both.
+
+Different first names are never merged ("Boris Johnson", "Jo Johnson"), nor are names whose
+known genders differ. Organisations merge only when their normalized names are equal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "prime", "minister", "chancellor", "secretary", "senator", "sen",
+    "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "gen", "general",
+    "col", "colonel", "capt", "captain", "lt", "sgt", "sergeant", "rev", "reverend", "father",
+    "pope", "king", "queen", "prince", "princess", "chief", "inspector", "det", "detective",
+    "officer", "commissioner", "coach", "manager", "ceo", "chairman", "chairwoman", "leader",
+    "former", "deputy", "acting", "interim", "foreign", "home", "shadow", "mp", "mep", "the",
+    "first", "speaker", "attorney", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "director", "head", "boss", "state", "us", "u.s", "uk", "labour", "tory",
+    "conservative", "democratic", "republican", "democrat", "mrs.", "mr.", "dr.",
+}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp", "phd", "md"}
+PARTICLES = {"de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "al", "bin", "ben", "du", "dos", "mac"}
+
+_TOKEN = re.compile(r"[\w'’.-]+")
+
+
+@dataclass(slots=True)
+class NameKey:
+    """A person's name reduced for comparison: first name, surname, and titles dropped."""
+
+    first: str | None
+    last: str
+    initial_only: bool = False
+    titles: tuple[str, ...] = ()
+
+    @property
+    def full(self) -> tuple[str, str] | None:
+        return (self.first, self.last) if self.first and not self.initial_only else None
+
+
+def name_key(name: str) -> NameKey | None:
+    tokens = [t.strip(".'’-").lower() for t in _TOKEN.findall(name)]
+    tokens = [t for t in tokens if t]
+    titles = []
+    while tokens and tokens[0] in TITLES and len(tokens) > 1:
+        titles.append(tokens.pop(0))
+    while tokens and tokens[-1] in SUFFIXES and len(tokens) > 1:
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1]
+    # "Ursula von der Leyen": particles belong to the surname.
+    i = len(tokens) - 2
+    while i >= 1 and tokens[i] in PARTICLES:
+        last = f"{tokens[i]} {last}"
+        i -= 1
+    if i < 0:
+        return NameKey(None, last, titles=tuple(titles))
+    first = tokens[0]
+    if i == 0 and first in PARTICLES:
+        return NameKey(None, last, titles=tuple(titles))
+    if len(tokens) == 1:
+        return NameKey(None, last, titles=tuple(titles))
+    return NameKey(first, last, initial_only=len(first) == 1, titles=tuple(titles))
+
+
+def org_key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower().removeprefix("the ")))
+
+
+@dataclass(slots=True)
+class _Entity:
+    names: Counter = field(default_factory=Counter)
+    genders: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    kind: str = "person"
+    reasons: list = field(default_factory=list)
+
+    def gender(self) -> str | None:
+        if not self.genders:
+            return None
+        (top, n), *rest = self.genders.most_common()
+        return top if not rest or n > 2 * rest[0][1] else None
+
+    def absorb(self, other: _Entity, reason: str) -> None:
+        self.names.update(other.names)
+        self.genders.update(other.genders)
+        self.roles.update(other.roles)
+        self.reasons.extend(other.reasons)
+        self.reasons.append(reason)
+
+
+def _compatible(a: _Entity, b: _Entity) -> bool:
+    ga, gb = a.gender(), b.gender()
+    return ga is None or gb is None or ga == gb
+
+
+def _canonical(entity: _Entity) -> str:
+    """The name to show: a plain first-and-last name over titled or partial ones, then the
+    most used, then the longest."""
+
+    def rank(name: str):
+        nk = name_key(name)
+        plain = bool(nk and nk.full and not nk.titles)
+        return (plain, entity.names[name], len(name), name)
+
+    return max(entity.names, key=rank)
+
+
+def resolve_people(conn: sqlite3.Connection) -> int:
+    """Rebuild ``people`` from ``mentions`` and link mentions and quotes to it. Returns the
+    number of people."""
+    rows = conn.execute("SELECT name, kind, gender, roles, count(*) AS n FROM mentions GROUP BY name, kind, gender, roles").fetchall()
+    by_name: dict[tuple[str, str], _Entity] = {}
+    for name, kind, gender, roles, n in rows:
+        ent = by_name.setdefault((kind, name), _Entity(kind=kind))
+        ent.names[name] += n
+        if gender:
+            ent.genders[gender] += n
+        for role in json.loads(roles or "[]"):
+            ent.roles[role.lower()] += n
+
+    entities: dict[tuple, _Entity] = {}
+    owner: dict[tuple[str, str], tuple] = {}
+    short: list[tuple[tuple[str, str], NameKey, _Entity]] = []
+    for (kind, name), ent in by_name.items():
+        if kind != "person":
+            key = ("org", org_key(name) or name)
+        else:
+            nk = name_key(name)
+            if nk is None:
+                key = ("raw", name)
+            elif nk.full:
+                key = ("full", *nk.full)
+            else:
+                _note_titles(ent, nk)
+                short.append(((kind, name), nk, ent))
+                continue
+            _note_titles(ent, nk)
+        if key in entities:
+            target = entities[key]
+            if not _compatible(target, ent):
+                key = ("raw", name)
+                entities[key] = ent
+            else:
+                target.absorb(ent, f"{name} -> {_canonical(target)}: same name without titles or middle names")
+        else:
+            entities[key] = ent
+        owner[(kind, name)] = key
+
+    surnames: dict[str, list[tuple]] = defaultdict(list)
+    for key in entities:
+        if key[0] == "full":
+            surnames[key[2]].append(key)
+
+    for (kind, name), nk, ent in short:
+        candidates = surnames.get(nk.last, [])
+        if nk.initial_only:
+            candidates = [k for k in candidates if k[1].startswith(nk.first)]
+        target, reason = _pick(candidates, entities, ent, nk)
+        if target is None:
+            key = ("short", nk.first or "", nk.last)
+            if key in entities:
+                entities[key].absorb(ent, f"{name} -> {_canonical(entities[key])}: same name without titles")
+            else:
+                entities[key] = ent
+        else:
+            key = target
+            entities[key].absorb(ent, f"{name} -> {_canonical(entities[key])}: {reason}")
+        owner[(kind, name)] = key
+
+    return _write(conn, entities, owner)
+
+
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+                    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f"}
+NOT_ROLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "the", "former", "sir", "dame", "lord", "lady", "acting", "interim", "deputy", "vice", "first"}
+
+
+def _note_titles(ent: _Entity, nk: NameKey | None) -> None:
+    """Titles in a name tell roles ("President Trump") and sometimes gender ("Mrs May")."""
+    if nk is None:
+        return
+    n = sum(ent.names.values())
+    for title in nk.titles:
+        if title in HONORIFIC_GENDER:
+            ent.genders[HONORIFIC_GENDER[title]] += n
+        if title not in NOT_ROLES:
+            ent.roles[title] += n
+
+
+def _pick(candidates: list[tuple], entities: dict, ent: _Entity, nk: NameKey) -> tuple[tuple | None, str]:
+    compatible = [k for k in candidates if _compatible(entities[k], ent)]
+    if len(compatible) == 1:
+        what = "the only full name with this initial and surname" if nk.initial_only else "the only full name with this surname"
+        return compatible[0], what
+    roles = {r for r in ent.roles if ent.roles[r]}
+    if roles and compatible:
+        sharing = [k for k in compatible if roles & {r for r in entities[k].roles if entities[k].roles[r]}]
+        if len(sharing) == 1:
+            return sharing[0], f"the only person with this surname holding the role {sorted(roles & set(entities[sharing[0]].roles))[0]!r}"
+    return None, ""
+
+
+def _write(conn: sqlite3.Connection, entities: dict, owner: dict) -> int:
+    conn.execute("UPDATE quotes SET person_id = NULL WHERE person_id IS NOT NULL")
+    conn.execute("UPDATE mentions SET person_id = NULL WHERE person_id IS NOT NULL")
+    conn.execute("DELETE FROM people")
+    ids = {}
+    ordered = sorted(entities.items(), key=lambda kv: (-sum(kv[1].names.values()), _canonical(kv[1])))
+    for person_id, (key, ent) in enumerate(ordered, 1):
+        name = _canonical(ent)
+        roles = [r for r, n in ent.roles.most_common() if n > 0]
+        aliases = sorted(n for n in ent.names if n != name)
+        conn.execute(
+            "INSERT INTO people(id, name, kind, gender, roles, aliases, merge_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (person_id, name, ent.kind, ent.gender(), json.dumps(roles, ensure_ascii=False),
+             json.dumps(aliases, ensure_ascii=False), "\n".join(ent.reasons) or None),
+        )
+        ids[key] = person_id
+    conn.executemany(
+        "UPDATE mentions SET person_id = ? WHERE kind = ? AND name = ?",
+        [(ids[key], kind, name) for (kind, name), key in owner.items()],
+    )
+    conn.execute(
+        "UPDATE quotes SET person_id = (SELECT m.person_id FROM mentions m WHERE m.article_id = quotes.article_id "
+        "AND m.name = quotes.speaker) WHERE speaker IS NOT NULL"
+    )
+    return len(ids)
+
+
+def count_people(conn: sqlite3.Connection) -> None:
+    """Fill the per-person counts once quotes carry person and statement ids."""
+    conn.execute(
+        """UPDATE people SET
+             quote_count = (SELECT count(*) FROM quotes q WHERE q.person_id = people.id),
+             statement_count = (SELECT count(DISTINCT q.statement_id) FROM quotes q WHERE q.person_id = people.id),
+             article_count = (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.person_id = people.id)"""
+    )

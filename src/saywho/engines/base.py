@@ -1,0 +1,128 @@
+"""The per-article work of a corpus run and the interface every executor implements.
+
+``process`` is the one function an engine runs on each input; it only needs its arguments,
+so the local pool and the Ray engine run exactly the same code. Results are frozen records
+(picklable) and carry the stable article key the store deduplicates on.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from saywho.corpus.prior import BlockPrior, publisher_of
+from saywho.corpus.syndication import signature
+from saywho.errors import SaywhoError
+from saywho.records import Article, Failure, RawDocument
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What every worker needs besides the document; sent to each worker once."""
+
+    clean: bool = True
+    prior: BlockPrior | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    key: str
+    article: Article
+    signature: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FailureResult:
+    key: str
+    failure: Failure
+
+
+Result = ArticleResult | FailureResult
+
+
+def container_of(source: str) -> str:
+    """The input file a source names, as ``parent/name``, without a JSONL line number.
+
+    Two path components keep keys apart for same-named files in different directories while
+    staying the same whether the corpus was given by a relative or an absolute path.
+    """
+    path = source
+    head, sep, tail = source.rpartition(":")
+    if sep and tail.isdigit():
+        path = head
+    parts = PurePath(path).parts
+    return "/".join(parts[-2:]) if parts else source
+
+
+def article_key(doc: RawDocument) -> str:
+    """The stable key of an input item: its container and its own id."""
+    return f"{container_of(doc.source)}:{doc.id}"
+
+
+def failure_key(failure: Failure) -> str:
+    if failure.id is not None:
+        return f"{container_of(failure.source)}:{failure.id}"
+    return failure.source
+
+
+def process(doc: RawDocument, options: RunOptions) -> Result:
+    """Clean and attribute one input item; any error an input can cause becomes a failure."""
+    from saywho.extraction import extract
+
+    key = article_key(doc)
+    publisher = publisher_of(doc)
+    prior = options.prior.for_publisher(publisher) if options.prior is not None else None
+    try:
+        article = extract(
+            doc.content,
+            url=doc.url,
+            published=doc.published,
+            id=doc.id,
+            source=doc.source,
+            clean=options.clean,
+            prior=prior,
+        )
+    except SaywhoError as err:
+        return FailureResult(key, Failure(source=doc.source, id=doc.id, code=err.code, reason=err.message))
+    except RecursionError:
+        return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW105", reason="input is nested too deeply to parse"))
+    except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus run
+        reason = f"internal error while extracting: {type(err).__name__}: {err}"
+        return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW100", reason=reason[:500]))
+    if article.publisher is None and publisher:
+        article = _with_publisher(article, publisher)
+    return ArticleResult(key, article, signature(article.title, article.text))
+
+
+def _with_publisher(article: Article, publisher: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, publisher=publisher)
+
+
+class Executor(ABC):
+    """Runs ``process`` over a stream of documents and yields each result once.
+
+    Implementations must keep a bounded number of documents in flight (memory stays flat
+    however long the stream) and may yield results out of input order.
+    """
+
+    name = "base"
+
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+
+    @abstractmethod
+    def imap(self, docs: Iterable[RawDocument], options: RunOptions) -> Iterator[Result]:
+        """Yield ``process(doc, options)`` for every doc."""
+
+    def close(self) -> None:  # noqa: B027 - most executors hold nothing to release
+        """Release workers; called once, also after an interruption."""
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
