@@ -1,13 +1,60 @@
-"""Separating an article from its publisher's boilerplate."""
+"""Separating an article from its publisher's boilerplate in plain text.
+
+``clean_text`` splits text into blocks (lines, with glued sentences split apart), scores each
+block with a small two-pass model of what boilerplate looks like (``model``, features in
+``features``), keeps the body as one contiguous story, and reads the title, standfirst,
+bylines, date and publisher off the blocks around it (``structure``). Every block that is not
+body, title, standfirst or byline lands in ``boilerplate`` verbatim.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from saywho.records import CleanedPage
+from saywho.cleaning.blocks import split_blocks
+from saywho.cleaning.model import decode, load_weights, score_blocks
+from saywho.cleaning.structure import find_publisher, read_head
+from saywho.records import Block, CleanedPage
+
+__all__ = ["clean_text", "clean_with"]
 
 
 def clean_text(text: str, *, prior: Callable[[str], float] | None = None) -> CleanedPage:
-    """Split plain text into blocks and keep the article's."""
-    paragraphs = tuple(line.strip() for line in text.splitlines() if line.strip())
-    return CleanedPage(paragraphs=paragraphs)
+    """Split plain text into blocks and keep the article's.
+
+    ``prior`` maps a block's text to the share (0..1) of its publisher's articles that repeat
+    it; blocks most pages repeat are pushed towards boilerplate (see ``model.PRIOR_PENALTY``).
+    """
+    return clean_with(text, prior=prior)
+
+
+def clean_with(
+    text: str, *, prior: Callable[[str], float] | None = None, weights: dict | None = None
+) -> CleanedPage:
+    """``clean_text`` under given model weights (training and cross-validation use this)."""
+    if "\x00" in text:
+        # Same length, so block offsets still index the caller's text.
+        text = text.replace("\x00", " ")
+    spans = split_blocks(text)
+    if not spans:
+        return CleanedPage(paragraphs=())
+    weights = weights or load_weights()
+    texts = [s[0] for s in spans]
+    probs = score_blocks(texts, prior=prior, weights=weights)
+    body = decode(probs, weights)
+    head = read_head(texts, body)
+    labels = [head.roles.get(i, "body" if body[i] else "boilerplate") for i in range(len(texts))]
+    boilerplate = tuple(t for t, label in zip(texts, labels, strict=True) if label == "boilerplate")
+    return CleanedPage(
+        paragraphs=tuple(t for t, label in zip(texts, labels, strict=True) if label == "body"),
+        boilerplate=boilerplate,
+        title=head.title,
+        standfirst=head.standfirst,
+        authors=head.authors,
+        publisher=find_publisher(boilerplate),
+        published=head.published,
+        blocks=tuple(
+            Block(text=t, start=s, end=e, label=label, score=round(p, 4))
+            for (t, s, e), label, p in zip(spans, labels, probs, strict=True)
+        ),
+    )

@@ -1,0 +1,158 @@
+"""The HTML block classifier: is a block of a page part of the article, or boilerplate?
+
+Two stacked logistic regressions, pure Python at inference. The first scores each block from
+its own features: the page structure around it (tag, ancestor tags, class/id keywords such as
+"related" or "newsletter", link density, depth, position), whether resiliparse's main-content
+extractor kept it, and the text features of ``saywho.cleaning.features``. The second adds the
+first's scores for the block's neighbours and its container, because article paragraphs come in
+runs. Weights live in ``html_model.json``; ``scripts/train_html_cleaning.py`` rebuilds them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from operator import mul
+from pathlib import Path
+
+from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
+from saywho.cleaning.features import page_features
+from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock
+
+WEIGHTS_PATH = Path(__file__).with_name("html_model.json")
+BLOCK_TAG_GROUPS = ("p", "h1", "h2", "h3", "h4", "li", "td", "blockquote", "figcaption", "div", "pre", "dd")
+_TAG_SLOT = {"h5": "h4", "h6": "h4", "th": "td", "dt": "dd", "section": "div", "article": "div", "br": "div"}
+HTML_FEATURE_NAMES: tuple[str, ...] = (
+    ("link_density", "in_main", "in_main_long", "hidden", "depth", "container_log_chars",
+     "container_blocks", "container_links", "container_main", "duplicate", "prev_in_main",
+     "next_in_main", "prev_links", "next_links", "chars_before", "main_span")
+    + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
+    + tuple(f"in_{t}" for t in CONTEXT_TAGS)
+    + tuple(f"class_{c}" for c in CLASS_NAMES)
+)
+FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
+STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "bias")
+_N_FIXED = 16
+_TAG_OFFSET = _N_FIXED
+_CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
+_TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
+
+
+def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[list[float]]:
+    """One feature vector (``FEATURE_NAMES`` order) per block of one page."""
+    n = len(blocks)
+    if not n:
+        return []
+    texts = [b.text for b in blocks]
+    text_rows = page_features(texts)
+    lengths = [len(t) for t in texts]
+    total_chars = sum(lengths) or 1
+    links = [b.link_chars / lengths[i] for i, b in enumerate(blocks)]
+    containers: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        containers.setdefault(b.container, []).append(i)
+    container_stats = {}
+    for key, members in containers.items():
+        chars = sum(lengths[i] for i in members) or 1
+        container_stats[key] = (
+            math.log1p(chars) / 10.0,
+            min(len(members), 50) / 50.0,
+            sum(blocks[i].link_chars for i in members) / chars,
+            sum(lengths[i] for i in members if in_main[i]) / chars,
+        )
+    seen: dict[str, int] = {}
+    for t in texts:
+        seen[t] = seen.get(t, 0) + 1
+    main_positions = [i for i in range(n) if in_main[i]]
+    first_main = main_positions[0] if main_positions else n
+    last_main = main_positions[-1] if main_positions else -1
+    width = _N_FIXED + len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES)
+    rows = []
+    before = 0
+    for i, b in enumerate(blocks):
+        row = [0.0] * width
+        stats = container_stats[b.container]
+        row[0] = links[i]
+        row[1] = 1.0 if in_main[i] else 0.0
+        row[2] = 1.0 if in_main[i] and lengths[i] > 80 else 0.0
+        row[3] = 1.0 if b.hidden else 0.0
+        row[4] = min(b.depth, 40) / 40.0
+        row[5], row[6], row[7], row[8] = stats
+        row[9] = 1.0 if seen[texts[i]] > 1 else 0.0
+        row[10] = 1.0 if i and in_main[i - 1] else 0.0
+        row[11] = 1.0 if i + 1 < n and in_main[i + 1] else 0.0
+        row[12] = links[i - 1] if i else 1.0
+        row[13] = links[i + 1] if i + 1 < n else 1.0
+        row[14] = before / total_chars
+        row[15] = 1.0 if first_main <= i <= last_main else 0.0
+        tag = _TAG_SLOT.get(b.tag, b.tag)
+        row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
+        for slot in b.context:
+            row[_CONTEXT_OFFSET + slot] = 1.0
+        row += text_rows[i]
+        rows.append(row)
+        before += lengths[i]
+    return rows
+
+
+def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]:
+    """Second-stage inputs: each block's first-stage score beside its neighbours'."""
+    n = len(first)
+    by_container: dict[int, list[float]] = {}
+    for b, p in zip(blocks, first, strict=True):
+        by_container.setdefault(b.container, []).append(p)
+    means = {k: sum(v) / len(v) for k, v in by_container.items()}
+    rows = []
+    for i, p in enumerate(first):
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        rows.append([
+            p,
+            first[i - 1] if i else 0.0,
+            first[i + 1] if i + 1 < n else 0.0,
+            first[i - 2] if i > 1 else 0.0,
+            first[i + 2] if i + 2 < n else 0.0,
+            means[blocks[i].container],
+            sum(first[lo:hi]) / (hi - lo),
+            1.0,
+        ])
+    return rows
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        weights = json.load(handle)
+    if tuple(weights["features"]) != FEATURE_NAMES:
+        raise ValueError(f"{path} was trained on other features; rebuild it with scripts/train_html_cleaning.py")
+    return weights
+
+
+def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | None = None) -> list[float]:
+    """The probability that each block belongs to the article."""
+    if not blocks:
+        return []
+    weights = weights or load_weights()
+    first_w, first_b = weights["first"]["coef"], weights["first"]["intercept"]
+    first = [_sigmoid(sum(map(mul, first_w, row)) + first_b) for row in block_feature_rows(blocks, in_main)]
+    second_w = weights["second"]["coef"]
+    second_b = weights["second"]["intercept"]
+    return [_sigmoid(sum(map(mul, second_w, _as_logits(row))) + second_b) for row in stack_rows(blocks, first)]
+
+
+def _as_logits(row: list[float]) -> list[float]:
+    """Second-stage inputs are scores; the model reads them on the logit scale."""
+    return [_logit(x) for x in row[:-1]] + [row[-1]]
