@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from saywho.attribution.resolve import attribute_text
 from saywho.records import Attribution
 
 
@@ -13,4 +14,4 @@ def attribute(
     standfirst: str | None = None,
 ) -> Attribution:
     """Find the statements in ``text`` (and in ``title``/``standfirst`` where given)."""
-    return Attribution()
+    return attribute_text(text or "", published=published, title=title, standfirst=standfirst)

@@ -1,0 +1,91 @@
+"""When a statement was made, where the article says: day names and "yesterday" against the
+publication date, or a written date ("July 19", "19 July 2018")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from saywho.attribution.lexicon import DAYS
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+DAY_NAME = re.compile(r"\b(?:(last|on|this|late|early)\s+)?(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
+RELATIVE = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b",
+                      re.IGNORECASE)
+MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
+                       r"(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?\b", re.IGNORECASE)
+
+
+def parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return MONTH_ABBREVIATIONS.get(word[:4] if word.startswith("sept") else word[:3], 0)
+
+
+def _written(month: int, day: int, year: str | None, published: date | None) -> str | None:
+    if not 1 <= day <= 31 or not month:
+        return None
+    if year:
+        y = int(year)
+    elif published is not None:
+        y = published.year
+        try:
+            if date(y, month, day) > published + timedelta(days=1):
+                y -= 1
+        except ValueError:
+            return None
+    else:
+        return None
+    try:
+        return date(y, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str, published: str | None) -> str | None:
+    """The date a sentence says something happened, as YYYY-MM-DD, or None."""
+    pub = parse_published(published)
+    m = MONTH_DAY.search(text)
+    if m:
+        found = _written(_month_number(m.group(1)), int(m.group(2)), m.group(3), pub)
+        if found:
+            return found
+    m = DAY_MONTH.search(text)
+    if m:
+        found = _written(_month_number(m.group(2)), int(m.group(1)), m.group(3), pub)
+        if found:
+            return found
+    if pub is None:
+        return None
+    m = RELATIVE.search(text)
+    if m:
+        word = m.group(1).lower()
+        if word in ("yesterday",):
+            return (pub - timedelta(days=1)).isoformat()
+        if word == "last night":
+            return (pub - timedelta(days=1)).isoformat()
+        return pub.isoformat()
+    m = DAY_NAME.search(text)
+    if m:
+        # news reports the latest such day on or before publication; "last Monday" is the same day
+        target = DAYS.index(m.group(2).lower())
+        back = (pub.weekday() - target) % 7
+        return (pub - timedelta(days=back)).isoformat()
+    return None

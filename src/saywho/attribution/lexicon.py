@@ -1,0 +1,142 @@
+"""Word lists: speech verbs and their forms, honorifics, role nouns, pronouns, organisation words.
+
+The speech verbs are the cue heads most often annotated next to quotations in PolNeAR's
+train split, plus their common synonyms; every inflected form maps back to its lemma.
+"""
+
+from __future__ import annotations
+
+SPEECH_LEMMAS = """
+say tell add write call ask tweet continue note report describe explain state respond reply
+declare argue pledge promise accuse chant warn admit suggest recall claim read shout insist vow
+announce acknowledge complain joke quip predict testify boast brag post charge contend maintain
+observe remark recount muse concede confirm deny urge demand emphasize emphasise stress tout
+proclaim exclaim yell scream cry mock lament wonder counter retort agree assert affirm allege
+blast slam criticize criticise praise thank caution conclude repeat reiterate quote cite echo
+opine summarize whisper sing text email answer elaborate hint threaten pronounce begin
+interject concur fume gush marvel rail snap sneer tease thunder vent complain plead explain
+inform assure remind reveal disclose reckon
+""".split()
+
+IRREGULAR = {
+    "said": "say", "says": "say", "saying": "say",
+    "told": "tell", "tells": "tell", "telling": "tell",
+    "wrote": "write", "written": "write", "writes": "write", "writing": "write",
+    "read": "read", "reads": "read", "reading": "read",
+    "sang": "sing", "sung": "sing", "sings": "sing", "singing": "sing",
+    "began": "begin", "begun": "begin", "begins": "begin", "beginning": "begin",
+}
+
+# A cue noun phrase whose speaker follows it ("according to the poll").
+ACCORDING = "according to"
+
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f",
+    "dr": None, "dr.": None, "prof": None, "prof.": None, "professor": None,
+}
+
+# Titles written before a name ("Sen. Ted Cruz", "ambassador Anatoly Antonov"); role nouns
+# also stand alone for a person ("the senator", "the envoy").
+ROLE_NOUNS = set("""
+president vice-president ambassador envoy diplomat secretary spokesman spokeswoman spokesperson
+senator sen. sen rep. rep representative congressman congresswoman governor gov. gov mayor
+minister chancellor premier leader chairman chairwoman chair ceo executive director adviser
+advisor aide strategist consultant manager chief officer official candidate nominee
+attorney lawyer judge justice commissioner general gen. admiral colonel col. sergeant captain
+professor analyst economist pollster author writer columnist editor reporter correspondent
+anchor host founder owner head speaker whip prosecutor sheriff superintendent treasurer
+king queen prince princess pope bishop reverend rev. pastor rabbi imam cardinal chancellor
+businessman businesswoman billionaire activist organizer organiser researcher scientist
+physician doctor surgeon coach player star actor actress singer rapper comedian
+mogul investor banker donor lobbyist operative chairperson partner president-elect
+representative deputy monarch dictator
+""".split())
+
+# Same person, other word: "the envoy" can be the article's ambassador.
+ROLE_SYNONYMS = {
+    "envoy": "ambassador", "diplomat": "ambassador",
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+    "congressman": "representative", "congresswoman": "representative",
+    "gov.": "governor", "gov": "governor", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+    "advisor": "adviser", "chairwoman": "chairman", "chair": "chairman", "chairperson": "chairman",
+    "gen.": "general", "col.": "colonel", "rev.": "reverend", "leader": "president",
+}
+
+# Role nouns that say which gender their holder is.
+ROLE_GENDER = {
+    "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f",
+    "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "actor": "m", "actress": "f",
+}
+
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": None, "it": None, "i": None, "we": None,
+}
+
+# Words that end an organisation's name or are one ("the White House", "Associated Press").
+ORG_WORDS = set("""
+house party committee department ministry agency council commission court bureau office
+campaign foundation institute university college school association union federation
+administration government senate congress parliament assembly police army navy force forces
+press news times post journal magazine network media tribune herald guardian telegraph
+reuters bloomberg cnn msnbc fox abc nbc cbs npr bbc ap afp politico breitbart axios
+company corporation corp inc group bank fund center centre organization organisation
+kremlin pentagon clinic hospital board service services team club league network forum
+conference summit institution alliance coalition caucus staff
+""".split())
+
+# Tokens that look like capitalised name parts but are not names of speakers.
+NOT_NAMES = set("""
+the a an and but or so yet for nor if when while after before as at by in on of to from with
+without about into over under this that these those there here then it its it's he she they we
+i you his her their our my your him them us me who whom whose which what where why how
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december mr mrs ms dr said says told according however
+meanwhile also still even yes no not now today yesterday tomorrow last next earlier later
+one two three four five six seven eight nine ten first second third some many most all both
+each every other another such more less asked ask according despite though although because
+since until unless whether do does did is are was were be been being has have had will would
+can could should may might must shall let just only very well oh ok okay please thank thanks
+instead indeed rather perhaps maybe once again never always sometimes often
+""".split())
+
+DETERMINERS_AND_POSSESSIVES = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "another"}
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Where an attributed statement was made, when the cue says it: "tweeted" -> Twitter.
+MEDIUM_OF_CUE = {"tweet": "Twitter"}
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    forms = [lemma]
+    if lemma.endswith("e"):
+        forms += [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms += [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms += [lemma + "es", lemma + "ed", lemma + "ing"]
+    else:
+        forms += [lemma + "s", lemma + "ed", lemma + "ing"]
+        if len(lemma) <= 4 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return forms
+
+
+def _build_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma in SPEECH_LEMMAS:
+        for form in _regular_forms(lemma):
+            forms.setdefault(form, lemma)
+    forms.update(IRREGULAR)
+    return forms
+
+
+SPEECH_FORMS = _build_forms()
+
+
+def speech_lemma(word: str) -> str | None:
+    """The lemma of a speech verb form ("tweeted" -> "tweet"), or None if it is not one."""
+    return SPEECH_FORMS.get(word.lower())

@@ -1,0 +1,164 @@
+"""Quotation marks: which marks open and close quotes, in one linear pass over a text.
+
+A quote may run over several paragraphs: by typographic convention a paragraph that ends
+inside a quote has no closing mark and the next paragraph opens again. A quote that is opened
+and never closed (and not continued) is dropped rather than swallowing the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = "“«„‟"
+CLOSERS = "”»"
+STRAIGHT = '"'
+DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+SINGLE_STRAIGHT = "'"
+
+# A single quote stays open at most this far: headlines and nested quotes are short, and a
+# bound keeps a stray apostrophe from turning into a long bogus quote.
+MAX_SINGLE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A quoted stretch: ``pieces`` are the (start, end) spans inside the marks, one a paragraph."""
+
+    pieces: tuple[tuple[int, int], ...]
+    open_at: int
+    close_at: int
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def words(self, text: str) -> str:
+        return " ".join(text[s:e].strip() for s, e in self.pieces).strip()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _straight_role(text: str, i: int, is_open: bool) -> str:
+    """Whether a straight mark at ``i`` looks like an opener, a closer, or either."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    left_space = before.isspace() or before in "([{—–-/" or before in OPENERS
+    right_space = after.isspace() or after in ".,;:!?)]}—–-" or after in CLOSERS
+    if left_space and not right_space:
+        return "open"
+    if right_space and not left_space:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start, n = [], 0, len(text)
+    while start < n:
+        nl = text.find("\n", start)
+        end = n if nl < 0 else nl
+        if end > start:
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_double(text: str) -> list[Marked]:
+    """Every double-quoted stretch, continuing over paragraphs that reopen the quote."""
+    out: list[Marked] = []
+    paragraphs = _paragraph_spans(text)
+    pending: list[tuple[int, int]] = []
+    pending_open = -1
+    for index, (ps, pe) in enumerate(paragraphs):
+        open_at = -1
+        first_mark = True
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in DOUBLE_MARKS:
+                continue
+            if ch in OPENERS:
+                role = "open"
+            elif ch in CLOSERS:
+                role = "close"
+                if open_at < 0 and not pending and i + 1 < pe and _is_word(text[i + 1]) and (
+                    i == ps or text[i - 1].isspace()
+                ):
+                    role = "open"
+            else:
+                role = _straight_role(text, i, open_at >= 0)
+            if pending and first_mark and role == "open" and not text[ps:i].strip():
+                # the paragraph reopens the quote that the previous one left open
+                open_at = i
+                first_mark = False
+                continue
+            if pending and first_mark:
+                pending = []
+            first_mark = False
+            if role == "open":
+                open_at = i
+            elif open_at >= 0:
+                s, e = _trim(text, open_at + 1, i)
+                pieces = (*pending, (s, e)) if pending else ((s, e),)
+                if e > s or pending:
+                    out.append(Marked(tuple(p for p in pieces if p[1] > p[0]), pending_open if pending else open_at, i))
+                pending, open_at = [], -1
+        if pending and first_mark:
+            pending = []
+        if open_at >= 0:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            lead = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
+            if lead in OPENERS or lead == STRAIGHT:
+                s, e = _trim(text, open_at + 1, pe)
+                if not pending:
+                    pending_open = open_at
+                pending.append((s, e))
+            else:
+                pending = []
+    return [m for m in out if m.pieces]
+
+
+def find_single(text: str, start: int = 0, end: int | None = None) -> list[Marked]:
+    """Single-quoted stretches in ``text[start:end]`` (headlines, quotes inside quotes).
+
+    An apostrophe inside a word ("don't", "Trump's") or after a plural ("voters'") is not a mark.
+    """
+    end = len(text) if end is None else end
+    out: list[Marked] = []
+    open_at = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "'‘’":
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if _is_word(before) and _is_word(after):
+            continue
+        if ch == SINGLE_OPEN or (ch != SINGLE_OPEN and not _is_word(before) and _is_word(after)):
+            if not before.isalnum():
+                open_at = i
+            continue
+        if open_at >= 0 and not _is_word(after):
+            if before == "s" and open_at < 0:
+                continue
+            s, e = _trim(text, open_at + 1, i)
+            if e > s and e - s <= MAX_SINGLE and "\n" not in text[s:e]:
+                out.append(Marked(((s, e),), open_at, i))
+            open_at = -1
+        if open_at >= 0 and i - open_at > MAX_SINGLE:
+            open_at = -1
+    return out

@@ -1,0 +1,402 @@
+"""Who is who in one article: name mentions, the people table, and resolving a mention
+("he", "Mr Antonov", "the envoy", "AP") to the fullest name the article gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from saywho.attribution.lexicon import (
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_GENDER,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    speech_lemma,
+)
+from saywho.attribution.text import Sentences, Token, tokenize
+from saywho.records import Person
+
+CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
+LOOKBACK = 60
+VERBISH = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says", "told", "met", "called"}
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    try:
+        import gender_guesser.detector as gender_detector
+    except ImportError:
+        return None
+    return gender_detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(name: str) -> str | None:
+    detector = _detector()
+    if detector is None or not name.isalpha():
+        return None
+    guess = detector.get_gender(name)
+    if guess in ("male", "mostly_male"):
+        return "m"
+    if guess in ("female", "mostly_female"):
+        return "f"
+    return None
+
+
+def is_first_name(name: str) -> bool:
+    detector = _detector()
+    return detector is not None and name.isalpha() and detector.get_gender(name) != "unknown"
+
+
+def role_key(word: str) -> str:
+    word = word.lower()
+    return ROLE_SYNONYMS.get(word, word)
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    first: int = 0
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    def role_keys(self) -> set[str]:
+        keys = set()
+        for role in self.roles:
+            for word in role.split():
+                if word.lower() in ROLE_NOUNS:
+                    keys.add(role_key(word))
+        return keys
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role.lower() not in (r.lower() for r in self.roles):
+            self.roles.append(role)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    entity: Entity
+    sentence: int
+    subject: bool
+
+
+def _is_name_token(tok: Token) -> bool:
+    word = tok.bare
+    if not word or not word[0].isupper():
+        return False
+    return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class People:
+    """The article's people and organisations, built in one pass, and the resolver over them."""
+
+    def __init__(self, text: str, sentences: Sentences, tokens: list[Token]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.tokens = tokens
+        self.entities: list[Entity] = []
+        self.by_name: dict[str, Entity] = {}
+        self.mentions: list[NameMention] = []
+        self._scan()
+
+    def _scan(self) -> None:
+        toks = self.tokens
+        i, n = 0, len(toks)
+        last_sentence = -1
+        while i < n:
+            tok = toks[i]
+            if not _is_name_token(tok) or tok.text in ("“", "”"):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and toks[j].start - toks[j - 1].end <= 1 and (
+                _is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
+            ) and not toks[j - 1].text.endswith(("’s", "'s")):
+                j += 1
+            run = toks[i:j]
+            sentence = self.sentences.index(tok.start)
+            subject = sentence != last_sentence
+            if subject:
+                last_sentence = sentence
+            entity = self._entity_for(run, i)
+            if entity is not None:
+                start, end = run[0].start, run[-1].end
+                if run[-1].text.endswith(("’s", "'s")):
+                    end -= 2
+                self.mentions.append(NameMention(start, end, entity, sentence, subject))
+                entity.mentions += 1
+            i = j
+
+    def _title_before(self, index: int) -> tuple[str | None, str]:
+        """The honorific's gender hint and the role words written just before a name."""
+        toks = self.tokens
+        gender = None
+        words: list[Token] = []
+        k = index - 1
+        if k >= 0 and toks[k].lower in HONORIFICS:
+            gender = HONORIFICS[toks[k].lower]
+            return gender, ""
+        while k >= 0 and len(words) < 6:
+            word = toks[k]
+            low = word.lower
+            if low in ROLE_NOUNS or (words and (word.capitalised or (low.isalpha() and not low.endswith(("ed", "ing"))))
+                                     and low not in NOT_NAMES and low not in DETERMINERS and low not in VERBISH):
+                if not words and low not in ROLE_NOUNS:
+                    break
+                words.insert(0, word)
+                k -= 1
+                continue
+            break
+        if not words:
+            return None, ""
+        role = self.text[words[0].start : words[-1].end]
+        for word in words:
+            gender = gender or ROLE_GENDER.get(word.lower)
+        return gender, role
+
+    def _appositive_after(self, index_after: int) -> str:
+        """", his director of national intelligence," after a name: a role given in apposition."""
+        toks = self.tokens
+        if index_after >= len(toks) or toks[index_after].text != ",":
+            return ""
+        words = []
+        k = index_after + 1
+        while k < len(toks) and len(words) < 10 and toks[k].text not in (",", ".", ";", "(", ")", "“", "”", '"'):
+            words.append(toks[k])
+            k += 1
+        if not words or words[0].lower not in DETERMINERS | {"who", "whose"} and not words[0].text.endswith(("’s", "'s")):
+            return ""
+        if words[0].lower in ("who", "whose"):
+            return ""
+        if not any(w.lower in ROLE_NOUNS for w in words[:4]):
+            return ""
+        if any(w.lower in VERBISH or speech_lemma(w.text) for w in words):
+            return ""
+        if k < len(toks) and toks[k].text not in (",", ".", ")", ";"):
+            return ""
+        first = 1 if words[0].lower in DETERMINERS else 0
+        if first >= len(words):
+            return ""
+        return self.text[words[first].start : words[-1].end]
+
+    def _entity_for(self, run: list[Token], index: int) -> Entity | None:
+        words = [t.bare for t in run]
+        if not words or not words[-1]:
+            return None
+        name = " ".join(words)
+        lowers = [w.lower() for w in words]
+        gender, role = self._title_before(index)
+        is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha())
+        prev = self.tokens[index - 1].lower if index > 0 else ""
+        is_person = not is_org and (
+            bool(role) or prev in HONORIFICS or (len(words) >= 2 and is_first_name(words[0]))
+        )
+        entity = self._link(name, words, is_person, is_org)
+        if entity is None:
+            return None
+        if gender and entity.gender is None:
+            entity.gender = gender
+        if role:
+            entity.add_role(role)
+        appositive = self._appositive_after(index + len(run))
+        if appositive and entity.kind == "person":
+            entity.add_role(appositive)
+        return entity
+
+    def _link(self, name: str, words: list[str], is_person: bool, is_org: bool) -> Entity | None:
+        known = self.by_name.get(name.lower())
+        if known is not None:
+            return known
+        if is_org:
+            for entity in self.entities:
+                if entity.kind == "organisation" and _acronym(entity.name) == name:
+                    self.by_name[name.lower()] = entity
+                    return entity
+            entity = Entity(name, kind="organisation", first=len(self.mentions))
+            return self._add(entity, name)
+        if len(words) == 1:
+            entity = self._surname_owner(words[0])
+            if entity is not None:
+                return entity
+            if not is_person:
+                entity = Entity(name, kind="other", first=len(self.mentions))
+                return self._add(entity, name)
+            entity = Entity(name, kind="person", first=len(self.mentions))
+            return self._add(entity, name)
+        if not is_person:
+            entity = Entity(name, kind="other", first=len(self.mentions))
+            return self._add(entity, name)
+        entity = Entity(name, kind="person", gender=first_name_gender(words[0]), first=len(self.mentions))
+        self._absorb_surname(entity)
+        return self._add(entity, name)
+
+    def _add(self, entity: Entity, name: str) -> Entity:
+        self.entities.append(entity)
+        self.by_name[name.lower()] = entity
+        return entity
+
+    def _surname_owner(self, word: str) -> Entity | None:
+        best = None
+        for entity in self.entities:
+            if entity.kind == "person" and len(entity.tokens) >= 2 and entity.tokens[-1] == word:
+                if best is None or entity.mentions > best.mentions:
+                    best = entity
+        return best
+
+    def _absorb_surname(self, entity: Entity) -> None:
+        """A bare surname seen before its full name ("Trump ... Donald Trump") joins the full name."""
+        surname = entity.tokens[-1]
+        bare = self.by_name.get(surname.lower())
+        if bare is None or len(bare.tokens) != 1 or bare.tokens[0] != surname:
+            return
+        if self._surname_owner(surname) is not None:
+            return
+        bare.name = entity.name
+        bare.kind = "person"
+        bare.gender = bare.gender or entity.gender
+        self.by_name[entity.name.lower()] = bare
+        entity.name = ""
+
+    def finish(self) -> None:
+        """Merge bare surnames into a full name that appeared later."""
+        for entity in self.entities:
+            if entity.kind in ("person", "other") and len(entity.tokens) == 1:
+                owner = self._surname_owner(entity.tokens[0])
+                if owner is not None and owner is not entity:
+                    owner.mentions += entity.mentions
+                    owner.gender = owner.gender or entity.gender
+                    for role in entity.roles:
+                        owner.add_role(role)
+                    entity.mentions = 0
+                    entity.name = owner.name
+                    entity.kind = "alias"
+                    self.by_name[entity.tokens[0].lower()] = owner
+        for mention_index, mention in enumerate(self.mentions):
+            if mention.entity.kind == "alias":
+                self.mentions[mention_index] = NameMention(
+                    mention.start, mention.end, self.by_name[mention.entity.tokens[-1].lower()],
+                    mention.sentence, mention.subject,
+                )
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The named entity whose mention lies inside [start, end), the last one if several."""
+        found = None
+        for mention in self.mentions:
+            if mention.start >= end:
+                break
+            if mention.start >= start and mention.end <= end:
+                found = mention.entity
+        return found
+
+    def resolve_pronoun(self, word: str, offset: int) -> Entity | None:
+        """The most salient earlier entity that "he"/"she"/"they" can refer to."""
+        gender = PRONOUNS.get(word.lower())
+        want_person = word.lower() in ("he", "she", "him", "his", "her", "i")
+        sentence = self.sentences.index(offset)
+        before = self._mentions_before(offset)
+        by_sentence: dict[int, list[NameMention]] = {}
+        for mention in before:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        for index in sorted(by_sentence, reverse=True):
+            group = by_sentence[index]
+            ordered = group if index != sentence else list(reversed(group))
+            for mention in ordered:
+                entity = mention.entity
+                if want_person:
+                    if entity.kind != "person":
+                        continue
+                    if gender and entity.gender and entity.gender != gender:
+                        continue
+                elif word.lower() in ("it",) and entity.kind == "person":
+                    continue
+                return entity
+        return None
+
+    def _mentions_before(self, offset: int) -> list[NameMention]:
+        lo, hi = 0, len(self.mentions)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.mentions[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self.mentions[max(0, lo - LOOKBACK) : lo]
+
+    def add_pronoun(self, start: int, end: int, entity: Entity) -> None:
+        """Record a resolved pronoun so that later pronouns can chain through it."""
+        mention = NameMention(start, end, entity, self.sentences.index(start), True)
+        lo = len(self.mentions)
+        while lo > 0 and self.mentions[lo - 1].start > start:
+            lo -= 1
+        self.mentions.insert(lo, mention)
+
+    def resolve_role(self, phrase: str, offset: int) -> Entity | None:
+        """"the envoy", "top envoy", "the president": the person who holds that role here."""
+        heads = [role_key(w) for w in re.findall(r"[\w.\-]+", phrase.lower()) if w in ROLE_NOUNS]
+        if not heads:
+            return None
+        head = heads[-1]
+        best = None
+        for mention in self._mentions_before(offset):
+            if mention.entity.kind == "person" and head in mention.entity.role_keys():
+                best = mention.entity
+        if best is not None:
+            return best
+        for entity in self.entities:
+            if entity.kind == "person" and head in entity.role_keys():
+                return entity
+        return None
+
+    def next_titled_person(self, offset: int, within: int = 2) -> Entity | None:
+        """The first person named with a title after ``offset``, within a few sentences."""
+        sentence = self.sentences.index(offset)
+        for mention in self.mentions:
+            if mention.start <= offset:
+                continue
+            if mention.sentence > sentence + within:
+                break
+            if mention.entity.kind == "person" and mention.entity.roles:
+                return mention.entity
+        return None
+
+    def people(self, speakers: set[int]) -> tuple[Person, ...]:
+        out = []
+        seen = set()
+        for entity in self.entities:
+            if not entity.name or entity.kind == "alias" or id(entity) in seen:
+                continue
+            seen.add(id(entity))
+            if entity.kind == "other" and id(entity) not in speakers:
+                continue
+            if entity.kind == "person" and len(entity.tokens) < 2 and id(entity) not in speakers:
+                continue
+            kind = "person" if entity.kind == "person" else "organisation"
+            out.append(Person(name=entity.name, kind=kind, roles=tuple(entity.roles),
+                              gender=entity.gender if kind == "person" else None, mentions=entity.mentions))
+        return tuple(out)
+
+
+def build_people(text: str) -> People:
+    sentences = Sentences(text)
+    people = People(text, sentences, tokenize(text))
+    people.finish()
+    return people

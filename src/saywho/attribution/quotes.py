@@ -1,0 +1,400 @@
+"""Direct and partial quotes: the quoted words, the cue next to them and who it names.
+
+The patterns are the newspaper ones: ``"Q," X said.`` / ``"Q," said X.`` / ``X said: "Q"`` /
+``X, who ..., said: "Q"`` / ``X told Y that ... "Q"`` / ``according to X``. Quoted words with no
+speech cue in their sentence are scare quotes, titles or nicknames, and are not output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from saywho.attribution.lexicon import (
+    DETERMINERS_AND_POSSESSIVES,
+    HONORIFICS,
+    MEDIUM_OF_CUE,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    speech_lemma,
+)
+from saywho.attribution.marks import Marked
+from saywho.attribution.text import Sentences, Token, tokenize
+
+# Words that may stand between a subject and its speech verb ("he has also said").
+AUXILIARIES = {
+    "has", "have", "had", "also", "later", "then", "once", "previously", "recently", "repeatedly", "just",
+    "is", "was", "were", "are", "will", "would", "be", "been", "publicly", "again", "first", "still",
+    "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
+    "never", "earlier", "told", "subsequently", "further", "even", "only", "finally", "afterward",
+    "afterwards", "shortly", "immediately", "privately", "openly", "initially",
+}
+WORK_WORDS = {
+    "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
+    "programme", "podcast", "article", "column", "op-ed", "essay", "episode", "series", "newspaper",
+    "magazine", "documentary", "play", "memoir", "novel", "hashtag", "slogan", "sign", "signs", "banner",
+}
+# Cue words that do not make a quote on their own when only the verb is there ("read", "post").
+WEAK_CUES = {"read", "post", "text", "cry", "state", "answer", "report", "quote", "counter", "charge",
+             "cite", "note", "echo", "hint", "stress", "begin", "mock", "thank", "praise", "continue"}
+RIGHT_WINDOW = 14
+LEFT_WINDOW = 40
+
+
+@dataclass
+class Found:
+    """One quote as found, before speaker resolution."""
+
+    mark: Marked
+    kind: str
+    cue: Token | None = None
+    lemma: str | None = None
+    cue_text_end: int = 0
+    subject: tuple[int, int] | None = None
+    addressee: str | None = None
+    own_cue: bool = True
+
+
+class QuoteFinder:
+    def __init__(self, text: str, sentences: Sentences) -> None:
+        self.text = text
+        self.sentences = sentences
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        return tokenize(self.text, start, end)
+
+    def find(self, marks: list[Marked]) -> list[Found]:
+        found: list[Found] = []
+        for mark in marks:
+            if self._not_speech(mark):
+                continue
+            item = self._attribute(mark)
+            found.append(item if item is not None else Found(mark, "direct"))
+        return found
+
+    def _not_speech(self, mark: Marked) -> bool:
+        """Titles of works, nicknames and markup values are quoted but nobody says them."""
+        text = self.text
+        before = text[max(0, mark.open_at - 40) : mark.open_at]
+        after = text[mark.close_at + 1 : mark.close_at + 30]
+        if before.rstrip().endswith("="):
+            return True
+        words = mark.words(text)
+        if not words:
+            return True
+        prev = before.split()[-2:] if before.split() else []
+        next_word = after.split()[:1]
+        title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "to", "for", "with")
+                         for w in words.split() if w[:1].isalpha())
+        if title_case and any(w.lower().strip(",.’'s") in WORK_WORDS for w in prev):
+            return True
+        if title_case and prev and (prev[-1].endswith(("’s", "'s")) or prev[-1].lower() == "on"):
+            return True
+        if len(words.split()) <= 2 and prev and next_word and prev[-1][:1].isupper() and next_word[0][:1].isupper() \
+                and prev[-1].lower() not in NOT_NAMES and text[mark.close_at + 1 : mark.close_at + 2] == " ":
+            return True
+        return False
+
+    def _sentence_bounds(self, mark: Marked) -> tuple[int, int]:
+        first = self.sentences.index(mark.open_at)
+        last = self.sentences.index(mark.close_at)
+        start, _ = self.sentences.span(first)
+        _, end = self.sentences.span(last)
+        return start, end
+
+    def _attribute(self, mark: Marked) -> Found | None:
+        text = self.text
+        sent_start, sent_end = self._sentence_bounds(mark)
+        para_start = text.rfind("\n", 0, mark.open_at) + 1
+        left_start = max(sent_start, para_start, mark.open_at - 400)
+        left = text[left_start : mark.open_at]
+        starts_sentence = not left.strip(" \t\"“”'‘’(—–-")
+        inner = text[mark.start : mark.end].rstrip()
+        ends_sentence = inner.endswith((".", "!", "?")) and not inner.endswith("..")
+        kind = "direct" if starts_sentence or left.rstrip().endswith((":", ",")) else "partial"
+        if kind == "partial" and self._left_is_cue_only(left):
+            kind = "direct"
+        right = self._right_clause(mark)
+        if right is not None and (starts_sentence or kind == "direct" or not ends_sentence):
+            right.kind = kind
+            return right
+        item = self._left_clause(mark, left_start)
+        if item is None:
+            item = self._final_clause(mark, sent_end)
+        if item is None and starts_sentence:
+            item = self._colon_intro(mark, para_start)
+        if item is None and right is not None:
+            right.kind = kind
+            return right
+        if item is not None:
+            item.kind = kind
+        return item
+
+    def _left_is_cue_only(self, left: str) -> bool:
+        words = left.split()
+        return bool(words) and speech_lemma(words[-1].strip(",:")) is not None
+
+    def _right_clause(self, mark: Marked) -> Found | None:
+        """``"Q," X said`` / ``"Q," said X`` / ``"Q," according to X``."""
+        text = self.text
+        start = mark.close_at + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        toks = self.tokens(start, min(line_end, start + 300))
+        words: list[Token] = []
+        for tok in toks:
+            if tok.text in ("“", "”", '"', "«", "»"):
+                break
+            if tok.text in (".", ";", "!", "?") and words:
+                break
+            words.append(tok)
+            if len(words) >= RIGHT_WINDOW:
+                break
+        while words and words[0].text in (",", "—", "–", "-", ")", "(") or (words and words[0].text == "." and False):
+            words.pop(0)
+        if not words:
+            return None
+        for index, tok in enumerate(words[:RIGHT_WINDOW - 2]):
+            if tok.text == ",":
+                if index > 0:
+                    break
+                continue
+            if tok.lower == "according" and index + 1 < len(words) and words[index + 1].lower == "to":
+                subject = self._np_after(words, index + 2)
+                if subject is None:
+                    return None
+                return Found(mark, "direct", tok, "according to", words[index + 1].end, subject)
+            lemma = speech_lemma(tok.text)
+            if lemma is None:
+                continue
+            before = words[:index]
+            if not before:
+                subject = self._np_after(words, index + 1)
+                if subject is None:
+                    return None
+                return Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
+            subject = self._np_before(before)
+            if subject is None:
+                return None
+            return Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
+        return None
+
+    def _final_clause(self, mark: Marked, sent_end: int) -> Found | None:
+        """``CLAUSE with "Q" in it, X says.``: the cue closes the sentence after its last comma."""
+        text = self.text
+        line_end = text.find("\n", mark.close_at)
+        end = min(sent_end, line_end if line_end >= 0 else len(text), mark.close_at + 400)
+        toks = _outside_quotes(self.tokens(mark.close_at + 1, end))
+        while toks and toks[-1].text in (".", "!", "?", "”", '"', "’", "'"):
+            toks.pop()
+        commas = [i for i, t in enumerate(toks) if t.text == ","]
+        if not commas:
+            return None
+        segment = toks[commas[-1] + 1 :]
+        if not 2 <= len(segment) <= 8:
+            return None
+        for index, tok in enumerate(segment):
+            lemma = speech_lemma(tok.text)
+            if lemma is None:
+                continue
+            if index == 0:
+                subject = self._np_after(segment, 1)
+            elif index == len(segment) - 1 or all(t.lower in AUXILIARIES for t in segment[index + 1 :]):
+                subject = self._np_before(segment[:index])
+            else:
+                return None
+            if subject is None:
+                return None
+            return Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(segment, index, lemma))
+        return None
+
+    def _left_clause(self, mark: Marked, left_start: int) -> Found | None:
+        """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
+        toks = self.tokens(left_start, mark.open_at)
+        toks = _outside_quotes(toks)[-LEFT_WINDOW:]
+        for index in range(len(toks) - 1, -1, -1):
+            tok = toks[index]
+            if tok.lower == "to" and index > 0 and toks[index - 1].lower == "according":
+                subject = self._np_after(toks, index + 1)
+                if subject is not None:
+                    return Found(mark, "partial", toks[index - 1], "according to", tok.end, subject)
+                continue
+            lemma = speech_lemma(tok.text)
+            if lemma is None:
+                continue
+            if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
+                continue
+            if tok.text.endswith("ing") and index > 0 and toks[index - 1].text == ",":
+                subject = self._np_before(toks[: index - 1], participle=True)
+            else:
+                subject = self._np_before(toks[:index])
+            if subject is None:
+                continue
+            return Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
+        return None
+
+    def _colon_intro(self, mark: Marked, para_start: int) -> Found | None:
+        """A quote paragraph introduced by the paragraph before: ``He told his audience:``."""
+        prev_end = para_start - 1
+        while prev_end > 0 and self.text[prev_end - 1] in "\n \t":
+            prev_end -= 1
+        if prev_end <= 0 or self.text[prev_end - 1] != ":":
+            return None
+        prev_start = self.text.rfind("\n", 0, prev_end) + 1
+        prev_sentence = self.sentences.span(self.sentences.index(prev_end - 1))[0]
+        return self._left_clause(mark_with_open(mark, prev_end), max(prev_start, prev_sentence))
+
+    def _np_before(self, words: list[Token], participle: bool = False) -> tuple[int, int] | None:
+        """The subject written just before a speech verb, skipping auxiliaries and ", who ...," clauses."""
+        k = len(words) - 1
+        while k >= 0 and words[k].lower in AUXILIARIES:
+            k -= 1
+        if k < 0:
+            return None
+        if participle or words[k].text == ",":
+            k = self._skip_clause(words, k)
+            if k < 0:
+                return None
+            if participle:
+                return self._clause_subject(words, k)
+        tok = words[k]
+        if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
+            return tok.start, tok.end
+        if tok.lower == "who" and k > 0:
+            k -= 1
+            if words[k].text == ",":
+                k -= 1
+            if k < 0:
+                return None
+        return self._np_ending_at(words, k)
+
+    def _skip_clause(self, words: list[Token], k: int) -> int:
+        """Step back over ", who ... ," (or any comma-bounded aside) before the verb."""
+        if words[k].text != ",":
+            return k
+        j = k - 1
+        while j >= 0 and words[j].text != ",":
+            j -= 1
+        if j < 0:
+            return k - 1
+        aside = words[j + 1 : k]
+        if aside and (aside[0].lower in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their")
+                      or aside[0].lower in ROLE_NOUNS or aside[0].text.endswith(("’s", "'s"))
+                      or aside[0].text[:1].isdigit() or aside[0].lower in ("like", "as", "in", "at", "on")):
+            return j - 1
+        return k - 1
+
+    def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
+        """The subject of the main verb before ", adding ..." / ", saying ...": the verb's own subject."""
+        for index in range(k, -1, -1):
+            lemma = speech_lemma(words[index].text)
+            if lemma is not None and index > 0:
+                return self._np_before(words[:index])
+        for tok in words[: k + 1]:
+            if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
+                return tok.start, tok.end
+            if tok.capitalised and tok.lower not in NOT_NAMES:
+                j = words.index(tok)
+                end = j
+                while end + 1 <= k and words[end + 1].capitalised:
+                    end += 1
+                return self._np_ending_at(words, end)
+        return None
+
+    def _np_ending_at(self, words: list[Token], k: int) -> tuple[int, int] | None:
+        """A noun phrase that ends at ``words[k]``: a name, a role ("the senator") or both."""
+        tok = words[k]
+        low = tok.lower
+        if tok.text in (",", ".", ":", ";", "(", ")") or (low in NOT_NAMES and low not in PRONOUNS):
+            return None
+        if not (tok.capitalised or low in ROLE_NOUNS or low in ("campaign", "statement", "spokesman", "spokeswoman",
+                                                                 "official", "officials", "aides", "people")
+                or low.isalpha()):
+            return None
+        j = k
+        while j - 1 >= 0 and len(words[: k + 1]) - j < 9:
+            prev = words[j - 1]
+            pl = prev.lower
+            if pl in HONORIFICS:
+                j -= 1
+                continue
+            if prev.text in (",", ".", ":", ";", "(", ")", "—", "–") or pl in NOT_NAMES - DETERMINERS_AND_POSSESSIVES:
+                if pl in ("of", "for", "at") and j - 2 >= 0 and words[j - 2].lower in ROLE_NOUNS | {"spokesman",
+                                                                                                "spokeswoman"}:
+                    j -= 1
+                    continue
+                break
+            if pl in DETERMINERS_AND_POSSESSIVES:
+                j -= 1
+                break
+            if prev.capitalised or pl in ROLE_NOUNS or pl in HONORIFICS or prev.text.endswith(("’s", "'s")) \
+                    or pl.isalpha() and (tok.lower in ROLE_NOUNS or low in ROLE_NOUNS):
+                j -= 1
+                continue
+            break
+        if j == k and not (tok.capitalised or low in ROLE_NOUNS or low in PRONOUNS):
+            return None
+        start, end = words[j].start, words[k].end
+        return start, end
+
+    def _np_after(self, words: list[Token], index: int) -> tuple[int, int] | None:
+        """The speaker after an inverted verb (``said Meenakshi Ganguly of Human Rights Watch``)."""
+        k = index
+        while k < len(words) and words[k].lower in AUXILIARIES:
+            k += 1
+        if k >= len(words):
+            return None
+        j = k
+        while j < len(words) and words[j].text not in (",", ".", ";", ":", "(", ")", "—", "–") \
+                and words[j].lower not in ("who", "in", "on", "at", "during", "after", "before", "when", "while",
+                                           "that", "to", "and", "as", "adding", "noting", "saying"):
+            j += 1
+            if j - k >= 8:
+                break
+        if j == k:
+            return None
+        return words[k].start, words[j - 1].end
+
+    def _addressee(self, words: list[Token], index: int, lemma: str) -> str | None:
+        if lemma in MEDIUM_OF_CUE:
+            return MEDIUM_OF_CUE[lemma]
+        if lemma != "tell":
+            return None
+        k = index + 1
+        parts: list[Token] = []
+        while k < len(words) and words[k].text not in (",", ".", ":", ";", "“", '"') and len(parts) < 6:
+            low = words[k].lower
+            if low in ("that", "while", "on", "in", "at", "during", "after", "before", "when", "about", "of"):
+                break
+            parts.append(words[k])
+            k += 1
+        if not parts:
+            return None
+        if parts[0].lower in ("the",) and len(parts) > 1 and parts[1].capitalised:
+            parts = parts[1:]
+        if not parts[0].capitalised and parts[0].lower not in PRONOUNS:
+            return self.text[parts[0].start : parts[-1].end]
+        return self.text[parts[0].start : parts[-1].end]
+
+
+def mark_with_open(mark: Marked, open_at: int) -> Marked:
+    return Marked(mark.pieces, open_at, mark.close_at)
+
+
+def _outside_quotes(toks: list[Token]) -> list[Token]:
+    """Drop the words of any earlier quote in the clause: a cue inside a quote is someone else's."""
+    out: list[Token] = []
+    inside = False
+    for tok in toks:
+        if tok.text in ("“", "«"):
+            inside = True
+            continue
+        if tok.text in ("”", "»"):
+            inside = False
+            continue
+        if tok.text == '"':
+            inside = not inside
+            continue
+        if not inside:
+            out.append(tok)
+    return out if not inside else out

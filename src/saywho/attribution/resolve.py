@@ -1,0 +1,219 @@
+"""Putting it together: quotes and reported speech of one article, each with its speaker
+resolved to the fullest name in the article, plus the people table."""
+
+from __future__ import annotations
+
+import re
+
+from saywho.attribution.dates import find_date
+from saywho.attribution.lexicon import DETERMINERS_AND_POSSESSIVES, PRONOUNS, ROLE_NOUNS, speech_lemma
+from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
+from saywho.attribution.people import Entity, People, build_people
+from saywho.attribution.quotes import Found, QuoteFinder
+from saywho.records import Attribution, Cue, Quote, Span
+
+try:
+    from saywho.attribution.reported import find_reported
+except ImportError:  # the reported-speech finder is optional; quotes work without it
+    find_reported = None
+
+# Past this size a text is not an article; attribution keeps to linear passes over it.
+MAX_REPORTED_CHARS = 400_000
+
+
+def _marks(text: str, headline: bool = False) -> list[Marked]:
+    if headline or not any(ch in text for ch in DOUBLE_MARKS):
+        doubles = find_double(text)
+        singles = find_single(text)
+        taken = [(m.open_at, m.close_at) for m in doubles]
+        singles = [m for m in singles if not any(a <= m.open_at <= b for a, b in taken)]
+        return sorted(doubles + singles, key=lambda m: m.open_at)
+    return find_double(text)
+
+
+class Resolver:
+    """Maps a subject phrase to a canonical speaker, article-wide."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.speakers: set[int] = set()
+
+    def resolve(self, text: str, start: int, end: int, in_body: bool = True) -> tuple[str | None, Entity | None]:
+        phrase = text[start:end].strip()
+        if not phrase:
+            return None, None
+        words = re.findall(r"[\w.’'\-]+", phrase)
+        low = [w.lower() for w in words]
+        people = self.people
+        if len(words) == 1 and low[0] in PRONOUNS:
+            if low[0] in ("i", "we"):
+                return None, None
+            offset = start if in_body else len(people.text)
+            entity = people.resolve_pronoun(low[0], offset)
+            if entity is not None and in_body:
+                people.add_pronoun(start, end, entity)
+            return self._name(entity)
+        entity = people.entity_at(start, end) if in_body else self._by_name(words)
+        if entity is not None and entity.kind == "person":
+            return self._name(entity)
+        if any(w in ROLE_NOUNS for w in low):
+            role_entity = people.resolve_role(phrase, start if in_body else len(people.text))
+            if role_entity is None and in_body:
+                role_entity = people.next_titled_person(start)
+            if role_entity is not None:
+                if in_body and len(words) > 1:
+                    role_entity.add_role(_strip_determiner(phrase))
+                return self._name(role_entity)
+        if entity is not None:
+            return self._name(entity)
+        return _strip_determiner(phrase), None
+
+    def _by_name(self, words: list[str]) -> Entity | None:
+        names = [w.rstrip(".") for w in words if w[:1].isupper()]
+        for size in range(len(names), 0, -1):
+            entity = self.people.by_name.get(" ".join(names[-size:]).lower().removesuffix("’s").removesuffix("'s"))
+            if entity is not None:
+                return entity
+        return None
+
+    def _name(self, entity: Entity | None) -> tuple[str | None, Entity | None]:
+        if entity is None:
+            return None, None
+        self.speakers.add(id(entity))
+        return entity.name, entity
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in DETERMINERS_AND_POSSESSIVES:
+        words = words[1:]
+    return " ".join(words) or phrase
+
+
+def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
+    """``"Q1," X said. "Q2."``: the second part has no cue of its own and is the same statement."""
+    out: list[Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        same_cue = item.cue is not None and prev is not None and prev.cue is not None \
+            and item.cue.start == prev.cue.start
+        if (item.cue is None or same_cue) and prev is not None and prev.cue is not None:
+            gap = text[prev.mark.close_at + 1 : item.mark.open_at]
+            if "\n" not in gap and prev.cue.start > prev.mark.close_at and len(gap) < 160:
+                prev.mark = Marked(prev.mark.pieces + item.mark.pieces, prev.mark.open_at, item.mark.close_at)
+                continue
+        if item.cue is None:
+            continue
+        out.append(item)
+    return out
+
+
+def _quote_record(text: str, item: Found, field: str, speaker: str | None, mention: Span | None,
+                  date: str | None) -> Quote:
+    mark = item.mark
+    cue = None
+    if item.cue is not None:
+        cue = Cue(text[item.cue.start : item.cue_text_end], item.cue.start, item.cue_text_end, item.lemma or "")
+    return Quote(kind=item.kind, field=field, start=mark.start, end=mark.end, quote=mark.words(text),
+                 speaker=speaker, mention=mention, cue=cue, addressee=item.addressee, date=date)
+
+
+def _clause_text(text: str, people: People, lo: int, hi: int) -> str:
+    """The clause holding a cue and its speaker: where the article says when it was said."""
+    start, end = people.sentences.span(people.sentences.index(lo))
+    comma = text.rfind(",", start, lo)
+    start = comma + 1 if comma >= 0 else start
+    comma = text.find(",", hi, end)
+    end = comma if comma >= 0 else end
+    return text[start:end]
+
+
+def attribute_text(text: str, *, published: str | None = None, title: str | None = None,
+                   standfirst: str | None = None) -> Attribution:
+    if not text.strip() and not title and not standfirst:
+        return Attribution()
+    people = build_people(text)
+    resolver = Resolver(people)
+    finder = QuoteFinder(text, people.sentences)
+    found = _merge_continuations(text, finder.find(_marks(text)))
+    taken = [(f.mark.open_at, f.mark.close_at + 1) for f in found]
+    reported = []
+    if find_reported is not None and len(text) <= MAX_REPORTED_CHARS:
+        reported = find_reported(text, taken)
+
+    events: list[tuple[int, str, object]] = [(f.subject[0] if f.subject else f.mark.start, "q", f) for f in found]
+    events += [(r.source_start if r.source_start >= 0 else r.cue_start, "r", r) for r in reported]
+    events.sort(key=lambda e: e[0])
+    quotes: list[Quote] = []
+    for _, what, item in events:
+        if what == "q":
+            quotes.append(_direct(text, item, resolver, people, published))
+        else:
+            quote = _indirect(text, item, resolver, people, published)
+            if quote is not None:
+                quotes.append(quote)
+    quotes.sort(key=lambda q: q.start)
+    for field, field_text in (("title", title), ("standfirst", standfirst)):
+        if field_text:
+            quotes.extend(_headline_quotes(field, field_text, resolver, published))
+    return Attribution(quotes=tuple(quotes), people=people.people(resolver.speakers))
+
+
+def _direct(text: str, item: Found, resolver: Resolver, people: People, published: str | None) -> Quote:
+    speaker, mention = None, None
+    if item.subject is not None:
+        s, e = item.subject
+        speaker, _ = resolver.resolve(text, s, e)
+        mention = Span(text[s:e], s, e)
+    lo = hi = item.mark.start
+    if item.cue is not None:
+        lo, hi = item.cue.start, item.cue_text_end
+    if item.subject is not None:
+        lo, hi = min(lo, item.subject[0]), max(hi, item.subject[1])
+    date = find_date(_clause_text(text, people, lo, hi), published) if published else None
+    return _quote_record(text, item, "text", speaker, mention, date)
+
+
+def _indirect(text: str, item, resolver: Resolver, people: People, published: str | None) -> Quote | None:
+    cs, ce = item.content_start, item.content_end
+    if not (0 <= cs < ce <= len(text)):
+        return None
+    speaker, mention = None, None
+    if 0 <= item.source_start < item.source_end <= len(text):
+        speaker, _ = resolver.resolve(text, item.source_start, item.source_end)
+        mention = Span(text[item.source_start : item.source_end], item.source_start, item.source_end)
+    cue = None
+    if 0 <= item.cue_start < item.cue_end <= len(text):
+        cue = Cue(text[item.cue_start : item.cue_end], item.cue_start, item.cue_end, item.cue_lemma)
+    addressee = None
+    if 0 <= item.addressee_start < item.addressee_end <= len(text):
+        addressee = text[item.addressee_start : item.addressee_end]
+    elif item.cue_lemma == "tweet":
+        addressee = "Twitter"
+    lo = hi = item.cue_start if item.cue_start >= 0 else cs
+    if item.cue_start >= 0:
+        hi = item.cue_end
+    if item.source_start >= 0:
+        lo, hi = min(lo, item.source_start), max(hi, item.source_end)
+    date = find_date(_clause_text(text, people, lo, hi), published) if published else None
+    return Quote(kind="indirect", field="text", start=cs, end=ce, quote=text[cs:ce], speaker=speaker,
+                 mention=mention, cue=cue, addressee=addressee, date=date)
+
+
+def _headline_quotes(field: str, field_text: str, resolver: Resolver, published: str | None) -> list[Quote]:
+    """Quotes in a title or standfirst, whose speakers are the body's people ("top envoy says")."""
+    from saywho.attribution.text import Sentences
+
+    finder = QuoteFinder(field_text, Sentences(field_text))
+    out = []
+    for item in _merge_continuations(field_text, finder.find(_marks(field_text, headline=True))):
+        speaker, mention = None, None
+        if item.subject is not None:
+            s, e = item.subject
+            speaker, _ = resolver.resolve(field_text, s, e, in_body=False)
+            mention = Span(field_text[s:e], s, e)
+        out.append(_quote_record(field_text, item, field, speaker, mention, None))
+    return out
+
+
+__all__ = ["attribute_text", "speech_lemma"]

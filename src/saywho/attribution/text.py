@@ -1,0 +1,90 @@
+"""Tokens and sentences with character offsets: the small amount of text structure attribution needs."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+
+ABBREVIATIONS = {
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "st.", "jr.",
+    "sr.", "prof.", "rev.", "u.s.", "u.k.", "d.c.", "inc.", "co.", "corp.", "no.", "vs.", "jan.", "feb.",
+    "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "mt.", "ft.", "capt.", "cmdr.", "adm.", "e.g.", "i.e.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """The word without a sentence dot or a possessive ending."""
+        word = self.text
+        if word.endswith(".") and word.lower() not in ABBREVIATIONS and not _is_initial(word):
+            word = word[:-1]
+        for tail in ("’s", "'s"):
+            if word.endswith(tail):
+                return word[: -len(tail)]
+        return word
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    out = []
+    for m in TOKEN.finditer(text, start, end):
+        word = m.group()
+        s, e = m.start(), m.end()
+        # a trailing dot ends the sentence unless the word is an abbreviation or an initial
+        if word.endswith(".") and len(word) > 1 and word.lower() not in ABBREVIATIONS and not _is_initial(word) \
+                and word.count(".") == 1:
+            out.append(Token(word[:-1], s, e - 1))
+            out.append(Token(".", e - 1, e))
+        else:
+            out.append(Token(word, s, e))
+    return out
+
+
+class Sentences:
+    """Sentence boundaries of one text, found once, looked up by offset."""
+
+    BOUNDARY = re.compile(r"(?<=[.!?])[\"”’']*\s+(?=[\"“‘'«(\[]?[A-Z0-9])|\n+")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        for m in self.BOUNDARY.finditer(text):
+            head = text[max(0, m.start() - 6) : m.start()].split()
+            last = head[-1].lower() if head else ""
+            if (last in ABBREVIATIONS or (len(last) == 2 and last[0].isalpha() and last[1] == ".")) \
+                    and "\n" not in m.group():
+                continue
+            starts.append(m.end())
+        self.starts = starts
+        self.text = text
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def span(self, index: int) -> tuple[int, int]:
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def __len__(self) -> int:
+        return len(self.starts)
