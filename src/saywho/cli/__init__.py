@@ -14,10 +14,11 @@ def main() -> None:
 
 
 def _register() -> None:
-    from saywho.cli import extract_command, serve_command
+    from saywho.cli import extract_command, ray_command, serve_command
 
     main.add_command(extract_command.extract)
     main.add_command(serve_command.serve)
+    main.add_command(ray_command.build_db)
 
 
 _register()

@@ -2,7 +2,7 @@
 
 A shard output directory holds one Parquet file per work shard in each of four tables::
 
-    OUT/articles/<shard>.parquet   one row per article (Article fields but quotes/people)
+    OUT/articles/<shard>.parquet   one row per article (its store key, Article fields but quotes/people)
     OUT/quotes/<shard>.parquet     one row per quote (Quote fields; mention_*, cue_* flattened)
     OUT/people/<shard>.parquet     one row per person named in an article (Person fields)
     OUT/failures/<shard>.parquet   one row per input that did not become an article
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saywho import records
+from saywho.engines.base import ArticleResult, FailureResult, Result
 from saywho.errors import SaywhoError
 from saywho.records import Article, Failure, Person, Quote
 
@@ -37,6 +38,7 @@ TABLES = ("articles", "quotes", "people", "failures")
 DONE_DIR = "_done"
 PLAN_FILE = "_plan.json"
 ORDER_COLUMNS = ("shard", "pos")
+KEYED_ORDER = ("shard", "pos", "key")
 
 
 class ShardError(SaywhoError):
@@ -106,11 +108,11 @@ FAILURE_COLUMNS = _columns(Failure)
 _CHILD_ORDER = ("shard", "pos", "seq")
 
 
-def _schema(columns: tuple[Column, ...], order: tuple[str, ...]):
+def _schema(columns: tuple[Column, ...], order: tuple[str, ...], extra: tuple = ()):
     pa, _, _ = _pyarrow()
     types = {"strings": pa.list_(pa.string()), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-    order_fields = [pa.field(name, pa.string() if name == "shard" else pa.int64(), nullable=False) for name in order]
-    return pa.schema(order_fields + [pa.field(c.name, types.get(c.kind, pa.string())) for c in columns])
+    order_fields = [pa.field(name, pa.string() if name in ("shard", "key") else pa.int64(), nullable=False) for name in order]
+    return pa.schema(order_fields + list(extra) + [pa.field(c.name, types.get(c.kind, pa.string())) for c in columns])
 
 
 def _row(record, columns: tuple[Column, ...], **order) -> dict:
@@ -147,24 +149,30 @@ def _record(record_type: type, columns: tuple[Column, ...], row: dict, **extra):
     return record_type(**values, **extra)
 
 
-def result_tables(shard: str, results: Iterable[Article | Failure]) -> dict:
-    """The four Arrow tables of one shard's results, in input order."""
+def result_tables(shard: str, results: Iterable[tuple[Result, bool]]) -> dict:
+    """The four Arrow tables of one shard's results, in input order.
+
+    Each result comes with whether the reader yielded a document (False for an input the
+    reader itself could not read), which the store's duplicate-id rule needs.
+    """
     pa, _, _ = _pyarrow()
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for pos, result in enumerate(results):
-        if isinstance(result, Failure):
-            rows["failures"].append(_row(result, FAILURE_COLUMNS, shard=shard, pos=pos))
+    for pos, (found, from_document) in enumerate(results):
+        if isinstance(found, FailureResult):
+            row = _row(found.failure, FAILURE_COLUMNS, shard=shard, pos=pos, key=found.key, document=from_document)
+            rows["failures"].append(row)
             continue
-        rows["articles"].append(_row(result, ARTICLE_COLUMNS, shard=shard, pos=pos))
+        result = found.article
+        rows["articles"].append(_row(result, ARTICLE_COLUMNS, shard=shard, pos=pos, key=found.key, signature=found.signature))
         for seq, quote in enumerate(result.quotes):
             rows["quotes"].append(_row(quote, QUOTE_COLUMNS, shard=shard, pos=pos, seq=seq))
         for seq, person in enumerate(result.people):
             rows["people"].append(_row(person, PERSON_COLUMNS, shard=shard, pos=pos, seq=seq))
     schemas = {
-        "articles": _schema(ARTICLE_COLUMNS, ORDER_COLUMNS),
+        "articles": _schema(ARTICLE_COLUMNS, KEYED_ORDER, (pa.field("signature", pa.binary()),)),
         "quotes": _schema(QUOTE_COLUMNS, _CHILD_ORDER),
         "people": _schema(PERSON_COLUMNS, _CHILD_ORDER),
-        "failures": _schema(FAILURE_COLUMNS, ORDER_COLUMNS),
+        "failures": _schema(FAILURE_COLUMNS, KEYED_ORDER, (pa.field("document", pa.bool_(), nullable=False),)),
     }
     return {name: pa.Table.from_pylist(rows[name], schema=schemas[name]) for name in TABLES}
 
@@ -215,7 +223,7 @@ class ShardStore:
         text = self._read_text(self._path(DONE_DIR, f"{shard}.json"))
         return json.loads(text) if text is not None else None
 
-    def write(self, shard: str, results: Iterable[Article | Failure], **stats) -> dict:
+    def write(self, shard: str, results: Iterable[tuple[Result, bool]], **stats) -> dict:
         """Write one shard's tables, then its done marker; returns the marker's counts."""
         _, _, pq = _pyarrow()
         tables = result_tables(shard, results)
@@ -249,8 +257,9 @@ class ShardStore:
             )
         return list(plan["shards"])
 
-    def read(self, shard: str) -> Iterator[Article | Failure]:
-        """One shard's results, rebuilt as records in input order."""
+    def read(self, shard: str) -> Iterator[tuple[Result, bool]]:
+        """One shard's results, rebuilt as records in input order, each with whether it came
+        from a document the reader yielded."""
         _, _, pq = _pyarrow()
         try:
             tables = {name: pq.read_table(self._path(name, f"{shard}.parquet"), filesystem=self.fs).to_pylist() for name in TABLES}
@@ -262,16 +271,79 @@ class ShardStore:
         people: dict[int, list[Person]] = {}
         for row in sorted(tables["people"], key=lambda r: (r["pos"], r["seq"])):
             people.setdefault(row["pos"], []).append(_record(Person, PERSON_COLUMNS, row))
-        items: list[tuple[int, Article | Failure]] = []
+        items: list[tuple[int, tuple[Result, bool]]] = []
         for row in tables["articles"]:
             pos = row["pos"]
             article = _record(Article, ARTICLE_COLUMNS, row, quotes=tuple(quotes.get(pos, ())), people=tuple(people.get(pos, ())))
-            items.append((pos, article))
-        items.extend((row["pos"], _record(Failure, FAILURE_COLUMNS, row)) for row in tables["failures"])
+            items.append((pos, (ArticleResult(row["key"], article, row["signature"]), True)))
+        for row in tables["failures"]:
+            items.append((row["pos"], (FailureResult(row["key"], _record(Failure, FAILURE_COLUMNS, row)), row["document"])))
         for _, item in sorted(items, key=lambda pair: pair[0]):
             yield item
 
-    def read_all(self) -> Iterator[Article | Failure]:
+    def read_all(self) -> Iterator[tuple[Result, bool]]:
         """Every result of a complete run, in input order."""
         for shard in self.check_complete():
             yield from self.read(shard)
+
+
+def build_db(out: str | os.PathLike, db: str | os.PathLike, *, batch_seconds: float | None = None):
+    """Turn a complete shard directory into the SQLite store, as ``saywho run`` builds it.
+
+    The results go through the corpus run's own duplicate-id rule, batch writer and final
+    passes (syndication, speakers across articles, statements), which must see the whole
+    corpus. Keys already in ``db`` are skipped, so shards of several runs can be added in turn.
+    """
+    import time
+    from collections import deque
+
+    from saywho.corpus.run import RunSummary, _BatchWriter, _new_documents, finalize
+    from saywho.store.db import open_store
+
+    shards = ShardStore(out)
+    shards.check_complete()
+    plan = shards.plan() or {}
+    store = open_store(db)
+    summary = RunSummary()
+    started = time.monotonic()
+    try:
+        args = {"inputs": plan.get("inputs", []), "shards": shards.uri}
+        summary.run_id = store.start_run(engine="ray", workers=int(plan.get("workers") or 0), args=args)
+        reader_failures: deque = deque()
+        writer = _BatchWriter(store, summary)
+        for doc in _new_documents(_as_reader_items(shards.read_all()), store.stored_keys(), reader_failures, summary):
+            writer.add(doc.meta["result"])
+            while reader_failures:
+                writer.add(FailureResult(*reader_failures.popleft()))
+            writer.maybe_flush()
+        while reader_failures:
+            writer.add(FailureResult(*reader_failures.popleft()))
+        writer.flush()
+        passes = finalize(store)
+        summary.clusters, summary.people, summary.statements = passes["clusters"], passes["people"], passes["statements"]
+        summary.status = "done"
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+        raise
+    except BaseException:
+        summary.status = "failed"
+        raise
+    finally:
+        summary.seconds = time.monotonic() - started
+        try:
+            if summary.run_id:
+                store.finish_run(summary.run_id, summary.status, skipped=summary.skipped)
+        finally:
+            store.close()
+    return summary
+
+
+def _as_reader_items(results: Iterable[tuple[Result, bool]]) -> Iterator[records.RawDocument | Failure]:
+    """The reader's view of the shard results: a stand-in document (carrying its result) for
+    each input the reader yielded, the failure itself for each it could not read."""
+    for result, from_document in results:
+        if not from_document:
+            yield result.failure
+            continue
+        record = result.article if isinstance(result, ArticleResult) else result.failure
+        yield records.RawDocument(id=record.id, source=record.source, content="", meta={"result": result})

@@ -1,0 +1,280 @@
+"""The Ray engine: the per-article ``engines.base.process`` run on a Ray cluster.
+
+Two ways in, one per-article function:
+
+- ``RayExecutor`` is the ``Executor`` the local pool also implements: the driver streams
+  documents to Ray tasks (in batches, a bounded number in flight) and gets results back, so
+  ``saywho run INPUT --db news.db --engine ray`` writes the store exactly as the local engine
+  does.
+- ``run_to_shards`` is the cluster-scale path (``--out DIR``): the driver only plans work
+  shards (``engines.ray_inputs``); Ray Data maps one task over each shard, which reads its
+  inputs from shared storage, runs ``process`` on every item and writes Parquet shards
+  (``engines.shards``). ``build_db`` then turns the shards into the store.
+
+Ray is imported lazily and only here, so the rest of saywho works without the extra.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+
+from saywho.engines.base import Executor, FailureResult, Result, RunOptions, failure_key, process
+from saywho.engines.ray_inputs import DEFAULT_SHARD_SIZE, WorkShard, plan_shards, read_shard
+from saywho.engines.shards import MissingDependency, ShardStore
+from saywho.errors import SaywhoError
+from saywho.input.sources import JsonlFields
+from saywho.records import Failure, RawDocument
+
+ProcessFn = Callable[[RawDocument, RunOptions], Result]
+
+DEFAULT_RETRIES = 3
+DEFAULT_BATCH = 16
+
+
+class RayError(SaywhoError):
+    """The Ray cluster cannot be reached or a cluster job failed."""
+
+    code = "SW300"
+
+
+def import_ray():
+    """Ray, with usage statistics off (no network calls); a clear error when not installed."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    try:
+        import ray
+    except ImportError as err:
+        raise MissingDependency("the ray engine needs Ray: pip install 'saywho[ray]'") from err
+    return ray
+
+
+class RayConnection:
+    """Joins the cluster at ``address`` (``auto``, ``ray://host:10001``) or, with no address,
+    starts a private local instance with ``workers`` CPUs; shuts down only what it started."""
+
+    def __init__(self, address: str | None = None, workers: int | None = None):
+        self.address = address
+        self.workers = workers
+        self.started = False
+
+    def __enter__(self):
+        ray = import_ray()
+        if ray.is_initialized():
+            return ray
+        # Ray's own INFO lines (start-up banner, per-dataset progress) would drown the CLI's.
+        logging.getLogger("ray").setLevel(logging.WARNING)
+        kwargs: dict = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+        if self.address:
+            kwargs["address"] = self.address
+        elif self.workers:
+            kwargs["num_cpus"] = self.workers
+        try:
+            ray.init(**kwargs)
+        except (ConnectionError, RuntimeError, ValueError) as err:
+            where = self.address or "a local Ray instance"
+            raise RayError(f"cannot start or reach Ray at {where}: {str(err).splitlines()[0]}") from None
+        self.started = True
+        import ray.data
+
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        return ray
+
+    def __exit__(self, *exc) -> None:
+        if self.started:
+            import ray
+
+            ray.shutdown()
+            self.started = False
+
+
+def _result_of(item: RawDocument | Failure, options: RunOptions, process_fn: ProcessFn) -> Result:
+    if isinstance(item, Failure):
+        return FailureResult(failure_key(item), item)
+    return process_fn(item, options)
+
+
+def _process_batch(docs: list[RawDocument | Failure], options: RunOptions, process_fn: ProcessFn) -> list[Result]:
+    return [_result_of(doc, options, process_fn) for doc in docs]
+
+
+class RayExecutor(Executor):
+    """``Executor.imap`` on Ray tasks: batches of documents, a bounded number in flight, each
+    task retried (on another worker if need be) when its worker dies."""
+
+    name = "ray"
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        address: str | None = None,
+        batch_size: int = DEFAULT_BATCH,
+        max_retries: int = DEFAULT_RETRIES,
+        process_fn: ProcessFn = process,
+    ):
+        super().__init__(workers)
+        self.address = address or os.environ.get("RAY_ADDRESS") or None
+        self.batch_size = max(1, batch_size)
+        self.max_retries = max_retries
+        self.process_fn = process_fn
+        self._connection: RayConnection | None = None
+
+    def imap(self, docs: Iterable[RawDocument], options: RunOptions) -> Iterator[Result]:
+        self._connection = RayConnection(self.address, self.workers)
+        ray = self._connection.__enter__()
+        try:
+            task = ray.remote(_process_batch).options(max_retries=self.max_retries, retry_exceptions=[OSError])
+            options_ref = ray.put(options)
+            process_ref = ray.put(self.process_fn)
+            in_flight = 2 * max(self.workers, int(ray.cluster_resources().get("CPU", 1)))
+            pending: list = []
+            stream = iter(docs)
+            while batch := list(islice(stream, self.batch_size)):
+                pending.append(task.remote(batch, options_ref, process_ref))
+                while len(pending) >= in_flight:
+                    done, pending = ray.wait(pending, num_returns=1)
+                    yield from ray.get(done[0])
+            while pending:
+                done, pending = ray.wait(pending, num_returns=1)
+                yield from ray.get(done[0])
+        except ray.exceptions.RayError as err:
+            raise RayError(f"a Ray task failed after {self.max_retries} retries: {str(err).splitlines()[0]}") from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.__exit__()
+            self._connection = None
+
+
+def run_shard(shard: WorkShard, store: ShardStore, options: RunOptions, process_fn: ProcessFn, fields: JsonlFields) -> dict:
+    """Process one work shard into its Parquet files; a shard already done is not redone, which
+    makes a retried task (or a resumed run) write each shard exactly once."""
+    done = store.done(shard.name)
+    if done is not None:
+        return {**done, "reused": True}
+    started, cpu = time.perf_counter(), time.process_time()
+    results = [(_result_of(item, options, process_fn), isinstance(item, RawDocument)) for item in read_shard(shard, fields)]
+    stats = {"seconds": round(time.perf_counter() - started, 4), "cpu_seconds": round(time.process_time() - cpu, 4), "pid": os.getpid()}
+    return {**store.write(shard.name, results, **stats), "reused": False}
+
+
+_options_cache: dict = {}
+
+
+def _shard_task(batch: dict, *, out: str, options_ref, process_fn: ProcessFn, fields: JsonlFields) -> dict:
+    """The Ray Data map function: one batch of shard descriptors in, one summary row per shard out."""
+    import ray
+
+    key = options_ref.hex()
+    if key not in _options_cache:
+        _options_cache.clear()
+        _options_cache[key] = ray.get(options_ref)
+    options = _options_cache[key]
+    store = ShardStore(out)
+    summaries = []
+    for spec in batch["shard"]:
+        shard = WorkShard.from_dict(json.loads(spec))
+        summaries.append(json.dumps(run_shard(shard, store, options, process_fn, fields)))
+    return {"summary": summaries}
+
+
+def run_to_shards(
+    paths: Iterable[str],
+    out: str,
+    *,
+    options: RunOptions | None = None,
+    address: str | None = None,
+    workers: int | None = None,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    max_retries: int = DEFAULT_RETRIES,
+    fields: JsonlFields | None = None,
+    prior: bool = False,
+    process_fn: ProcessFn = process,
+) -> dict:
+    """Run ``process`` over ``paths`` as Ray Data map tasks, one per work shard, into Parquet
+    shards under ``out``. Shards already complete in ``out`` are kept, so re-running the same
+    command finishes an interrupted run. Returns the run's totals."""
+    paths = list(paths)
+    fields = fields or JsonlFields()
+    options = options or RunOptions()
+    shards = plan_shards(paths, shard_size)
+    store = ShardStore(out)
+    existing = store.plan()
+    names = [s.name for s in shards]
+    if existing is not None and existing.get("shards") != names:
+        raise RayError(f"{out} holds shards of a different run (other inputs or --shard-size): use a new --out directory")
+    store.prepare(names, {"inputs": paths, "shard_size": shard_size, "clean": options.clean, "workers": workers or 0})
+    started = time.perf_counter()
+    with RayConnection(address, workers) as ray:
+        if prior and options.prior is None:
+            options = replace(options, prior=count_prior(ray, shards, fields))
+        todo = [s for s in shards if store.done(s.name) is None]
+        summaries = [store.done(s.name) for s in shards if store.done(s.name) is not None]
+        if todo:
+            import ray.data
+
+            dataset = ray.data.from_items([{"shard": json.dumps(s.to_dict())} for s in todo], override_num_blocks=len(todo))
+            mapped = dataset.map_batches(
+                _shard_task,
+                batch_size=1,
+                fn_kwargs={"out": store.uri, "options_ref": ray.put(options), "process_fn": process_fn, "fields": fields},
+                max_retries=max_retries,
+                retry_exceptions=[OSError],
+            )
+            try:
+                rows = mapped.take_all()
+            except ray.exceptions.RayError as err:
+                raise RayError(f"the cluster job failed after {max_retries} retries per shard: {str(err).splitlines()[0]}") from None
+            summaries.extend(json.loads(row["summary"]) for row in rows)
+    totals = {name: sum(s.get(name, 0) for s in summaries) for name in ("articles", "quotes", "people", "failures")}
+    return {
+        "shards": len(shards),
+        "ran": len(todo),
+        **totals,
+        "cpu_seconds": round(sum(s.get("cpu_seconds", 0.0) for s in summaries), 3),
+        "seconds": round(time.perf_counter() - started, 3),
+        "out": store.uri,
+    }
+
+
+def _count_blocks(shard: WorkShard, fields: JsonlFields, sample: int, only: str | None) -> tuple[dict, dict]:
+    from saywho.corpus.prior import BlockCounter, publisher_of
+
+    counter = BlockCounter(sample=sample)
+    for item in read_shard(shard, fields):
+        if isinstance(item, RawDocument):
+            publisher = publisher_of(item)
+            if only is None or publisher == only:
+                counter.add(publisher, item.content)
+    return dict(counter.articles), {p: dict(c) for p, c in counter.blocks.items()}
+
+
+def count_prior(ray, shards: list[WorkShard], fields: JsonlFields, sample: int | None = None):
+    """The corpus boilerplate prior, counted by Ray tasks but equal to ``count_blocks`` over
+    the inputs in order: each publisher's first ``sample`` articles, wherever they fall."""
+    from saywho.corpus.prior import BlockCounter
+
+    total = BlockCounter() if sample is None else BlockCounter(sample=sample)
+    task = ray.remote(_count_blocks).options(max_retries=DEFAULT_RETRIES, retry_exceptions=[OSError])
+    refs = [task.remote(shard, fields, total.sample, None) for shard in shards]
+    for shard, ref in zip(shards, refs, strict=True):
+        articles, blocks = ray.get(ref)
+        for publisher, n in articles.items():
+            have = total.articles[publisher]
+            if have >= total.sample:
+                continue
+            if have + n > total.sample:
+                # The sample fills inside this shard: count just its first articles again.
+                articles_p, blocks_p = ray.get(task.remote(shard, fields, total.sample - have, publisher))
+                n, blocks = articles_p[publisher], {**blocks, publisher: blocks_p[publisher]}
+            total.articles[publisher] += n
+            total.blocks[publisher].update(blocks[publisher])
+    return total.prior()
