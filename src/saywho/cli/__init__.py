@@ -19,6 +19,13 @@ def _register() -> None:
     main.add_command(extract_command.extract)
     main.add_command(serve_command.serve)
     main.add_command(ray_command.build_db)
+    from saywho.cli import corpus_command
+
+    main.add_command(corpus_command.run)
+    main.add_command(corpus_command.quotes)
+    main.add_command(corpus_command.people)
+    main.add_command(corpus_command.export)
+    main.add_command(corpus_command.datasette_metadata)
 
 
 _register()

@@ -123,18 +123,42 @@ def _canonical(entity: _Entity) -> str:
     return max(entity.names, key=rank)
 
 
+NOT_NAMES = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
+    "there", "his", "her", "its", "their", "one", "some", "others", "many", "officials", "sources",
+}
+
+
+CONNECTORS = PARTICLES | {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def is_name(name: str) -> bool:
+    """Whether a speaker string can name someone: every word capitalized (but connectors like
+    "of" and "von"), and not a lone pronoun or article."""
+    tokens = _TOKEN.findall(name)
+    if not tokens or name.strip().lower() in NOT_NAMES:
+        return False
+    return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in CONNECTORS for t in tokens) and tokens[0][:1].isupper()
+
+
 def resolve_people(conn: sqlite3.Connection) -> int:
     """Rebuild ``people`` from ``mentions`` and link mentions and quotes to it. Returns the
     number of people."""
-    rows = conn.execute("SELECT name, kind, gender, roles, count(*) AS n FROM mentions GROUP BY name, kind, gender, roles").fetchall()
+    mention_rows = conn.execute("SELECT article_id, name, kind, gender, roles FROM mentions").fetchall()
     by_name: dict[tuple[str, str], _Entity] = {}
-    for name, kind, gender, roles, n in rows:
+    articles_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    names_in: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for article_id, name, kind, gender, roles in mention_rows:
+        if not is_name(name):
+            continue
         ent = by_name.setdefault((kind, name), _Entity(kind=kind))
-        ent.names[name] += n
+        ent.names[name] += 1
         if gender:
-            ent.genders[gender] += n
+            ent.genders[gender] += 1
         for role in json.loads(roles or "[]"):
-            ent.roles[role.lower()] += n
+            ent.roles[role.lower()] += 1
+        articles_of[(kind, name)].add(article_id)
+        names_in[article_id].append((kind, name))
 
     entities: dict[tuple, _Entity] = {}
     owner: dict[tuple[str, str], tuple] = {}
@@ -168,12 +192,13 @@ def resolve_people(conn: sqlite3.Connection) -> int:
     for key in entities:
         if key[0] == "full":
             surnames[key[2]].append(key)
+    context = _Context(owner, articles_of, names_in)
 
     for (kind, name), nk, ent in short:
         candidates = surnames.get(nk.last, [])
         if nk.initial_only:
             candidates = [k for k in candidates if k[1].startswith(nk.first)]
-        target, reason = _pick(candidates, entities, ent, nk)
+        target, reason = _pick(candidates, entities, ent, nk, context.around((kind, name)), context)
         if target is None:
             key = ("short", nk.first or "", nk.last)
             if key in entities:
@@ -186,6 +211,30 @@ def resolve_people(conn: sqlite3.Connection) -> int:
         owner[(kind, name)] = key
 
     return _write(conn, entities, owner)
+
+
+class _Context:
+    """Who else is named in the articles naming someone: evidence for telling apart two
+    people who share a surname."""
+
+    def __init__(self, owner, articles_of, names_in):
+        self.owner, self.articles_of, self.names_in = owner, articles_of, names_in
+        self.names_of: dict[tuple, list] = defaultdict(list)
+        for kn, key in owner.items():
+            self.names_of[key].append(kn)
+
+    def around(self, kn: tuple[str, str]) -> set:
+        keys = set()
+        for article_id in self.articles_of.get(kn, ()):
+            keys.update(self.owner[other] for other in self.names_in[article_id] if other != kn and other in self.owner)
+        return keys
+
+    def around_entity(self, key: tuple) -> set:
+        keys = set()
+        for kn in self.names_of.get(key, ()):
+            keys |= self.around(kn)
+        keys.discard(key)
+        return keys
 
 
 HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
@@ -201,20 +250,33 @@ def _note_titles(ent: _Entity, nk: NameKey | None) -> None:
     for title in nk.titles:
         if title in HONORIFIC_GENDER:
             ent.genders[HONORIFIC_GENDER[title]] += n
-        if title not in NOT_ROLES:
-            ent.roles[title] += n
+    role = " ".join(t for t in nk.titles if t not in NOT_ROLES and t != "the")
+    if role:
+        ent.roles[role] += n
 
 
-def _pick(candidates: list[tuple], entities: dict, ent: _Entity, nk: NameKey) -> tuple[tuple | None, str]:
+MIN_SHARED_CONTEXT = 3
+
+
+def _pick(candidates: list[tuple], entities: dict, ent: _Entity, nk: NameKey, around: set, context: _Context) -> tuple[tuple | None, str]:
     compatible = [k for k in candidates if _compatible(entities[k], ent)]
     if len(compatible) == 1:
         what = "the only full name with this initial and surname" if nk.initial_only else "the only full name with this surname"
         return compatible[0], what
+    if not compatible:
+        return None, ""
     roles = {r for r in ent.roles if ent.roles[r]}
-    if roles and compatible:
+    if roles:
         sharing = [k for k in compatible if roles & {r for r in entities[k].roles if entities[k].roles[r]}]
         if len(sharing) == 1:
-            return sharing[0], f"the only person with this surname holding the role {sorted(roles & set(entities[sharing[0]].roles))[0]!r}"
+            role = sorted(roles & set(entities[sharing[0]].roles))[0]
+            return sharing[0], f"the only person with this surname holding the role {role!r}"
+    # Co-occurrence: the candidate named alongside the same people, by a clear margin.
+    scored = sorted(((len(around & context.around_entity(k)), k) for k in compatible), reverse=True)
+    best, key = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0
+    if best >= MIN_SHARED_CONTEXT and best >= 2 * runner_up + 1:
+        return key, f"named alongside {best} of the same people (next candidate: {runner_up})"
     return None, ""
 
 
@@ -234,9 +296,10 @@ def _write(conn: sqlite3.Connection, entities: dict, owner: dict) -> int:
              json.dumps(aliases, ensure_ascii=False), "\n".join(ent.reasons) or None),
         )
         ids[key] = person_id
+    person_of = {kn: ids[key] for kn, key in owner.items()}
     conn.executemany(
-        "UPDATE mentions SET person_id = ? WHERE kind = ? AND name = ?",
-        [(ids[key], kind, name) for (kind, name), key in owner.items()],
+        "UPDATE mentions SET person_id = ? WHERE rowid = ?",
+        [(person_of.get((kind, name)), rowid) for rowid, kind, name in conn.execute("SELECT rowid, kind, name FROM mentions").fetchall()],
     )
     conn.execute(
         "UPDATE quotes SET person_id = (SELECT m.person_id FROM mentions m WHERE m.article_id = quotes.article_id "

@@ -79,6 +79,7 @@ def run_corpus(
     count_first: bool = True,
     progress: Progress | None = None,
     args: dict | None = None,
+    retry_failures: bool = False,
 ) -> RunSummary:
     """Build or extend the store at ``db`` from ``paths``; returns what this run did."""
     from saywho.engines import get_executor
@@ -93,6 +94,7 @@ def run_corpus(
         first = survey(paths, fields, with_prior=with_prior) if (with_prior or count_first) else Survey(None, 0)
         total = first.total or None
         options = RunOptions(clean=clean, prior=first.prior)
+        store.forget_failures(everything=retry_failures)
         stored = store.stored_keys()
         reader_failures: deque[tuple[str, Failure]] = deque()
         docs = _new_documents(read_paths(paths, fields), stored, reader_failures, summary)

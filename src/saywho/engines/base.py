@@ -16,6 +16,7 @@ from saywho.corpus.prior import BlockPrior, publisher_of
 from saywho.corpus.syndication import signature
 from saywho.errors import SaywhoError
 from saywho.records import Article, Failure, RawDocument
+from saywho.store.db import INTERNAL_ERROR
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def process(doc: RawDocument, options: RunOptions) -> Result:
     except RecursionError:
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW105", reason="input is nested too deeply to parse"))
     except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus run
-        reason = f"internal error while extracting: {type(err).__name__}: {err}"
+        reason = f"{INTERNAL_ERROR} while extracting: {type(err).__name__}: {err}"
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW100", reason=reason[:500]))
     if article.publisher is None and publisher:
         article = _with_publisher(article, publisher)

@@ -20,6 +20,7 @@ from saywho.errors import StoreError
 from saywho.records import Article, Failure
 
 SCHEMA_VERSION = 1
+INTERNAL_ERROR = "internal error"
 
 # Migrations from version N-1 to N, applied in order to older stores. Version 1 is schema.sql.
 MIGRATIONS: dict[int, str] = {}
@@ -117,6 +118,13 @@ class Store:
     def finish_run(self, run_id: int, status: str, *, skipped: int = 0) -> None:
         with self.transaction():
             self.conn.execute("UPDATE runs SET finished = ?, status = ?, skipped = ? WHERE id = ?", (now(), status, skipped, run_id))
+
+    def forget_failures(self, *, everything: bool = False) -> int:
+        """Drop failures a new run should retry: internal errors (a bug, not the input), or all
+        of them with ``everything``."""
+        where = "" if everything else f"WHERE reason LIKE '{INTERNAL_ERROR}%'"
+        with self.transaction():
+            return self.conn.execute(f"DELETE FROM failures {where}").rowcount
 
     def stored_keys(self) -> set[str]:
         keys = {row[0] for row in self.conn.execute("SELECT key FROM articles")}
