@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Train the HTML block classifier and write src/saywho/cleaning/html_model.json.
+
+usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--c 1.0]
+
+Data: ``data/extraction/{scrapinghub,modern-train}`` under the shared directory (``../shared``
+or $SAYWHO_SHARED): ``html/ID.html.gz`` pages and ``truth.jsonl`` article bodies. A block's label
+comes from matching it to the truth body: a block of four or more words is article when most of
+its word 4-grams occur in the body; a shorter one when it is a whole line of the body.
+
+Reported figure: F1 on scrapinghub cross-validated over its pages (each fold trained on the other
+scrapinghub pages plus all of modern-train), scored like tools/score_extraction.py. The shipped
+weights are then trained on everything. Needs the ``train`` extra (scikit-learn, numpy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+from saywho.cleaning.html_model import (
+    FEATURE_NAMES,
+    STACK_FEATURE_NAMES,
+    WEIGHTS_PATH,
+    block_feature_rows,
+    stack_rows,
+)
+from saywho.input.html import decode_html, label_blocks, parse_page
+from saywho.input.html_meta import page_metadata
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = re.compile(r"\w+")
+
+
+def shingles(words: list[str], n: int = 4) -> Counter:
+    if len(words) < n:
+        return Counter([tuple(words)]) if words else Counter()
+    return Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+
+
+def page_f1(truth: str, pred: str) -> tuple[float, float]:
+    t, p = shingles(WORDS.findall(truth.lower())), shingles(WORDS.findall(pred.lower()))
+    if not t and not p:
+        return 1.0, 1.0
+    shared = sum((t & p).values())
+    return (shared / sum(p.values()) if p else 0.0), (shared / sum(t.values()) if t else 0.0)
+
+
+def block_labels(texts: list[str], body: str) -> tuple[list[int], list[float]]:
+    words = WORDS.findall(body.lower())
+    grams = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+    lines = {" ".join(WORDS.findall(line.lower())) for line in body.split("\n") if line.strip()}
+    labels, weights = [], []
+    for text in texts:
+        bw = WORDS.findall(text.lower())
+        if len(bw) >= 4:
+            own = [tuple(bw[i:i + 4]) for i in range(len(bw) - 3)]
+            labels.append(int(sum(g in grams for g in own) / len(own) >= 0.5))
+        else:
+            labels.append(int(bool(bw) and " ".join(bw) in lines))
+        weights.append(len(bw) ** 0.5 + 0.5)
+    return labels, weights
+
+
+def load_set(shared: Path, name: str) -> list[dict]:
+    base = shared / "data" / "extraction" / name
+    pages = []
+    for line in open(base / "truth.jsonl", encoding="utf-8"):
+        truth = json.loads(line)
+        data = gzip.decompress((base / "html" / f"{truth['id']}.html.gz").read_bytes())
+        page = parse_page(decode_html(data))
+        texts = [b.text for b in page.blocks]
+        labels, weights = block_labels(texts, truth["body"])
+        meta = page_metadata(page.root, url=truth.get("url"))
+        pages.append({
+            "id": truth["id"], "set": name, "body": truth["body"], "blocks": page.blocks, "title": meta.title,
+            "x": np.array(block_feature_rows(page.blocks, page.in_main) or np.zeros((0, len(FEATURE_NAMES)))),
+            "y": np.array(labels, dtype=int), "w": np.array(weights),
+        })
+    return pages
+
+
+def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
+    """A logistic regression on standardised inputs, folded back to raw-feature weights."""
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    model = LogisticRegression(C=c, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=w)
+    coef = model.coef_[0] / scale
+    intercept = float(model.intercept_[0] - np.sum(coef * scaler.mean_))
+    return {"coef": [round(float(v), 6) for v in coef], "intercept": round(intercept, 6)}
+
+
+def predict(weights: dict, x: np.ndarray) -> np.ndarray:
+    z = x @ np.array(weights["coef"]) + weights["intercept"]
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def logits(rows: list[list[float]]) -> np.ndarray:
+    a = np.clip(np.array(rows)[:, :-1], 1e-6, 1 - 1e-6)
+    return np.hstack([np.log(a / (1 - a)), np.ones((len(rows), 1))])
+
+
+def stacked_inputs(pages: list[dict], first: dict) -> np.ndarray:
+    return np.vstack([logits(stack_rows(p["blocks"], list(predict(first, p["x"])))) for p in pages if len(p["y"])])
+
+
+def train(pages: list[dict], c: float, inner_folds: int = 3) -> dict:
+    """Both stages; the second learns from first-stage scores on pages the first did not see."""
+    usable = [p for p in pages if len(p["y"])]
+    stack = lambda ps: [np.concatenate([p[k] for p in ps]) for k in ("x", "y", "w")]  # noqa: E731
+    x, y, w = stack(usable)
+    first = fit_lr(x, y, w, c)
+    second_x, second_y, second_w = [], [], []
+    for k in range(inner_folds):
+        held = usable[k::inner_folds]
+        rest = [p for i, p in enumerate(usable) if i % inner_folds != k]
+        inner = fit_lr(*stack(rest), c)
+        second_x.append(stacked_inputs(held, inner))
+        second_y.append(np.concatenate([p["y"] for p in held]))
+        second_w.append(np.concatenate([p["w"] for p in held]))
+    second = fit_lr(np.vstack(second_x), np.concatenate(second_y), np.concatenate(second_w), c)
+    return {"first": first, "second": second}
+
+
+def apply(model: dict, page: dict) -> str:
+    if not len(page["y"]):
+        return ""
+    first = list(predict(model["first"], page["x"]))
+    scores = list(predict(model["second"], logits(stack_rows(page["blocks"], first))))
+    paragraphs, _, _ = label_blocks(page["blocks"], scores, title=page["title"])
+    return "\n\n".join(paragraphs)
+
+
+def evaluate(model: dict, pages: list[dict]) -> tuple[float, float, float]:
+    rows = [page_f1(p["body"], apply(model, p)) for p in pages]
+    prec = sum(r[0] for r in rows) / len(rows)
+    rec = sum(r[1] for r in rows) / len(rows)
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=os.environ.get("SAYWHO_SHARED", str(ROOT.parent / "shared")))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--cv-only", action="store_true", help="report the cross-validated figure, write nothing")
+    args = parser.parse_args()
+    shared = Path(args.shared)
+    if not (shared / "data" / "extraction").is_dir():
+        sys.exit(f"no data/extraction under {shared}: pass --shared")
+    started = time.time()
+    scrapinghub = load_set(shared, "scrapinghub")
+    modern = load_set(shared, "modern-train")
+    print(f"loaded {len(scrapinghub)} + {len(modern)} pages in {time.time() - started:.0f}s", file=sys.stderr)
+
+    held_scores = []
+    for k in range(args.folds):
+        held = scrapinghub[k::args.folds]
+        rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
+        model = train(rest + modern, args.c)
+        held_scores.append((len(held), evaluate(model, held)))
+        print(f"fold {k}: P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
+    total = sum(n for n, _ in held_scores)
+    prec = sum(n * s[0] for n, s in held_scores) / total
+    rec = sum(n * s[1] for n, s in held_scores) / total
+    f1 = 2 * prec * rec / (prec + rec)
+    print(f"scrapinghub {args.folds}-fold cross-validated: precision={prec:.4f} recall={rec:.4f} f1={f1:.4f}")
+    if args.cv_only:
+        return
+    model = train(scrapinghub + modern, args.c)
+    model.update({
+        "features": list(FEATURE_NAMES),
+        "stack_features": list(STACK_FEATURE_NAMES),
+        "trained_on": ["scrapinghub", "modern-train"],
+        "cross_validated": {"set": "scrapinghub", "folds": args.folds, "precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4)},
+    })
+    WEIGHTS_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS_PATH}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""HTML in, a ``CleanedPage`` out: decode, parse, cut into blocks, keep the article's blocks.
+
+lxml parses and ``html_blocks`` cuts the page into blocks with their structure; resiliparse's
+main-content extractor gives a first opinion on each block, and the trained block classifier
+(``saywho.cleaning.html_model``) makes the call. Metadata comes from ``html_meta``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from resiliparse.extract.html2text import extract_plain_text
+from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+from resiliparse.parse.html import HTMLTree
+
+from saywho.cleaning.html_model import score_blocks
+from saywho.errors import BinaryInput, EmptyInput, InputTooLarge, MalformedInput
+from saywho.input.decode import MAX_INPUT_BYTES, repair_mojibake
+from saywho.input.html_blocks import HtmlBlock, page_blocks
+from saywho.input.html_meta import page_metadata
+from saywho.records import Block, CleanedPage
+
+THRESHOLD = 0.5
+# A publisher-wide prior at or above this marks a block as the publisher's furniture.
+PRIOR_THRESHOLD = 0.5
+_SPACE = re.compile(r"\s+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+
+
+@dataclass(slots=True)
+class ParsedPage:
+    """A page cut into blocks, before classification: what training and inference share."""
+
+    root: object
+    blocks: list[HtmlBlock]
+    in_main: list[bool]
+
+
+def decode_html(data: bytes, *, source: str = "<input>") -> str:
+    """Bytes to text: a BOM wins, then valid UTF-8, then the declared charset, then detection.
+
+    Valid UTF-8 beats a declared charset because pages often declare ISO-8859-1 while serving
+    UTF-8; the reverse (cp1252 bytes that happen to be valid UTF-8) almost never happens.
+    """
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(f"page is {len(data) // (1024 * 1024)} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit", source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    head = data[:65536]
+    if head.count(b"\x00") > len(head) // 100 or len(_CONTROL.findall(head)) > max(8, len(head) // 200):
+        raise BinaryInput("says it is HTML but looks binary", source=source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:8192])
+    if match:
+        declared = match.group(1).decode("ascii", errors="replace").lower()
+        try:
+            codec = codecs.lookup("cp1252" if declared in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else declared)
+            if codec.name not in ("utf-8", "utf-16", "utf-32"):
+                return repair_mojibake(data.decode(codec.name))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return repair_mojibake(bytes_to_str(data, detect_encoding(data)))
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def main_content_flags(html: str, blocks: list[HtmlBlock]) -> list[bool]:
+    """Which blocks resiliparse's main-content extractor keeps."""
+    tree = HTMLTree.parse(html)
+    main = extract_plain_text(tree, main_content=True, alt_texts=False, links=False, list_bullets=False, noscript=False, comments=False)
+    lines = {_normal(line) for line in main.splitlines() if line.strip()}
+    joined = "\n".join(lines)
+    return [b.text in lines or (len(b.text) >= 25 and b.text in joined) for b in blocks]
+
+
+def parse_page(html: str, *, source: str = "<input>") -> ParsedPage:
+    """Parse decoded HTML and cut it into blocks; raise ``MalformedInput`` if it cannot be."""
+    if html.lstrip().startswith("<?xml"):
+        html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        root = lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError) as err:
+        raise MalformedInput(f"cannot parse as HTML: {err}", source=source) from None
+    blocks = page_blocks(root)
+    return ParsedPage(root=root, blocks=blocks, in_main=main_content_flags(html, blocks) if blocks else [])
+
+
+def label_blocks(
+    page_blocks: list[HtmlBlock],
+    scores: list[float],
+    *,
+    title: str | None = None,
+    prior: Callable[[str], float] | None = None,
+) -> tuple[list[str], list[str], list[Block]]:
+    """Split scored blocks into article paragraphs and boilerplate; the headline is neither."""
+    title_key = _normal(title).lower() if title else None
+    paragraphs: list[str] = []
+    boilerplate: list[str] = []
+    blocks: list[Block] = []
+    for block, score in zip(page_blocks, scores, strict=True):
+        keep = score >= THRESHOLD
+        if keep and prior is not None and prior(block.text) >= PRIOR_THRESHOLD:
+            keep = False
+        if title_key and not paragraphs and block.text.lower() == title_key:
+            label = "title"
+        elif keep:
+            label = "body"
+            paragraphs.append(block.text)
+        else:
+            label = "boilerplate"
+            boilerplate.append(block.text)
+        blocks.append(Block(text=block.text, label=label, score=round(score, 4), tag=block.tag, attrs=block.attrs))
+    return paragraphs, boilerplate, blocks
+
+
+def parse_html(
+    raw: str | bytes,
+    *,
+    url: str | None = None,
+    source: str = "<input>",
+    prior: Callable[[str], float] | None = None,
+) -> CleanedPage:
+    """Clean one HTML page: its article paragraphs, removed blocks and metadata."""
+    html = decode_html(raw, source=source) if isinstance(raw, bytes) else raw
+    if not html.strip():
+        raise EmptyInput("page is empty", source=source)
+    page = parse_page(html, source=source)
+    meta = page_metadata(page.root, url=url)
+    if not page.blocks:
+        raise EmptyInput("page has no text", source=source)
+    scores = score_blocks(page.blocks, page.in_main)
+    paragraphs, boilerplate, blocks = label_blocks(page.blocks, scores, title=meta.title, prior=prior)
+    return CleanedPage(
+        paragraphs=tuple(paragraphs),
+        boilerplate=tuple(boilerplate),
+        title=meta.title,
+        standfirst=meta.standfirst,
+        authors=meta.authors,
+        publisher=meta.publisher,
+        published=meta.published,
+        url=meta.url,
+        language=meta.language,
+        blocks=tuple(blocks),
+    )

@@ -1,0 +1,206 @@
+"""Cut a parsed HTML page into text blocks, each with the structure around it.
+
+A block is the run of text between two block-level tag boundaries (``<p>``, ``<div>``,
+``<li>``, ``<br>``...). Each block carries what the classifier needs to tell article from
+boilerplate: its tag, the tags and class/id keywords of its ancestors, its link text and depth.
+The walk is iterative (lxml's ``iterwalk``), so deeply nested pages cannot overflow the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul br".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg iframe select option textarea head title button input "
+    "canvas video audio object embed math map label".split()
+)
+# Ancestor tags the classifier looks at; each is one flag in a block's context.
+CONTEXT_TAGS = (
+    "nav", "footer", "header", "aside", "figure", "form", "a", "li", "table", "article", "main",
+    "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dl", "section", "time",
+    "strong", "em", "b", "i",
+)
+# Words in class and id attributes that publishers use for the parts of a page.
+CLASS_GROUPS = {
+    "related": r"related|recommend|more-?stor|popular|trending|most-?read|read-?more|also|next-?up|up-?next|outbrain|taboola|teaser|promo-list",
+    "newsletter": r"newsletter|subscri|sign-?up|signin|login|register|paywall|cta|piano|meter|offer",
+    "share": r"share|social|sharing|facebook|twitter|whatsapp|linkedin|pinterest|email",
+    "caption": r"caption|credit|figcaption|photo|image|img|gallery|media|video|player",
+    "comment": r"comment|disqus|discussion|respond|reply|community",
+    "promo": r"promo|advert|(?:^|[-_ ])ads?(?:$|[-_ ])|sponsor|banner|dfp|gpt|native|partner|affiliate",
+    "nav": r"nav|menu|breadcrumb|masthead|topbar|toolbar|skip|pagination|pager",
+    "footer": r"footer|copyright|legal|disclaimer|bottom",
+    "header": r"header|top-?bar|site-?head",
+    "sidebar": r"sidebar|side-?bar|aside|rail|widget|secondary",
+    "article": r"article|story|content|body|entry|post|main|text|prose|rich|paragraph|copy",
+    "byline": r"byline|author|contributor|writer|reporter",
+    "date": r"date|time|stamp|publish|updated",
+    "tags": r"(?:^|[-_ ])tags?(?:$|[-_ ])|topic|categor|keyword|label",
+    "hidden": r"hidden|sr-only|visually-hidden|screen-?reader|modal|popup|overlay|cookie|consent|gdpr|print",
+    "title": r"title|headline|heading|(?:^|[-_ ])hed(?:$|[-_ ])",
+    "summary": r"summary|(?:^|[-_ ])dek(?:$|[-_ ])|standfirst|subtitle|subhead|lede|lead|intro|excerpt|description|deck",
+    "card": r"list|item|card|tile|grid|feed|module|box|block|widget",
+    "bio": r"bio|about|profile|contact|tip",
+}
+_CLASS_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CLASS_GROUPS.items()))
+CLASS_NAMES = tuple(CLASS_GROUPS)
+_SPACE = re.compile(r"\s+")
+_TAG_INDEX = {tag: i for i, tag in enumerate(CONTEXT_TAGS)}
+_N_TAGS = len(CONTEXT_TAGS)
+_N_CONTEXT = _N_TAGS + len(CLASS_NAMES)
+
+
+@dataclass(slots=True)
+class HtmlBlock:
+    """One block of text and the page structure around it."""
+
+    text: str
+    tag: str
+    context: tuple[int, ...]
+    link_chars: int
+    depth: int
+    container: int
+    attrs: str
+    hidden: bool
+
+
+_class_cache: dict[str, tuple[int, ...]] = {}
+
+
+def _class_groups(value: str) -> tuple[int, ...]:
+    found = _class_cache.get(value)
+    if found is None:
+        names = {m.lastgroup for m in _CLASS_RE.finditer(value)}
+        found = tuple(_N_TAGS + CLASS_NAMES.index(name) for name in names if name)
+        if len(_class_cache) < 50000:
+            _class_cache[value] = found
+    return found
+
+
+def _is_hidden(element) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style) and "none" in style and ("display:none" in style.replace(" ", "") or "visibility:hidden" in style.replace(" ", ""))
+
+
+def page_blocks(root) -> list[HtmlBlock]:
+    """The text blocks of a parsed page (an lxml HTML element) in document order."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    blocks: list[HtmlBlock] = []
+    counts = [0] * _N_CONTEXT
+    # Per open element: the context slots it raised, whether it is a block, whether it hides.
+    stack: list[tuple[tuple[int, ...], bool, bool]] = []
+    block_ids: list[int] = [0]
+    parts: list[str] = []
+    link_chars = 0
+    hidden_depth = 0
+    next_block_id = 1
+    attrs_stack: list[str] = [""]
+
+    def flush() -> None:
+        nonlocal link_chars
+        if parts:
+            text = _SPACE.sub(" ", "".join(parts)).strip()
+            if text:
+                blocks.append(
+                    HtmlBlock(
+                        text=text,
+                        tag=_innermost_block_tag(stack_tags) or "div",
+                        context=tuple(i for i, n in enumerate(counts) if n),
+                        link_chars=min(link_chars, len(text)),
+                        depth=len(stack),
+                        container=block_ids[-2] if len(block_ids) > 1 else 0,
+                        attrs=attrs_stack[-1],
+                        hidden=hidden_depth > 0,
+                    )
+                )
+            parts.clear()
+        link_chars = 0
+
+    stack_tags: list[str] = []
+    in_link = 0
+    skipping = 0
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):
+            if event == "end" and element.tail and not skipping:
+                parts.append(element.tail)
+                if in_link:
+                    link_chars += len(element.tail)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            if tag in SKIP_TAGS:
+                skipping += 1
+                walker.skip_subtree()
+                continue
+            is_block = tag in BLOCK_TAGS
+            if is_block:
+                flush()
+            slots: tuple[int, ...] = ()
+            index = _TAG_INDEX.get(tag)
+            if index is not None:
+                slots = (index,)
+            marker = element.get("class")
+            ident = element.get("id")
+            if marker or ident:
+                key = f"{marker or ''} {ident or ''}".lower()
+                slots = slots + _class_groups(key)
+            for slot in slots:
+                counts[slot] += 1
+            hides = _is_hidden(element)
+            if hides:
+                hidden_depth += 1
+            if tag == "a":
+                in_link += 1
+            stack.append((slots, is_block, hides))
+            stack_tags.append(tag)
+            if is_block:
+                block_ids.append(next_block_id)
+                next_block_id += 1
+                attrs_stack.append(f"{marker or ''} {ident or ''}".strip()[:80])
+            if element.text:
+                parts.append(element.text)
+                if in_link:
+                    link_chars += len(element.text)
+        else:
+            if tag in SKIP_TAGS:
+                skipping -= 1
+            else:
+                slots, is_block, hides = stack.pop()
+                if is_block:
+                    flush()
+                    block_ids.pop()
+                    attrs_stack.pop()
+                stack_tags.pop()
+                for slot in slots:
+                    counts[slot] -= 1
+                if hides:
+                    hidden_depth -= 1
+                if tag == "a":
+                    in_link -= 1
+            if element.tail and element is not body:
+                parts.append(element.tail)
+                if in_link:
+                    link_chars += len(element.tail)
+    flush()
+    return blocks
+
+
+def _innermost_block_tag(tags: list[str]) -> str | None:
+    for tag in reversed(tags):
+        if tag in BLOCK_TAGS:
+            return tag
+    return None
