@@ -46,10 +46,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _straight_role(text: str, i: int, is_open: bool) -> str:
+def _straight_role(text: str, i: int, is_open: bool, width: int = 1) -> str:
     """Whether a straight mark at ``i`` looks like an opener, a closer, or either."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     left_space = before.isspace() or before in "([{—–-/" or before in OPENERS
     right_space = after.isspace() or after in ".,;:!?)]}—–-" or after in CLOSERS
     if left_space and not right_space:
@@ -85,14 +85,24 @@ def find_double(text: str) -> list[Marked]:
     pending: list[tuple[int, int]] = []
     pending_open = -1
     for index, (ps, pe) in enumerate(paragraphs):
-        open_at = -1
+        open_at, open_width = -1, 1
         first_mark = True
+        skip = -1
         for i in range(ps, pe):
             ch = text[i]
-            if ch not in DOUBLE_MARKS:
+            if i == skip:
+                continue
+            width = 1
+            if ch == SINGLE_STRAIGHT and i + 1 < pe and text[i + 1] == SINGLE_STRAIGHT:
+                # two apostrophes stand for a straight double mark in some archives
+                ch, width, skip = STRAIGHT, 2, i + 1
+            elif ch not in DOUBLE_MARKS:
                 continue
             if ch in OPENERS:
                 role = "open"
+                after = text[i + 1] if i + 1 < pe else " "
+                if open_at >= 0 and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)"):
+                    role = "close"
             elif ch in CLOSERS:
                 role = "close"
                 if open_at < 0 and not pending and i + 1 < pe and _is_word(text[i + 1]) and (
@@ -100,7 +110,7 @@ def find_double(text: str) -> list[Marked]:
                 ):
                     role = "open"
             else:
-                role = _straight_role(text, i, open_at >= 0)
+                role = _straight_role(text, i, open_at >= 0, width)
             if pending and first_mark and role == "open" and not text[ps:i].strip():
                 # the paragraph reopens the quote that the previous one left open
                 open_at = i
@@ -110,20 +120,21 @@ def find_double(text: str) -> list[Marked]:
                 pending = []
             first_mark = False
             if role == "open":
-                open_at = i
+                open_at, open_width = i, width
             elif open_at >= 0:
-                s, e = _trim(text, open_at + 1, i)
+                s, e = _trim(text, open_at + open_width, i)
                 pieces = (*pending, (s, e)) if pending else ((s, e),)
                 if e > s or pending:
-                    out.append(Marked(tuple(p for p in pieces if p[1] > p[0]), pending_open if pending else open_at, i))
+                    out.append(Marked(tuple(p for p in pieces if p[1] > p[0]), pending_open if pending else open_at,
+                                      i + width - 1))
                 pending, open_at = [], -1
         if pending and first_mark:
             pending = []
         if open_at >= 0:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            lead = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
-            if lead in OPENERS or lead == STRAIGHT:
-                s, e = _trim(text, open_at + 1, pe)
+            lead = text[nxt[0] : nxt[1]].lstrip()[:2] if nxt else ""
+            if lead[:1] in OPENERS or lead[:1] == STRAIGHT or lead == "''":
+                s, e = _trim(text, open_at + open_width, pe)
                 if not pending:
                     pending_open = open_at
                 pending.append((s, e))

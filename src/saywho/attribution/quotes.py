@@ -27,7 +27,8 @@ AUXILIARIES = {
     "is", "was", "were", "are", "will", "would", "be", "been", "publicly", "again", "first", "still",
     "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
     "never", "earlier", "told", "subsequently", "further", "even", "only", "finally", "afterward",
-    "afterwards", "shortly", "immediately", "privately", "openly", "initially",
+    "afterwards", "shortly", "immediately", "privately", "openly", "initially", "could", "can", "may",
+    "might", "should", "must", "wryly", "angrily", "bluntly", "quietly", "jokingly", "sarcastically",
 }
 WORK_WORDS = {
     "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
@@ -35,8 +36,8 @@ WORK_WORDS = {
     "magazine", "documentary", "play", "memoir", "novel", "hashtag", "slogan", "sign", "signs", "banner",
 }
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
-WEAK_CUES = {"read", "post", "text", "cry", "state", "answer", "report", "quote", "counter", "charge",
-             "cite", "note", "echo", "hint", "stress", "begin", "mock", "thank", "praise", "continue"}
+WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "stress", "begin",
+             "mock", "thank", "praise", "continue", "share", "talk", "comment", "question"}
 RIGHT_WINDOW = 14
 LEFT_WINDOW = 40
 
@@ -142,8 +143,17 @@ class QuoteFinder:
         line_end = len(text) if line_end < 0 else line_end
         toks = self.tokens(start, min(line_end, start + 300))
         words: list[Token] = []
+        depth = 0
         for tok in toks:
-            if tok.text in ("“", "”", '"', "«", "»"):
+            if tok.text == "(":
+                depth += 1
+                continue
+            if tok.text == ")":
+                depth = max(0, depth - 1)
+                continue
+            if depth:
+                continue
+            if tok.text in ("“", "”", '"', "«", "»", "''"):
                 break
             if tok.text in (".", ";", "!", "?") and words:
                 break
@@ -154,10 +164,27 @@ class QuoteFinder:
             words.pop(0)
         if not words:
             return None
+        aside = False
         for index, tok in enumerate(words[:RIGHT_WINDOW - 2]):
             if tok.text == ",":
-                if index > 0:
+                # "Graham, a former candidate, told CBS": one aside after the speaker's name
+                if index > 0 and not aside and words[index - 1].capitalised and index + 1 < len(words) \
+                        and words[index + 1].lower in ("a", "an", "the", "who", "his", "her", "its", "their"):
+                    aside = True
+                    continue
+                if index > 0 and not aside:
                     break
+                if aside and speech_lemma(words[index + 1].text if index + 1 < len(words) else "") is not None:
+                    lemma_tok = words[index + 1]
+                    first_comma = next(i for i, t in enumerate(words) if t.text == ",")
+                    subject = self._np_before(words[:first_comma])
+                    if subject is None:
+                        return None
+                    lemma = speech_lemma(lemma_tok.text)
+                    return Found(mark, "direct", lemma_tok, lemma, lemma_tok.end, subject,
+                                 self._addressee(words, index + 1, lemma))
+                continue
+            if aside:
                 continue
             if tok.lower == "according" and index + 1 < len(words) and words[index + 1].lower == "to":
                 subject = self._np_after(words, index + 2)
@@ -249,6 +276,10 @@ class QuoteFinder:
         k = len(words) - 1
         while k >= 0 and words[k].lower in AUXILIARIES:
             k -= 1
+        if k >= 1 and words[k].lower == "by" and speech_lemma(words[k - 1].text):
+            k -= 2
+            while k >= 0 and words[k].lower in AUXILIARIES:
+                k -= 1
         if k < 0:
             return None
         if participle or words[k].text == ",":
@@ -392,7 +423,7 @@ def _outside_quotes(toks: list[Token]) -> list[Token]:
         if tok.text in ("”", "»"):
             inside = False
             continue
-        if tok.text == '"':
+        if tok.text in ('"', "''"):
             inside = not inside
             continue
         if not inside:

@@ -22,7 +22,7 @@ MAX_REPORTED_CHARS = 400_000
 
 
 def _marks(text: str, headline: bool = False) -> list[Marked]:
-    if headline or not any(ch in text for ch in DOUBLE_MARKS):
+    if headline or not (any(ch in text for ch in DOUBLE_MARKS) or "''" in text):
         doubles = find_double(text)
         singles = find_single(text)
         taken = [(m.open_at, m.close_at) for m in doubles]
@@ -99,7 +99,7 @@ def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
             and item.cue.start == prev.cue.start
         if (item.cue is None or same_cue) and prev is not None and prev.cue is not None:
             gap = text[prev.mark.close_at + 1 : item.mark.open_at]
-            if "\n" not in gap and prev.cue.start > prev.mark.close_at and len(gap) < 160:
+            if "\n" not in gap and (same_cue or prev.cue.start > prev.mark.close_at) and len(gap) < 160:
                 prev.mark = Marked(prev.mark.pieces + item.mark.pieces, prev.mark.open_at, item.mark.close_at)
                 continue
         if item.cue is None:

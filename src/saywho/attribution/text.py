@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?|''|[^\w\s]", re.UNICODE)
 
 ABBREVIATIONS = {
     "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "st.", "jr.",
