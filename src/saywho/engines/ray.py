@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
@@ -53,6 +54,13 @@ def import_ray():
     return ray
 
 
+def _quiet_ray_logs() -> None:
+    # Ray's own lines (start-up banner, token notice, per-dataset progress) would drown the
+    # CLI's; real failures still reach the user as a RayError.
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 class RayConnection:
     """Joins the cluster at ``address`` (``auto``, ``ray://host:10001``) or, with no address,
     starts a private local instance with ``workers`` CPUs; shuts down only what it started."""
@@ -66,9 +74,8 @@ class RayConnection:
         ray = import_ray()
         if ray.is_initialized():
             return ray
-        # Ray's own INFO lines (start-up banner, per-dataset progress) would drown the CLI's.
-        logging.getLogger("ray").setLevel(logging.WARNING)
-        kwargs: dict = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+        _quiet_ray_logs()
+        kwargs: dict = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
         if self.address:
             kwargs["address"] = self.address
         elif self.workers:
@@ -81,8 +88,8 @@ class RayConnection:
         self.started = True
         import ray.data
 
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        _quiet_ray_logs()
         return ray
 
     def __exit__(self, *exc) -> None:
@@ -144,7 +151,7 @@ class RayExecutor(Executor):
                 done, pending = ray.wait(pending, num_returns=1)
                 yield from ray.get(done[0])
         except ray.exceptions.RayError as err:
-            raise RayError(f"a Ray task failed after {self.max_retries} retries: {str(err).splitlines()[0]}") from None
+            raise RayError(f"a Ray task failed (retried {self.max_retries} times): {_explain(err)}") from None
         finally:
             self.close()
 
@@ -214,26 +221,17 @@ def run_to_shards(
     store.prepare(names, {"inputs": paths, "shard_size": shard_size, "clean": options.clean, "workers": workers or 0})
     started = time.perf_counter()
     with RayConnection(address, workers) as ray:
-        if prior and options.prior is None:
-            options = replace(options, prior=count_prior(ray, shards, fields))
-        todo = [s for s in shards if store.done(s.name) is None]
-        summaries = [store.done(s.name) for s in shards if store.done(s.name) is not None]
-        if todo:
-            import ray.data
-
-            dataset = ray.data.from_items([{"shard": json.dumps(s.to_dict())} for s in todo], override_num_blocks=len(todo))
-            mapped = dataset.map_batches(
-                _shard_task,
-                batch_size=1,
-                fn_kwargs={"out": store.uri, "options_ref": ray.put(options), "process_fn": process_fn, "fields": fields},
-                max_retries=max_retries,
-                retry_exceptions=[OSError],
-            )
-            try:
-                rows = mapped.take_all()
-            except ray.exceptions.RayError as err:
-                raise RayError(f"the cluster job failed after {max_retries} retries per shard: {str(err).splitlines()[0]}") from None
-            summaries.extend(json.loads(row["summary"]) for row in rows)
+        try:
+            if prior and options.prior is None:
+                options = replace(options, prior=count_prior(ray, shards, fields) or None)
+            todo = [s for s in shards if store.done(s.name) is None]
+            summaries = [store.done(s.name) for s in shards if store.done(s.name) is not None]
+            if todo:
+                summaries.extend(_map_shards(ray, todo, store, options, process_fn, fields, max_retries))
+        except SaywhoError:
+            raise
+        except Exception as err:  # noqa: BLE001 - whatever the cluster raises, the user gets one line
+            raise RayError(f"the cluster job failed (each shard is retried {max_retries} times): {_explain(err)}") from None
     totals = {name: sum(s.get(name, 0) for s in summaries) for name in ("articles", "quotes", "people", "failures")}
     return {
         "shards": len(shards),
@@ -243,6 +241,34 @@ def run_to_shards(
         "seconds": round(time.perf_counter() - started, 3),
         "out": store.uri,
     }
+
+
+def _map_shards(ray, todo: list[WorkShard], store: ShardStore, options: RunOptions, process_fn: ProcessFn, fields: JsonlFields, max_retries: int) -> list[dict]:
+    import ray.data
+
+    dataset = ray.data.from_items([{"shard": json.dumps(s.to_dict())} for s in todo], override_num_blocks=len(todo))
+    with warnings.catch_warnings():
+        # Newer Ray deprecates ray_remote_args, but has no named parameter for retries yet.
+        warnings.simplefilter("ignore")
+        mapped = dataset.map_batches(
+            _shard_task,
+            batch_size=1,
+            fn_kwargs={"out": store.uri, "options_ref": ray.put(options), "process_fn": process_fn, "fields": fields},
+            max_retries=max_retries,
+            retry_exceptions=[OSError],
+        )
+    return [json.loads(row["summary"]) for row in mapped.take_all()]
+
+
+def _explain(err: BaseException) -> str:
+    """The root cause of a Ray error in one line (Ray wraps task errors in several layers)."""
+    while True:
+        inner = getattr(err, "cause", None) or err.__cause__
+        if not isinstance(inner, BaseException) or inner is err:
+            break
+        err = inner
+    lines = [line for line in str(err).splitlines() if line.strip()]
+    return f"{type(err).__name__}: {lines[-1].strip() if lines else ''}"
 
 
 def _count_blocks(shard: WorkShard, fields: JsonlFields, sample: int, only: str | None) -> tuple[dict, dict]:
