@@ -47,7 +47,8 @@ def _field_option(name: str, what: str):
 @click.option("--no-clean", is_flag=True, help="Store plain text unchanged (no boilerplate removal).")
 @click.option("--retry-failures", is_flag=True, help="Process again the inputs that failed in earlier runs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def run(inputs, db, workers, engine, text_field, html_field, id_field, url_field, date_field, no_prior, no_clean, retry_failures, quiet):
+@click.option("--batch-size", type=click.IntRange(min=1), default=256, hidden=True, help="Results stored per transaction.")
+def run(inputs, db, workers, engine, text_field, html_field, id_field, url_field, date_field, no_prior, no_clean, retry_failures, quiet, batch_size):
     """Extract articles and quotes from INPUTS into the SQLite store --db.
 
     INPUTS are directories of .txt/.html files, JSONL(.gz) and WARC(.gz) files. Interrupted
@@ -70,7 +71,7 @@ def run(inputs, db, workers, engine, text_field, html_field, id_field, url_field
     try:
         summary = run_corpus(
             list(inputs), db, workers=workers, engine=engine, fields=fields, clean=not no_clean,
-            with_prior=not no_prior, progress=bar, args=args, retry_failures=retry_failures,
+            with_prior=not no_prior, progress=bar, args=args, retry_failures=retry_failures, batch_size=batch_size,
         )
     except KeyboardInterrupt:
         if bar:

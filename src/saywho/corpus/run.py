@@ -15,9 +15,10 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from saywho.corpus.inputs import read_inputs
 from saywho.corpus.prior import BlockCounter, BlockPrior, publisher_of
 from saywho.engines.base import ArticleResult, FailureResult, RunOptions, article_key, failure_key
-from saywho.input.sources import JsonlFields, read_paths
+from saywho.input.sources import JsonlFields
 from saywho.records import Failure, RawDocument
 from saywho.store.db import Store, open_store
 
@@ -56,7 +57,7 @@ def survey(paths: Sequence[str], fields: JsonlFields, *, with_prior: bool) -> Su
     """First pass: count the items and, with ``with_prior``, the repeated blocks per publisher."""
     counter = BlockCounter()
     total = 0
-    for item in read_paths(paths, fields):
+    for item in read_inputs(paths, fields):
         total += 1
         if with_prior and isinstance(item, RawDocument):
             counter.add(publisher_of(item), item.content)
@@ -80,6 +81,7 @@ def run_corpus(
     progress: Progress | None = None,
     args: dict | None = None,
     retry_failures: bool = False,
+    batch_size: int = BATCH_SIZE,
 ) -> RunSummary:
     """Build or extend the store at ``db`` from ``paths``; returns what this run did."""
     from saywho.engines import get_executor
@@ -97,8 +99,8 @@ def run_corpus(
         store.forget_failures(everything=retry_failures)
         stored = store.stored_keys()
         reader_failures: deque[tuple[str, Failure]] = deque()
-        docs = _new_documents(read_paths(paths, fields), stored, reader_failures, summary)
-        writer = _BatchWriter(store, summary)
+        docs = _new_documents(read_inputs(paths, fields), stored, reader_failures, summary)
+        writer = _BatchWriter(store, summary, batch_size)
         try:
             with get_executor(engine, workers) as executor:
                 for result in executor.imap(docs, options):
@@ -169,8 +171,9 @@ def _new_documents(
 
 
 class _BatchWriter:
-    def __init__(self, store: Store, summary: RunSummary):
+    def __init__(self, store: Store, summary: RunSummary, batch_size: int = BATCH_SIZE):
         self.store = store
+        self.batch_size = batch_size
         self.summary = summary
         self.articles: list = []
         self.failures: list = []
@@ -186,7 +189,7 @@ class _BatchWriter:
                 self.summary.failure_samples.append(result.failure)
 
     def maybe_flush(self) -> None:
-        if len(self.articles) + len(self.failures) >= BATCH_SIZE or time.monotonic() - self.last >= BATCH_SECONDS:
+        if len(self.articles) + len(self.failures) >= self.batch_size or time.monotonic() - self.last >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:

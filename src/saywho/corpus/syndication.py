@@ -18,19 +18,20 @@ NUM_BANDS = 16
 SHINGLE = 5
 SEED = 7
 THRESHOLD = 0.6
+MIN_WORDS = 25
 
 _WORDS = re.compile(r"\w+")
 
 
-def signature(title: str | None, text: str) -> bytes:
-    """The article's MinHash signature, as rensa's serialized ``RMinHash`` state."""
+def signature(title: str | None, text: str) -> bytes | None:
+    """The article's MinHash signature, as rensa's serialized ``RMinHash`` state; None for a
+    text too short to tell a copy from a coincidence."""
     import rensa
 
     words = _WORDS.findall(f"{title or ''} {text}".lower())
-    if len(words) >= SHINGLE:
-        shingles = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
-    else:
-        shingles = [" ".join(words)]
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
     mh = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
     mh.update(shingles)
     return mh.__getstate__()

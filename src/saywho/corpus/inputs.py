@@ -1,0 +1,42 @@
+"""The inputs of a corpus run, read so that no reader error stops the run.
+
+``read_paths`` already turns broken items into failures; this guard also catches a reader that
+raises part-way through a file (an unexpected bug, a WARC reader that is not installed), records
+that file as a failure and goes on with the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from saywho.input.sources import ARTICLE_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, JsonlFields, read_paths
+from saywho.records import Failure, RawDocument
+from saywho.store.db import INTERNAL_ERROR
+
+
+def _files(path: str) -> Iterator[str]:
+    p = Path(path)
+    if path != "-" and p.is_dir():
+        for child in sorted(p.rglob("*")):
+            name = child.name.lower()
+            if child.is_file() and not name.startswith(".") and name.endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES):
+                yield str(child)
+    else:
+        yield path
+
+
+def read_inputs(paths: Iterable[str], fields: JsonlFields) -> Iterator[RawDocument | Failure]:
+    """Every item of ``paths``, as ``read_paths`` yields them, with reader crashes contained."""
+    for path in paths:
+        for file in _files(path):
+            n = 0
+            try:
+                for item in read_paths([file], fields):
+                    n += 1
+                    yield item
+            except ImportError as err:
+                yield Failure(source=file, code="SW100", reason=f"{INTERNAL_ERROR}: cannot read this kind of file here: {err}")
+            except Exception as err:  # noqa: BLE001 - one unreadable file must not stop a corpus run
+                where = f"after {n} items" if n else "at its start"
+                yield Failure(source=file, code="SW105", reason=f"reading stopped {where}: {type(err).__name__}: {err}")

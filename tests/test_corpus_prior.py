@@ -1,0 +1,43 @@
+"""The corpus boilerplate prior: blocks a publisher repeats across articles."""
+
+from saywho.corpus.prior import BlockCounter, blocks_of, normalize_block, publisher_of
+from saywho.records import RawDocument
+
+
+def test_corpus_prior_shares_per_publisher():
+    counter = BlockCounter()
+    places = ["harbour", "bridge", "market", "school", "station", "museum", "park", "library", "stadium", "airport"]
+    for i, place in enumerate(places):
+        body = f"A story about the {place}.\nSign up to our newsletter!\nCopyright 2024 Daily Planet"
+        if i % 2:
+            body += f"\nRead more: item {i}"
+        counter.add("planet.example", body)
+    for i in range(10):
+        counter.add("other.example", f"Another story {i}\nSign up to our newsletter!")
+    prior = counter.prior()
+    planet = prior.for_publisher("planet.example")
+    assert planet("Sign up to our newsletter!") == 1.0
+    assert planet("  copyright 2025 daily planet ") == 1.0
+    assert planet("Read more: item 99") == 0.5
+    assert planet("A story about the harbour.") == 0.0
+    assert prior.for_publisher("unknown.example") is None
+
+
+def test_corpus_prior_needs_enough_articles():
+    counter = BlockCounter()
+    for _ in range(3):
+        counter.add("tiny.example", "Same line\nSame footer")
+    assert counter.prior().for_publisher("tiny.example") is None
+
+
+def test_corpus_prior_publisher_sources():
+    assert publisher_of(RawDocument(id="1", source="x", content="", url="https://www.bbc.co.uk/news/1")) == "bbc.co.uk"
+    assert publisher_of(RawDocument(id="1", source="/data/guardian/a.txt", content="")) == "guardian"
+    assert publisher_of(RawDocument(id="1", source="/data/feeds/reuters.jsonl.gz:12", content="")) == "reuters"
+    assert publisher_of(RawDocument(id="1", source="x", content="", meta={"publisher": "AP"})) == "AP"
+
+
+def test_corpus_prior_html_blocks():
+    html = "<html><body><nav>Home | World</nav><p>First paragraph.</p><div>Second &amp; last</div><script>x()</script></body></html>"
+    assert blocks_of(html) == ["Home | World", "First paragraph.", "Second   last"]
+    assert normalize_block("  Page 12 of 30 ") == normalize_block("page 3 of 4")
