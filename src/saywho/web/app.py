@@ -6,6 +6,7 @@ only reads: the store is opened read-only, and any method but GET and HEAD is re
 
 from __future__ import annotations
 
+from datetime import date as Date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -74,18 +75,32 @@ def safe_url(url: str | None) -> str | None:
 
 
 def week_bars(weeks: list[dict], width: int = 600, height: int = 80) -> dict:
-    """Bar geometry for the quotes-per-week chart, drawn as inline SVG by the template."""
-    if not weeks:
+    """Bar geometry for the quotes-per-week chart on a true time axis (quiet weeks stay empty)."""
+    dated = []
+    for week in weeks:
+        try:
+            dated.append((Date.fromisoformat(week["week"]), week["quotes"]))
+        except (TypeError, ValueError):
+            continue
+    if not dated:
         return {"bars": [], "width": width, "height": height, "max": 0}
-    top = max(w["quotes"] for w in weeks)
-    step = width / len(weeks)
+    first, last = dated[0][0], dated[-1][0]
+    span = (last - first).days // 7 + 1
+    step = width / span
+    bar = min(24.0, max(1.0, step - 1))
+    top = max(n for _, n in dated)
     bars = []
-    for i, week in enumerate(weeks):
-        h = max(1.0, (height - 14) * week["quotes"] / top)
-        bars.append({"x": round(i * step, 2), "y": round(height - h, 2), "w": round(max(1.0, step - 1), 2),
-                     "h": round(h, 2), "week": week["week"], "quotes": week["quotes"]})
-    return {"bars": bars, "width": width, "height": height, "max": top,
-            "first": weeks[0]["week"], "last": weeks[-1]["week"]}
+    for monday, count in dated:
+        h = max(2.0, (height - 8) * count / top)
+        x = (monday - first).days // 7 * step + (step - bar) / 2
+        bars.append({"x": round(x, 2), "y": round(height - h, 2), "w": round(bar, 2), "h": round(h, 2),
+                     "week": monday.isoformat(), "quotes": count})
+    return {"bars": bars, "width": width, "height": height, "max": top, "weeks": span,
+            "first": first.isoformat(), "last": last.isoformat()}
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def create_app(db_path: str | Path) -> Starlette:
@@ -93,7 +108,7 @@ def create_app(db_path: str | Path) -> Starlette:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(version=__version__, kinds=KINDS, sorts=list(SORTS), urlencode=urlencode,
-                       safe_url=safe_url, store_name=Path(db_path).name)
+                       safe_url=safe_url, plural=plural, store_name=Path(db_path).name)
 
     def page(request: Request, template: str, context: dict, status: int = 200) -> Response:
         html = env.get_template(template).render(request=request, **context)

@@ -13,6 +13,7 @@ import re
 import sqlite3
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -21,24 +22,36 @@ from urllib.parse import quote as url_quote
 from saywho.errors import StoreError
 
 PAGE_SIZE = 20
-MAX_PAGE = 100
-COUNT_CAP = 1000
+MAX_PAGE = 50
+COUNT_CAP = PAGE_SIZE * MAX_PAGE
+WORDS_CAP = 200_000
+NARROW_CAP = 20_000
+# Checking words in Python costs about this many FTS5 posting-list reads per row.
+PYTHON_MATCH_COST = 15
 SPEAKER_QUOTES = 200
 SPEAKER_SCAN = 5000
-FIGURES_TTL = 60.0
+CACHE_TTL = 60.0
 
 KINDS = ("direct", "partial", "indirect")
-SORTS = {
-    "relevance": "rank, q.id DESC",
-    "newest": "q.date DESC, q.id DESC",
-    "oldest": "q.date ASC, q.id ASC",
+SORTS = ("relevance", "newest", "oldest")
+# Without words there is no rank; newest first is the natural reading order.
+BROWSE_SORTS = {"relevance": "q.date DESC, q.id DESC", "newest": "q.date DESC, q.id DESC",
+                "oldest": "q.date ASC, q.id ASC"}
+# Candidate rows are (id, bm25 rank, date); undated quotes go last in both date orders.
+_SORT_KEYS = {
+    "relevance": lambda r: (r[1], -r[0]),
+    "newest": lambda r: (r[2] is None, "" if r[2] is None else _desc(r[2]), -r[0]),
+    "oldest": lambda r: (r[2] is None, r[2] or "", r[0]),
 }
-# Without a text query there is no rank; newest first is the natural reading order.
-BROWSE_SORTS = {"relevance": SORTS["newest"], "newest": SORTS["newest"], "oldest": SORTS["oldest"]}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PHRASE = re.compile(r'"([^"]*)"')
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _desc(text: str) -> str:
+    """A key that sorts ISO dates newest first."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
 class BadQuery(ValueError):
@@ -54,6 +67,8 @@ def open_store(path: str | Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only = 1")
+        # Memory-mapped reads share the OS page cache across the server's threads.
+        conn.execute("PRAGMA mmap_size = 1073741824")
         conn.execute("SELECT 1 FROM quotes LIMIT 1").fetchall()
         conn.execute("SELECT 1 FROM quotes_fts LIMIT 1").fetchall()
     except sqlite3.Error as err:
@@ -62,17 +77,36 @@ def open_store(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def phrases(text: str) -> list[tuple[str, ...]]:
+    """What a user typed as FTS5 would read it: "quoted phrases" stay phrases, other words stand
+    alone; tokens are folded (case, diacritics) as the store's unicode61 tokenizer folds them."""
+    found = [tuple(tokens(phrase)) for phrase in _PHRASE.findall(text)]
+    found.extend((word,) for word in tokens(_PHRASE.sub(" ", text)))
+    return [p for p in found if p]
+
+
+def tokens(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+
+
 def fts_query(text: str) -> str | None:
-    """Turn what a user typed into a safe FTS5 query: "quoted phrases" stay phrases, other
-    words are ANDed. Every token is double-quoted, so FTS5 syntax in the input is inert."""
-    parts = []
-    for phrase in _PHRASE.findall(text):
-        words = _WORD.findall(phrase)
-        if words:
-            parts.append('"' + " ".join(words) + '"')
-    rest = _PHRASE.sub(" ", text)
-    parts.extend(f'"{w}"' for w in _WORD.findall(rest))
-    return " ".join(parts) or None
+    """A safe FTS5 query (phrases ANDed): every token is double-quoted, so FTS5 syntax typed
+    into the search box is inert."""
+    return " ".join('"' + " ".join(p) + '"' for p in phrases(text)) or None
+
+
+def contains_all(wanted: list[tuple[str, ...]], *fields: str | None) -> bool:
+    """Whether every phrase occurs in one of the fields: the FTS5 match, done in Python for the
+    few thousand rows a narrow filter leaves."""
+    seqs = [tokens(f) for f in fields if f]
+    return all(any(_has_run(seq, phrase) for seq in seqs) for phrase in wanted)
+
+
+def _has_run(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    first = phrase[0]
+    return any(seq[i] == first and tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -168,7 +202,7 @@ class Store:
         self.path = Path(path)
         open_store(self.path).close()
         self._local = threading.local()
-        self._figures: tuple[float, dict] | None = None
+        self._cache: dict[str, tuple[float, object]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -190,14 +224,10 @@ class Store:
             ).fetchall()
         return [r[0] for r in rows]
 
-    def search(self, p: SearchParams) -> dict:
-        """One page of quotes matching the filters, and a count capped at ``COUNT_CAP``."""
+    def _filters(self, p: SearchParams) -> tuple[list[str], list]:
+        """WHERE clauses (fixed text) and their bound values for every filter but the words."""
         where: list[str] = []
         args: list = []
-        match = fts_query(p.q) if p.q else None
-        if match:
-            where.append("quotes_fts MATCH ?")
-            args.append(match)
         if p.person:
             where.append("q.person_id = ?")
             args.append(p.person)
@@ -221,40 +251,97 @@ class Store:
         if p.kind:
             where.append("q.kind = ?")
             args.append(p.kind)
-        source = "quotes q JOIN articles a ON a.id = q.article_id"
-        if match:
-            source = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-        order = (SORTS if match else BROWSE_SORTS)[p.sort]
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
-        offset = (p.page - 1) * PAGE_SIZE
+        return where, args
+
+    def _capped_count(self, sql: str, args: list, cap: int) -> int:
+        return self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", args).fetchone()[0]
+
+    def _candidates(self, text: str, where: list[str], args: list) -> list[tuple]:
+        """(id, bm25 rank, date) of up to ``COUNT_CAP + 1`` quotes matching words and filters.
+
+        Two ways, whichever reads fewer rows: FTS5 walks the words' posting lists newest-stored
+        first and checks the filters per match, stopping at the cap; or, when the filters leave
+        a few thousand quotes and the words are common, their index is walked and the words
+        checked in Python (those rows get no bm25 rank, so they come newest-stored first).
+        """
+        match = fts_query(text)
+        filters = "".join(f" AND {w}" for w in where)
+        # Only filters with an index behind them can be walked cheaply (kind has none).
+        if any(not w.startswith("q.kind") for w in where):
+            words = self._capped_count("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [match], WORDS_CAP)
+            narrow_sql = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}"
+            narrowed = self._capped_count(f"SELECT 1 {narrow_sql}", args, NARROW_CAP)
+            stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
+            fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
+            if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
+                wanted = phrases(text)
+                rows = self.conn.execute(f"SELECT q.id, q.date, q.quote, q.speaker {narrow_sql}", args).fetchall()
+                found = [(r[0], 0.0, r[1]) for r in rows if contains_all(wanted, r[2], r[3])]
+                return found[:COUNT_CAP + 1]
+        return self.conn.execute(
+            "SELECT q.id, quotes_fts.rank, q.date FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+            f"JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH ? {filters} "
+            "ORDER BY quotes_fts.rowid DESC LIMIT ?",
+            [match, *args, COUNT_CAP + 1],
+        ).fetchall()
+
+    def search(self, p: SearchParams) -> dict:
+        """One page of quotes matching the words and filters, and a count capped at ``COUNT_CAP``.
+
+        With words, at most ``COUNT_CAP`` matches are ordered (by rank or date); past that the
+        count says "more than" and the user narrows the search. Without words, the date index
+        orders the whole store.
+        """
         started = time.perf_counter()
-        rows = self._all(
-            f"SELECT {_QUOTE_COLUMNS} FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*args, PAGE_SIZE, offset],
-        )
-        total = self.conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {source} {clause} LIMIT ?)", [*args, COUNT_CAP + 1]
-        ).fetchone()[0]
-        pages = min(MAX_PAGE, max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE)))
+        where, args = self._filters(p)
+        match = fts_query(p.q) if p.q else None
+        offset = (p.page - 1) * PAGE_SIZE
+        if match:
+            found = self._candidates(p.q, where, args)
+            total = len(found)
+            ordered = sorted(found[:COUNT_CAP], key=_SORT_KEYS[p.sort])
+            ids = [row[0] for row in ordered[offset:offset + PAGE_SIZE]]
+            rows = {r["id"]: r for r in self._all(
+                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"WHERE q.id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
+            results = [rows[i] for i in ids if i in rows]
+        else:
+            clause = ("WHERE " + " AND ".join(where)) if where else ""
+            source = f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause}"
+            results = self._all(f"SELECT {_QUOTE_COLUMNS} {source} ORDER BY {BROWSE_SORTS[p.sort]} LIMIT ? OFFSET ?",
+                                [*args, PAGE_SIZE, offset])
+            total = self._capped_count(f"SELECT 1 {source}", args, COUNT_CAP)
+        shown = min(total, COUNT_CAP)
+        pages = min(MAX_PAGE, max(1, -(-shown // PAGE_SIZE)))
         return {
             "query": p.to_query(),
             "fts": match,
-            "results": rows,
-            "count": min(total, COUNT_CAP),
+            "results": results,
+            "count": shown,
             "count_capped": total > COUNT_CAP,
             "page": p.page,
             "pages": pages,
             "page_size": PAGE_SIZE,
-            "has_next": p.page < MAX_PAGE and total > offset + len(rows) and len(rows) == PAGE_SIZE,
+            "has_next": p.page < pages,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
         }
 
-    def publishers(self, limit: int = 200) -> list[str]:
-        rows = self.conn.execute(
+    def publishers(self, limit: int = 300) -> list[str]:
+        """Publisher names for the filter menu, read once a minute (a DISTINCT walks an index)."""
+        return self._cached("publishers", lambda: [r[0] for r in self.conn.execute(
             "SELECT DISTINCT publisher FROM articles WHERE publisher IS NOT NULL ORDER BY publisher LIMIT ?",
             (limit,),
-        ).fetchall()
-        return [r[0] for r in rows]
+        )])
+
+    def _cached(self, name: str, compute):
+        with self._lock:
+            hit = self._cache.get(name)
+            if hit and time.monotonic() - hit[0] < CACHE_TTL:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._cache[name] = (time.monotonic(), value)
+        return value
 
     def speaker(self, person_id: int) -> dict | None:
         person = _row(self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone())
@@ -274,7 +361,7 @@ class Store:
             (person_id,),
         )
         weeks = self._all(
-            f"SELECT date(coalesce(s.date, a.published), 'weekday 1', '-7 days') AS week, count(*) AS quotes "
+            f"SELECT date(coalesce(s.date, a.published), '-6 days', 'weekday 1') AS week, count(*) AS quotes "
             f"FROM {scan} s JOIN articles a ON a.id = s.article_id "
             "WHERE coalesce(s.date, a.published) IS NOT NULL GROUP BY week ORDER BY week",
             (person_id,),
@@ -329,12 +416,10 @@ class Store:
         return {"article": article, "quotes": quotes, "people": people, "copies": copies}
 
     def figures(self) -> dict:
-        """Corpus totals: counted once a minute, since counting 1M rows takes a while."""
-        with self._lock:
-            if self._figures and time.monotonic() - self._figures[0] < FIGURES_TTL:
-                return self._figures[1]
+        """Corpus totals, counted once a minute since counting 1M rows takes a while."""
+        def count() -> dict:
             one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-            figures = {
+            return {
                 "articles": one("SELECT count(*) FROM articles"),
                 "quotes": one("SELECT count(*) FROM quotes"),
                 "speakers": one("SELECT count(*) FROM people WHERE quote_count > 0"),
@@ -342,8 +427,8 @@ class Store:
                 "first_published": one("SELECT min(published) FROM articles"),
                 "last_published": one("SELECT max(published) FROM articles"),
             }
-            self._figures = (time.monotonic(), figures)
-            return figures
+
+        return self._cached("figures", count)
 
     def home(self) -> dict:
         return {
