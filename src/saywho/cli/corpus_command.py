@@ -94,6 +94,8 @@ def run(inputs, db, workers, engine, text_field, html_field, id_field, url_field
         click.echo(f"  failed: {failure.source}: {failure.reason} [{failure.code}]", err=True)
     if summary.failures > 5:
         click.echo(f"  ... all failures: saywho export {db} --table failures --format csv", err=True)
+    if summary.failures and not summary.articles and not summary.skipped:
+        sys.exit(1)
 
 
 class _ProgressBar:
@@ -129,7 +131,7 @@ def _open(db: str):
 
 
 def _emit(rows: list[dict], columns: list[str], fmt: str) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":

@@ -6,6 +6,7 @@ newest first.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -20,9 +21,20 @@ def phrase_query(words: str) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def people_matching(conn: sqlite3.Connection, name: str) -> list[int]:
-    """Ids of people whose name or an alias contains ``name`` (case-insensitive)."""
-    pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """Ids of the people called ``name`` (or with it as an alias), case-insensitive; failing
+    that, of those whose name or an alias contains it."""
+    exact = conn.execute(
+        "SELECT id FROM people WHERE name = ? COLLATE NOCASE OR aliases LIKE ? ESCAPE '\\'",
+        (name, _like(json.dumps(name, ensure_ascii=False))),
+    ).fetchall()
+    if exact:
+        return [r[0] for r in exact]
+    pattern = _like(name)
     rows = conn.execute(
         "SELECT id FROM people WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'",
         (pattern, pattern),
@@ -47,10 +59,13 @@ def find_quotes(
         args.append(phrase_query(search))
     if speaker:
         ids = people_matching(conn, speaker)
-        if not ids:
-            return []
-        where.append(f"q.person_id IN ({','.join('?' * len(ids))})")
-        args.extend(ids)
+        if ids:
+            where.append(f"q.person_id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
+        else:
+            # Speakers that are not people rows (unresolved strings) are still findable.
+            where.append("q.speaker LIKE ? ESCAPE '\\'")
+            args.append(_like(speaker))
     date = "coalesce(q.date, a.published)"
     if since:
         where.append(f"{date} >= ?")
