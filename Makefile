@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/saywho extract --format text examples/000_baf42c301885f353.txt
+	$(BIN)/saywho run examples/corpus --db news.db
+	$(BIN)/saywho people news.db --top 15
+	$(BIN)/saywho quotes news.db --search "prime minister" --limit 5
+	@echo "Browse: $(BIN)/saywho serve news.db   (or: saywho datasette-metadata news.db > metadata.json; datasette news.db -m metadata.json)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
