@@ -16,17 +16,16 @@ def test_corpus_prior_shares_per_publisher():
         counter.add("other.example", f"Another story {i}\nSign up to our newsletter!")
     prior = counter.prior()
     planet = prior.for_publisher("planet.example")
-    assert planet("Sign up to our newsletter!") == 1.0
-    assert planet("  copyright 2025 daily planet ") == 1.0
-    assert planet("Read more: item 99") == 0.5
+    assert planet("Sign up to our newsletter!") == 10 / 11
+    assert planet("  copyright 2025 daily planet ") == 10 / 11
+    assert planet("Read more: item 99") == 5 / 11
     assert planet("A story about the harbour.") == 0.0
     assert prior.for_publisher("unknown.example") is None
 
 
 def test_corpus_prior_needs_enough_articles():
     counter = BlockCounter()
-    for _ in range(3):
-        counter.add("tiny.example", "Same line\nSame footer")
+    counter.add("tiny.example", "Same line\nSame footer")
     assert counter.prior().for_publisher("tiny.example") is None
 
 

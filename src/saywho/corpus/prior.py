@@ -29,8 +29,11 @@ _HTML_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?
 _TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-f]+);", re.I)
 
-MIN_ARTICLES = 5
-MIN_REPEATS = 3
+# A block needs MIN_REPEATS copies among at least MIN_ARTICLES articles of its publisher. The
+# share is shrunk towards 0 (n / (articles + 1)), so two copies in two articles say "likely
+# furniture" (0.67) while a hundred in a hundred say "certainly" (0.99).
+MIN_ARTICLES = 2
+MIN_REPEATS = 2
 MIN_SHARE = 0.05
 
 
@@ -66,7 +69,8 @@ def publisher_of(doc: RawDocument) -> str | None:
 
 
 def blocks_of(content: str | bytes) -> list[str]:
-    """The blocks of a page as the cleaners see them: lines of text, block elements of HTML."""
+    """The blocks of a page as the cleaners see them: the text cleaner's blocks (lines) of
+    text, block elements of HTML."""
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
     head = content[:2048].lstrip().lower()
@@ -74,6 +78,13 @@ def blocks_of(content: str | bytes) -> list[str]:
         content = _HTML_DROP.sub(" ", content)
         content = _HTML_BLOCK.sub("\n", content)
         content = _ENTITY.sub(" ", _TAG.sub(" ", content))
+    else:
+        try:
+            from saywho.cleaning.blocks import split_blocks
+        except ImportError:
+            split_blocks = None
+        if split_blocks is not None:
+            return [b[0] for b in split_blocks(content) if len(b[0].strip()) >= 2]
     return [line for line in (part.strip() for part in content.splitlines()) if len(line) >= 2]
 
 
@@ -97,7 +108,7 @@ class BlockCounter:
         for publisher, total in self.articles.items():
             if total < MIN_ARTICLES:
                 continue
-            kept = {h: n / total for h, n in self.blocks[publisher].items() if n >= MIN_REPEATS and n / total >= MIN_SHARE}
+            kept = {h: n / (total + 1) for h, n in self.blocks[publisher].items() if n >= MIN_REPEATS and n / total >= MIN_SHARE}
             if kept:
                 shares[publisher] = kept
         return BlockPrior(shares)
