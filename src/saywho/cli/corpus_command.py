@@ -35,9 +35,12 @@ def _field_option(name: str, what: str):
 
 @click.command("run")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite store to create or extend.")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help="SQLite store to create or extend (optional with --out).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", default=None, metavar="ADDR", help="With --engine ray: Ray cluster to join (auto, ray://head:10001); default: a local Ray instance.")
+@click.option("--out", default=None, metavar="DIR", help="With --engine ray: write Parquet shards to DIR (path or s3://...), then build --db from them if given.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=None, help="With --engine ray --out: input items per work shard (default 500).")
 @_field_option("text", "plain text")
 @_field_option("html", "HTML")
 @_field_option("id", "article id")
@@ -48,7 +51,7 @@ def _field_option(name: str, what: str):
 @click.option("--retry-failures", is_flag=True, help="Process again the inputs that failed in earlier runs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, hidden=True, help="Results stored per transaction.")
-def run(inputs, db, workers, engine, text_field, html_field, id_field, url_field, date_field, no_prior, no_clean, retry_failures, quiet, batch_size):
+def run(inputs, db, workers, engine, address, out, shard_size, text_field, html_field, id_field, url_field, date_field, no_prior, no_clean, retry_failures, quiet, batch_size):
     """Extract articles and quotes from INPUTS into the SQLite store --db.
 
     INPUTS are directories of .txt/.html files, JSONL(.gz) and WARC(.gz) files. Interrupted
@@ -66,6 +69,13 @@ def run(inputs, db, workers, engine, text_field, html_field, id_field, url_field
         date=tuple(date_field) or defaults.date,
     )
     workers = workers or os.cpu_count() or 1
+    from saywho.cli.ray_command import run_on_ray
+
+    if run_on_ray(list(inputs), engine=engine, db=db, out=out, address=address, workers=workers, shard_size=shard_size,
+                  fields=fields, clean=not no_clean, prior=not no_prior):
+        return
+    if db is None:
+        raise click.UsageError("--db is required (or --engine ray --out DIR)")
     bar = None if quiet else _ProgressBar()
     args = {"inputs": list(inputs), "workers": workers, "engine": engine, "prior": not no_prior, "clean": not no_clean}
     try:
