@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 
 from saywho.errors import SaywhoError
+
+DB_ENV = "SAYWHO_SERVE_DB"
 
 
 class MissingExtra(SaywhoError):
@@ -19,7 +24,9 @@ class MissingExtra(SaywhoError):
               help="TCP port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind. The default keeps the store private to this machine.")
-def serve(db: str, port: int, host: str) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes; more use more cores under many concurrent clients.")
+def serve(db: str, port: int, host: str, workers: int) -> None:
     """Serve a store built by `saywho run` as a read-only web UI and JSON API."""
     try:
         try:
@@ -33,4 +40,10 @@ def serve(db: str, port: int, host: str) -> None:
         click.echo(f"error: {err}", err=True)
         raise SystemExit(1) from None
     click.echo(f"saywho: serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        return
+    # Worker processes build their own app from the path (an app object cannot cross processes).
+    os.environ[DB_ENV] = str(Path(db).resolve())
+    uvicorn.run("saywho.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", access_log=False)

@@ -6,6 +6,7 @@ only reads: the store is opened read-only, and any method but GET and HEAD is re
 
 from __future__ import annotations
 
+import os
 from datetime import date as Date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -169,3 +170,8 @@ def create_app(db_path: str | Path) -> Starlette:
     ]
     return Starlette(routes=routes, middleware=[Middleware(ReadOnlyGuard)],
                      exception_handlers={404: not_found, 405: not_found})
+
+
+def app_from_env() -> Starlette:
+    """The app for one of `saywho serve --workers N`'s processes; the CLI names the store."""
+    return create_app(os.environ["SAYWHO_SERVE_DB"])
