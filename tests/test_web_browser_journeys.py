@@ -1,14 +1,15 @@
 """Three user journeys in headless Chromium against `saywho serve` on the seed + BBC demo store.
 
 The store is built once per session with `saywho run` (the BBC corpus comes from ../shared, so
-these skip without it). Set SAYWHO_SCREENSHOTS=DIR to keep screenshots of the three main pages.
+these skip without it). Set SAYWHO_SCREENSHOTS=DIR to keep screenshots of the three main pages,
+and SAYWHO_WEB_DEMO_DB=FILE to reuse a store built the same way instead of building one.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -22,20 +23,26 @@ from conftest import SEED, shared_path  # noqa: E402
 from fixtures.web.harness import browser, serving  # noqa: E402
 from saywho.cli import main  # noqa: E402
 
-SEED_QUOTES = ("Say that again. Did I hear you?", "Okaaaay. That's going to be special.")
+SEED_QUOTES = ("Say that again. Did I hear you?", "Okaaaay. That’s going to be special.")
 
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory):
+    if os.environ.get("SAYWHO_WEB_DEMO_DB"):
+        return Path(os.environ["SAYWHO_WEB_DEMO_DB"])
     bbc = shared_path("data", "corpus", "bbc-news.jsonl.gz")
     if "run" not in main.commands:
         pytest.skip("needs `saywho run` to build the demo store")
     root = tmp_path_factory.mktemp("webdemo")
-    (root / "seed").mkdir()
-    shutil.copy(SEED, root / "seed" / SEED.name)
+    # The seed's text carries no date; its publication date (from its expected reading) rides
+    # along in a JSONL record, as a crawl would give it.
+    expected = json.loads(SEED.with_name(SEED.stem + ".expected.json").read_text(encoding="utf-8"))
+    seed = root / "seed.jsonl"
+    seed.write_text(json.dumps({"id": SEED.stem, "text": SEED.read_text(encoding="utf-8"),
+                                "published": expected["published"]}) + "\n", encoding="utf-8")
     db = root / "news.db"
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from saywho.cli import main; main()", "run", str(root / "seed"),
+    subprocess.run([sys.executable, "-c", "from saywho.cli import main; main()", "run", str(seed),
                     str(bbc), "--db", str(db), "--quiet"], check=True, timeout=600)
     print(f"\ndemo store (seed + BBC) built in {time.perf_counter() - started:.1f} s")
     return db

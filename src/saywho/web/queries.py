@@ -437,11 +437,19 @@ class Store:
                 "SELECT id, name, kind, roles, statement_count, quote_count FROM people "
                 "WHERE statement_count > 0 ORDER BY statement_count DESC LIMIT 15"
             ),
-            "recent_articles": self._all(
-                "SELECT id, title, publisher, published, quote_count FROM articles "
-                "WHERE published IS NOT NULL ORDER BY published DESC, id DESC LIMIT 15"
-            ),
+            "recent_articles": self._recent_articles(15),
         }
+
+    def _recent_articles(self, limit: int) -> list[dict]:
+        """Latest by publication date, topped up with the latest stored where dates are missing
+        (two index walks rather than one sort over every article)."""
+        columns = "SELECT id, title, publisher, published, quote_count FROM articles"
+        recent = self._all(f"{columns} WHERE published IS NOT NULL ORDER BY published DESC, id DESC LIMIT ?",
+                           (limit,))
+        if len(recent) < limit:
+            recent += self._all(f"{columns} WHERE published IS NULL ORDER BY id DESC LIMIT ?",
+                                (limit - len(recent),))
+        return recent
 
 
 def highlight(text: str, quotes: list[dict]) -> list[dict]:
