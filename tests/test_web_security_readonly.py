@@ -9,7 +9,6 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 
-from click.testing import CliRunner  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
 from fixtures.web.harness import serving  # noqa: E402
@@ -103,14 +102,3 @@ def test_web_security_serve_binds_loopback_by_default(db):
                 if int(hexport, 16) == port and state == "0A":
                     listening.add(address)
         assert listening == {"0100007F"}, listening
-
-
-def test_web_security_missing_store_is_one_line_error(tmp_path):
-    result = CliRunner().invoke(main, ["serve", str(tmp_path / "nope.db")])
-    assert result.exit_code == 1
-    assert "nope.db: no such store" in result.output and "[SW200]" in result.output
-    assert "Traceback" not in result.output
-    not_a_store = tmp_path / "notes.db"
-    not_a_store.write_text("hello")
-    result = CliRunner().invoke(main, ["serve", str(not_a_store)])
-    assert result.exit_code == 1 and "cannot read it as a saywho store" in result.output
