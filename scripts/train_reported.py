@@ -22,13 +22,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 from reported_eval import load_split, score_split, shared_dir  # noqa: E402
 from saywho.attribution import reported_model  # noqa: E402
 from saywho.attribution.reported import candidates  # noqa: E402
-from saywho.attribution.reported_text import lemma  # noqa: E402
+from saywho.attribution.reported_text import head_word, inflections, lemma  # noqa: E402
 
 AUX = {"has", "have", "had", "also", "has also", "reportedly"}
 MAX_CUE_WORDS = 3
 MIN_HITS = 3
+MIN_LEMMA_HITS = 2
 MIN_PRECISION = 0.04
 MIN_FEATURE_COUNT = 3
+MIN_WEIGHT = 0.01
+MIN_FORM_PRECISION = 0.3
+PRUNE_THRESHOLD = 0.4
 
 
 def cue_form(text: str) -> str | None:
@@ -45,25 +49,46 @@ def overlap(a: tuple[int, int], spans) -> bool:
 
 
 def build_lexicon(docs) -> dict[str, str]:
-    gold_forms = collections.Counter()
+    """Cue forms: the multi-word cues annotators used, and every inflection of their head verbs."""
+    phrase_counts, head_counts = collections.Counter(), collections.Counter()
     for doc in docs:
         for a in doc["reported"]:
-            form = cue_form(" ".join(doc["text"][s:e] for s, e in a["cue"]))
-            if form:
-                gold_forms[form] += 1
-    forms = sorted(f for f, n in gold_forms.items() if n >= MIN_HITS)
+            cue = " ".join(doc["text"][s:e] for s, e in a["cue"])
+            form = cue_form(cue)
+            if form and " " in form:
+                phrase_counts[form] += 1
+            head = head_word(cue)
+            if head and len(head) > 2:
+                head_counts[lemma(head)] += 1
+    forms = {f for f, n in phrase_counts.items() if n >= MIN_HITS}
+    for base, n in head_counts.items():
+        if n >= MIN_LEMMA_HITS:
+            forms.update(inflections(base))
+    forms = sorted(forms)
     pattern = reported_model.cue_regex(forms)
     seen, hits = collections.Counter(), collections.Counter()
+    lemma_seen, lemma_hits = collections.Counter(), collections.Counter()
     for doc in docs:
         cues = [span for a in doc["reported"] for span in a["cue"]]
         for m in pattern.finditer(doc["text"]):
             form = " ".join(m.group().lower().replace("’", "'").split())
+            hit = overlap(m.span(), cues)
             seen[form] += 1
-            hits[form] += overlap(m.span(), cues)
-    keep = {f: lemma(f) for f in forms if hits[f] >= MIN_HITS and hits[f] / max(seen[f], 1) >= MIN_PRECISION}
-    for f in sorted(keep, key=lambda f: -hits[f])[:40]:
+            hits[form] += hit
+            lemma_seen[lemma(form)] += 1
+            lemma_hits[lemma(form)] += hit
+    keep = {}
+    for f in forms:
+        base = lemma(f)
+        if hits[f] >= MIN_HITS and hits[f] / max(seen[f], 1) >= MIN_PRECISION:
+            keep[f] = base
+        elif hits[f] >= 1 and lemma_hits[base] >= MIN_HITS and lemma_hits[base] / max(lemma_seen[base], 1) >= 0.1:
+            keep[f] = base
+        elif seen[f] == 0 and lemma_hits[base] >= MIN_HITS and lemma_hits[base] / max(lemma_seen[base], 1) >= 0.2:
+            keep[f] = base
+    for f in sorted(keep, key=lambda f: -hits[f])[:25]:
         print(f"  cue {f!r}: {hits[f]}/{seen[f]} = {hits[f] / max(seen[f], 1):.2f}", file=sys.stderr)
-    print(f"lexicon: {len(keep)} forms of {len(gold_forms)} seen in gold", file=sys.stderr)
+    print(f"lexicon: {len(keep)} forms ({len(head_counts)} head lemmas in gold)", file=sys.stderr)
     return keep
 
 
@@ -81,38 +106,62 @@ def labelled(docs, model):
     return rows, labels
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", default=str(reported_model.WEIGHTS_PATH))
-    parser.add_argument("--C", type=float, default=1.0)
-    args = parser.parse_args()
-
+def fit(train, cues: dict[str, str], out: Path, C: float) -> dict:
+    """Logistic regression over the candidates the lexicon yields on train."""
+    from scipy.sparse import lil_matrix
     from sklearn.linear_model import LogisticRegression
 
-    base = shared_dir() / "data" / "quotes" / "polnear"
-    train, dev = load_split(base / "train"), load_split(base / "dev")
-    cues = build_lexicon(train)
-    out = Path(args.out)
     out.write_text(json.dumps({"cues": cues, "weights": {}, "bias": 0.0, "threshold": 0.0}), encoding="utf-8")
     reported_model.load_model.cache_clear()
-    model = reported_model.load_model(str(out))
-
-    rows, labels = labelled(train, model)
+    rows, labels = labelled(train, reported_model.load_model(str(out)))
     counts = collections.Counter(f for row in rows for f in row)
     vocab = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
     index = {f: i for i, f in enumerate(vocab)}
-    from scipy.sparse import lil_matrix
-
     matrix = lil_matrix((len(rows), len(vocab)))
     for r, row in enumerate(rows):
         for f in row:
             if f in index:
                 matrix[r, index[f]] = 1.0
     print(f"candidates: {len(rows)} ({sum(labels)} positive), features: {len(vocab)}", file=sys.stderr)
-    clf = LogisticRegression(C=args.C, max_iter=2000)
+    clf = LogisticRegression(C=C, max_iter=3000)
     clf.fit(matrix.tocsr(), labels)
-    weights = {f: round(float(w), 4) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= 1e-4}
-    payload = {"cues": cues, "weights": weights, "bias": round(float(clf.intercept_[0]), 4), "threshold": 0.5}
+    weights = {f: round(float(w), 3) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT}
+    return {"cues": cues, "weights": weights, "bias": round(float(clf.intercept_[0]), 4), "threshold": 0.5}
+
+
+def prune(train, payload: dict, out: Path, threshold: float) -> dict[str, str]:
+    """Drop cue forms whose accepted train candidates are mostly wrong: they cost F1 and time."""
+    out.write_text(json.dumps({**payload, "threshold": threshold}), encoding="utf-8")
+    reported_model.load_model.cache_clear()
+    model = reported_model.load_model(str(out))
+    accepted, right = collections.Counter(), collections.Counter()
+    for doc in train:
+        for speech, features in candidates(doc["text"], (), model):
+            if model.probability(features) < threshold:
+                continue
+            form = features[0].partition(":")[2]
+            accepted[form] += 1
+            right[form] += any(
+                overlap((speech.cue_start, speech.cue_end), a["cue"])
+                and overlap((speech.content_start, speech.content_end), a["content"])
+                for a in doc["reported"]
+            )
+    keep = {f: b for f, b in payload["cues"].items() if accepted[f] and right[f] / accepted[f] >= MIN_FORM_PRECISION}
+    print(f"pruned lexicon: {len(keep)} of {len(payload['cues'])} forms", file=sys.stderr)
+    return keep
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default=str(reported_model.WEIGHTS_PATH))
+    parser.add_argument("--C", type=float, default=0.3)
+    args = parser.parse_args()
+
+    base = shared_dir() / "data" / "quotes" / "polnear"
+    train, dev = load_split(base / "train"), load_split(base / "dev")
+    out = Path(args.out)
+    payload = fit(train, build_lexicon(train), out, args.C)
+    payload = fit(train, prune(train, payload, out, PRUNE_THRESHOLD), out, args.C)
 
     best = None
     for threshold in [x / 20 for x in range(4, 16)]:

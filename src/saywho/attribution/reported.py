@@ -18,6 +18,8 @@ from saywho.records import ReportedSpeech
 # Spans never reach further than this from their cue, so a huge unpunctuated paragraph stays linear.
 _REACH_AFTER = 600
 _REACH_BEFORE = 400
+_MAX_NESTING_GROUP = 40
+_SOURCE_REACH = 120
 
 _QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
 _TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
@@ -30,6 +32,17 @@ _THAT_AFTER = re.compile(
     r"yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"“”]{0,40}?\s+)?"
     r"that\s+"
 )
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:a\s+few|several|two|three|\w+)\s+(?:minutes|hours|days|weeks|months)\s+(?:later|ago|earlier)|"
+    r"yesterday|today|tonight|earlier|later|recently|again|publicly|privately|repeatedly)\b,?\s+"
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:when|while|as|if|because|although|though|after|before|since|once|unless|whereas|While|When|As|If|"
+    r"Because|Although|Though|After|Before|Since|Once|Unless|Whereas)\s+$"
+)
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|there|the|this|that|[A-Z])\b)")
 _ADDRESSEE = re.compile(
     r"\s+((?:him|her|them|us|me|you|reporters|journalists|supporters|voters|donors|lawmakers|members|"
     r"students|listeners|viewers|readers|senators|delegates|the\s+(?:crowd|audience|room|committee|court|jury|"
@@ -57,6 +70,8 @@ _ADJUNCTS = frozenset(
 )
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|should|could|can|may|might|must|did|does)\b")
 _BEFORE_SOURCE = re.compile(r"([,—–:;]|\s-)\s*((?:[\w’'.&-]+\s+){0,6}?)$")
+_COMMA_SOURCE = re.compile(r",\s+(?:[A-Z][\w.’'&-]*|he|she|they|it|we|I|officials?)(?:\s+[A-Z][\w.’'&-]*){0,4}\s+$")
+_COLON_SOURCE = re.compile(r"[\"“‘']?((?:[A-Z][\w.’'&-]*)(?:\s+[A-Z][\w.’'&-]*){0,3}):[ \t\u00a0]+(?=\S)")
 _NAME_BEFORE_CLAUSE = re.compile(
     r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:who|a|an|the)\b[^,]{0,120},\s*$"
 )
@@ -78,6 +93,13 @@ def candidates(text: str, taken, model: ReportedModel) -> list[tuple[ReportedSpe
     marks = [m.start() for m in _QUOTE_RUN.finditer(text)]
     taken_sorted = sorted((s, e) for s, e in taken if e > s)
     out = []
+    if ":" in text:
+        for index, (ss, se) in enumerate(bounds):
+            colon = _COLON_SOURCE.match(text, ss, se)
+            if colon:
+                built = _colon(text, colon, se, index, marks, taken_sorted)
+                if built:
+                    out.append((*built, index))
     for m in model.cue_pattern.finditer(text):
         cs, ce = m.span()
         form = " ".join(m.group().lower().replace("’", "'").split())
@@ -93,12 +115,61 @@ def candidates(text: str, taken, model: ReportedModel) -> list[tuple[ReportedSpe
             continue
         if _overlaps(taken_sorted, speech.content_start, speech.content_end):
             continue
-        if _has_mark(marks, ss, se):
-            features.append("sent_quote")
         if index == 0:
             features.append("first_sentence")
-        out.append((speech, features))
-    return out
+        if _has_mark(marks, ss, se):
+            features.append("sent_quote")
+        out.append((speech, features, index))
+    _mark_nesting(out)
+    out.sort(key=lambda c: (c[0].cue_start, c[0].content_start))
+    return [(speech, _conjoin(features)) for speech, features, _ in out]
+
+
+def _mark_nesting(found) -> None:
+    """Tell each candidate whether its cue sits inside another's content, and under which lemma."""
+    by_sentence: dict[int, list] = {}
+    for item in found:
+        by_sentence.setdefault(item[2], []).append(item)
+    for group in by_sentence.values():
+        if len(group) < 2 or len(group) > _MAX_NESTING_GROUP:
+            continue
+        for speech, features, _ in group:
+            for other, _, _ in group:
+                if other is speech:
+                    continue
+                if other.content_start <= speech.cue_start < other.content_end:
+                    features.append(f"inside:{other.cue_lemma}")
+                if speech.content_start <= other.cue_start < speech.content_end:
+                    features.append("holds_cue")
+
+
+def _colon(text, colon, se, index, marks, taken):
+    """ "Name: statement" at the start of a sentence, as in headlines and transcripts."""
+    content = _trim(text, colon.end(), min(se, colon.end() + _REACH_AFTER))
+    if content[1] - content[0] < 2 or _has_mark(marks, *content) or _overlaps(taken, *content):
+        return None
+    source = colon.span(1)
+    features = ["pat:colon", "form::", f"src:{_source_kind(text, source)}",
+                f"clen:{_bucket(_count_words(text, *content))}"]
+    if index == 0:
+        features.append("first_sentence")
+    speech = _speech(content, (colon.end(1), colon.end(1) + 1), ":", source)
+    return speech, features
+
+
+def _conjoin(features: list[str]) -> list[str]:
+    """Pairs of the form with the pattern, source and next word: a cue's reading depends on its frame."""
+    by_kind = {}
+    for f in features:
+        kind, _, value = f.partition(":")
+        by_kind.setdefault(kind, value)
+    form = by_kind.get("form", "")
+    extra = [f"form_{kind}:{form}|{by_kind[kind]}" for kind in ("pat", "src", "next", "prev") if kind in by_kind]
+    lemma_ = by_kind.get("lemma", "")
+    extra += [f"lemma_{kind}:{lemma_}|{by_kind[kind]}" for kind in ("pat", "src", "prev") if kind in by_kind]
+    if "pat" in by_kind and "src" in by_kind:
+        extra.append(f"pat_src:{by_kind['pat']}|{by_kind['src']}")
+    return features + extra
 
 
 def _build(text, cs, ce, form, ss, se, model):
@@ -114,18 +185,34 @@ def _build(text, cs, ce, form, ss, se, model):
         features.append("aux")
     if cue_lemma == "according to" or form.startswith("according"):
         return _according(text, cs, ce, lo, hi, cue_lemma, features)
-    before_words = _words(text, lo, cue_start)
+    before_words = _words(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
     prev = before_words[-1][2].lower() if before_words else ""
     features.append(f"prev:{prev if prev in _FEATURE_WORDS else _kind(prev)}")
     after = text[ce:hi]
     rest = after.strip(_END_TRIM)
+    if after.lstrip()[:1] in _OPENERS:
+        rest = "that"
     shape = _source_before_comma(text, lo, cue_start)
     if shape is not None and _looks_final(rest):
         comma, source = shape
         return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
-    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features)
+    if shape is not None and shape[1][1] > shape[1][0] and after.lstrip()[:1] == ",":
+        return _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features)
+    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, model)
 
 
+def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
+    """ "To see it, Roberts said, one should visit": the statement is the sentence around the cue."""
+    content = _trim(text, lo, hi)
+    if _count_words(text, lo, shape[0]) < 2 or _count_words(text, ce, hi) < 3:
+        return None
+    features.append("pat:parenthetical")
+    features.append(f"src:{_source_kind(text, shape[1])}")
+    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    return _speech(content, (cue_start, ce), cue_lemma, shape[1]), features
+
+
+_OPENERS = frozenset(":\"“‘")
 _FEATURE_WORDS = frozenset(
     "to not n't would will has have had also who which that he she they it we i you is was are were be been "
     "and but as if when had been never".split()
@@ -172,7 +259,7 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
 
-def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features):
+def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, model):
     """ "X said (that) CLAUSE" -- the content runs from after the cue to the end of the clause."""
     pos = ce
     addressee = (-1, -1)
@@ -185,19 +272,34 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
     if that:
         pos = that.end()
         features.append("that")
+    else:
+        adjunct = _TIME_AFTER.match(text, pos, hi)
+        if adjunct:
+            pos = adjunct.end()
+            features.append("time_adjunct")
     nxt = _words(text, pos, min(hi, pos + 40))
     first = nxt[0][2].lower() if nxt else ""
     features.append(f"next:{first if first in _NEXT_WORDS else _kind(first)}")
-    if cue_lemma and first:
-        features.append(f"lemma_next:{cue_lemma}|{first if first in _NEXT_WORDS else _kind(first)}")
     end = hi
     later = _LATER_CUE.search(text, pos, hi)
     if later:
         end = later.start()
+    next_cue = model.cue_pattern.search(text, pos, end)
+    if next_cue:
+        comma = _COMMA_SOURCE.search(text, max(pos, next_cue.start() - 60), next_cue.start())
+        if comma:
+            end = comma.start()
+            features.append("cut_at_later_cue")
+    source = _source_back(text, lo, cue_start, before_words)
+    if _SUBORDINATE.search(text, max(lo, (source[0] if source[0] >= 0 else cue_start) - 12),
+                           source[0] if source[0] >= 0 else cue_start):
+        main_clause = _MAIN_CLAUSE.search(text, pos, end)
+        if main_clause:
+            end = main_clause.start()
+        features.append("subordinate")
     content = _trim(text, pos, end)
     if content[1] - content[0] < 2:
         return None
-    source = _source_back(text, lo, cue_start, before_words)
     features.append("pat:after")
     features.append(f"src:{_source_kind(text, source)}")
     features.append(f"clen:{_bucket(_count_words(text, *content))}")
@@ -213,7 +315,7 @@ _NEXT_WORDS = frozenset(
 
 def _source_before_comma(text, lo, cue_start):
     """(comma position, source span) when the cue follows ", SOURCE" -- else None."""
-    m = _BEFORE_SOURCE.search(text, lo, cue_start)
+    m = _BEFORE_SOURCE.search(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
     if not m:
         return None
     source = _trim(text, m.start(2), cue_start)
@@ -246,7 +348,7 @@ def _source_back(text, lo, cue_start, words):
     if text[words[-1][1]:cue_start].strip():
         gap = text[words[-1][1]:cue_start].strip()
         if gap.startswith(","):
-            named = _NAME_BEFORE_CLAUSE.search(text, lo, cue_start)
+            named = _NAME_BEFORE_CLAUSE.search(text, max(lo, cue_start - 200), cue_start)
             if named:
                 return named.span(1)
         return (-1, -1)
@@ -300,7 +402,7 @@ def _words(text, start, end):
 
 
 def _count_words(text, start, end) -> int:
-    return len(text[start:end].split())
+    return text.count(" ", start, end) + 1 if end > start else 0
 
 
 def _bucket(n: int) -> str:

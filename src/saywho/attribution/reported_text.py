@@ -10,7 +10,7 @@ import re
 QUOTE_MARKS = "\"“”«»„‟"
 
 # A sentence ends at a newline, or at . ! ? (plus closing marks) followed by space and a capital.
-_BREAK = re.compile(r"\n[\s]*|[.!?][\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[A-Z0-9])")
+_BREAK = re.compile(r"\n[\s]*|[.!?][\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st sen rep gov gen lt col sgt capt jr sr no vs etc jan feb mar apr jun jul aug sep sept "
     "oct nov dec prof rev gens reps sens ft mt pres supt corp inc ltd co".split()
@@ -100,3 +100,32 @@ def verb_lemma(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+_LY_VERBS = frozenset("reply apply supply imply rely comply ally rally tally".split())
+
+
+def head_word(cue: str) -> str | None:
+    """The verb or noun a cue hangs on: "has also said" -> "said"."""
+    for word in cue.lower().replace("’", "'").split():
+        if word.endswith("ly") and word not in _LY_VERBS:
+            continue
+        if word not in _AUXILIARIES:
+            return word if word.isalpha() else None
+    return None
+
+
+def inflections(base: str) -> set[str]:
+    """The forms of a regular or listed verb: "urge" -> urge, urges, urged, urging."""
+    forms = {base}
+    forms.update(w for w, b in _IRREGULAR.items() if b == base)
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        forms.update((base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
+    elif base.endswith("e"):
+        forms.update((base + "s", base + "d", base[:-1] + "ing"))
+    else:
+        plural = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s"
+        forms.update((plural, base + "ed", base + "ing"))
+        if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+            forms.update((base + base[-1] + "ed", base + base[-1] + "ing"))
+    return forms
