@@ -40,3 +40,18 @@ def test_corpus_prior_html_blocks():
     html = "<html><body><nav>Home | World</nav><p>First paragraph.</p><div>Second &amp; last</div><script>x()</script></body></html>"
     assert blocks_of(html) == ["Home | World", "First paragraph.", "Second   last"]
     assert normalize_block("  Page 12 of 30 ") == normalize_block("page 3 of 4")
+
+
+def test_corpus_prior_copies_of_one_story_are_not_furniture():
+    story = (
+        "The council approved the new bridge over the river after a long debate on Monday night.\n"
+        "Work starts in May and should be finished within two years, the mayor told reporters.\n"
+        "It will cost four million pounds, most of it paid for by a grant from the government."
+    )
+    counter = BlockCounter()
+    counter.add("small.example", story + "\nSubscribe now")
+    counter.add("small.example", story.replace("May", "June") + "\nSubscribe now")
+    counter.add("small.example", "A fire closed the school.\nNobody was hurt.\nSubscribe now")
+    prior = counter.prior().for_publisher("small.example")
+    assert prior("The council approved the new bridge over the river after a long debate on Monday night.") == 0.0
+    assert prior("Subscribe now") == 0.5

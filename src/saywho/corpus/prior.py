@@ -93,25 +93,58 @@ class BlockCounter:
     """First-pass tally. Only the first ``sample`` articles of each publisher are counted, which
     keeps memory bounded on huge corpora: repeated boilerplate shows in any sample of them."""
 
-    sample: int = 2000
-    articles: Counter = field(default_factory=Counter)
-    blocks: dict = field(default_factory=lambda: defaultdict(Counter))
+    sample: int = 1000
+    pages: dict = field(default_factory=lambda: defaultdict(list))
 
     def add(self, publisher: str | None, content: str | bytes) -> None:
-        if publisher is None or self.articles[publisher] >= self.sample:
+        if publisher is None or len(self.pages[publisher]) >= self.sample:
             return
-        self.articles[publisher] += 1
-        self.blocks[publisher].update({block_hash(b) for b in blocks_of(content)})
+        hashes = {b: block_hash(b) for b in blocks_of(content)}
+        prose = frozenset(h for b, h in hashes.items() if b.count(" ") >= PROSE_WORDS - 1)
+        self.pages[publisher].append((frozenset(hashes.values()), prose))
 
     def prior(self) -> BlockPrior:
         shares: dict[str, dict[int, float]] = {}
-        for publisher, total in self.articles.items():
+        for publisher, pages in self.pages.items():
+            total = len(pages)
             if total < MIN_ARTICLES:
                 continue
-            kept = {h: n / (total + 1) for h, n in self.blocks[publisher].items() if n >= MIN_REPEATS and n / total >= MIN_SHARE}
+            counts = Counter(h for page, _ in pages for h in page)
+            kept = {h: n for h, n in counts.items() if n >= MIN_REPEATS and n / total >= MIN_SHARE}
+            for h, n in _discount_copies(pages, {h for h, n in kept.items() if n < TRUSTED_REPEATS}).items():
+                if n < MIN_REPEATS:
+                    del kept[h]
+                else:
+                    kept[h] = n
             if kept:
-                shares[publisher] = kept
+                shares[publisher] = {h: n / (total + 1) for h, n in kept.items()}
         return BlockPrior(shares)
+
+
+# Below this many copies a block may be a paragraph of one story the publisher ran twice (an
+# update, a wire copy), not furniture; such copies are counted once.
+TRUSTED_REPEATS = 5
+SAME_STORY = 0.5
+# Pages are compared on their prose blocks only: two pages of one site share their furniture
+# whatever their stories, so comparing all blocks would call any two of them copies.
+PROSE_WORDS = 12
+
+
+def _discount_copies(pages: list[tuple[frozenset, frozenset]], rare: set[int]) -> dict[int, int]:
+    """For each rare block, the number of its pages that are not near-copies of each other
+    (Jaccard similarity of their prose blocks below ``SAME_STORY``)."""
+    holders: dict[int, list[frozenset]] = defaultdict(list)
+    for page, prose in pages:
+        for h in page & rare:
+            holders[h].append(prose)
+    distinct = {}
+    for h, held in holders.items():
+        stories: list[frozenset] = []
+        for prose in held:
+            if not prose or not any(len(prose & s) / len(prose | s) >= SAME_STORY for s in stories):
+                stories.append(prose)
+        distinct[h] = len(stories)
+    return distinct
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +171,7 @@ class _PublisherPrior:
         return self.table.get(block_hash(text), 0.0)
 
 
-def count_blocks(docs: Iterable[RawDocument], sample: int = 2000) -> BlockPrior:
+def count_blocks(docs: Iterable[RawDocument], sample: int = 1000) -> BlockPrior:
     counter = BlockCounter(sample=sample)
     for doc in docs:
         counter.add(publisher_of(doc), doc.content)

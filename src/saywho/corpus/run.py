@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from saywho.corpus.inputs import read_inputs
 from saywho.corpus.prior import BlockCounter, BlockPrior, publisher_of
 from saywho.engines.base import ArticleResult, FailureResult, RunOptions, article_key, failure_key
+from saywho.errors import StoreError
 from saywho.input.sources import JsonlFields
 from saywho.records import Failure, RawDocument
 from saywho.store.db import Store, open_store
@@ -131,6 +132,9 @@ def run_corpus(
         try:
             if summary.run_id:
                 store.finish_run(summary.run_id, summary.status, skipped=summary.skipped)
+        except StoreError:
+            # The store is failing (a full disk): the error already on its way says so.
+            pass
         finally:
             store.close()
     return summary
