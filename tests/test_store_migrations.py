@@ -41,3 +41,17 @@ def test_store_migrations_missing_store_for_reading(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(tmp_path / "absent.db", create=False)
     assert "saywho run" in str(err.value)
+
+
+def test_store_migrations_from_version_1(tmp_path):
+    path = tmp_path / "news.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX mentions_name")
+    conn.execute("DELETE FROM schema_version WHERE version > 1")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        assert store.version() == SCHEMA_VERSION
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "mentions_name" in names

@@ -98,12 +98,14 @@ class _Entity:
         (top, n), *rest = self.genders.most_common()
         return top if not rest or n > 2 * rest[0][1] else None
 
-    def absorb(self, other: _Entity, reason: str) -> None:
+    def absorb(self, other: _Entity, why: str) -> None:
+        """Merge ``other`` in; the reason names both sides as they were, the final name is
+        filled in when the row is written."""
+        self.reasons.extend(other.reasons)
+        self.reasons.append((_canonical(other), _canonical(self), why))
         self.names.update(other.names)
         self.genders.update(other.genders)
         self.roles.update(other.roles)
-        self.reasons.extend(other.reasons)
-        self.reasons.append(reason)
 
 
 def _compatible(a: _Entity, b: _Entity) -> bool:
@@ -144,21 +146,19 @@ def is_name(name: str) -> bool:
 def resolve_people(conn: sqlite3.Connection) -> int:
     """Rebuild ``people`` from ``mentions`` and link mentions and quotes to it. Returns the
     number of people."""
-    mention_rows = conn.execute("SELECT article_id, name, kind, gender, roles FROM mentions").fetchall()
+    rows = conn.execute(
+        "SELECT name, kind, gender, roles, count(*) FROM mentions GROUP BY name, kind, gender, roles"
+    )
     by_name: dict[tuple[str, str], _Entity] = {}
-    articles_of: dict[tuple[str, str], set[int]] = defaultdict(set)
-    names_in: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for article_id, name, kind, gender, roles in mention_rows:
+    for name, kind, gender, roles, n in rows:
         if not is_name(name):
             continue
         ent = by_name.setdefault((kind, name), _Entity(kind=kind))
-        ent.names[name] += 1
+        ent.names[name] += n
         if gender:
-            ent.genders[gender] += 1
+            ent.genders[gender] += n
         for role in json.loads(roles or "[]"):
-            ent.roles[role.lower()] += 1
-        articles_of[(kind, name)].add(article_id)
-        names_in[article_id].append((kind, name))
+            ent.roles[role.lower()] += n
 
     entities: dict[tuple, _Entity] = {}
     owner: dict[tuple[str, str], tuple] = {}
@@ -183,7 +183,7 @@ def resolve_people(conn: sqlite3.Connection) -> int:
                 key = ("raw", name)
                 entities[key] = ent
             else:
-                target.absorb(ent, f"{name} -> {_canonical(target)}: same name without titles or middle names")
+                target.absorb(ent, "same name without titles or middle names")
         else:
             entities[key] = ent
         owner[(kind, name)] = key
@@ -192,7 +192,7 @@ def resolve_people(conn: sqlite3.Connection) -> int:
     for key in entities:
         if key[0] == "full":
             surnames[key[2]].append(key)
-    context = _Context(owner, articles_of, names_in)
+    context = _Context(conn, owner)
 
     for (kind, name), nk, ent in short:
         candidates = surnames.get(nk.last, [])
@@ -202,12 +202,12 @@ def resolve_people(conn: sqlite3.Connection) -> int:
         if target is None:
             key = ("short", nk.first or "", nk.last)
             if key in entities:
-                entities[key].absorb(ent, f"{name} -> {_canonical(entities[key])}: same name without titles")
+                entities[key].absorb(ent, "same name without titles")
             else:
                 entities[key] = ent
         else:
             key = target
-            entities[key].absorb(ent, f"{name} -> {_canonical(entities[key])}: {reason}")
+            entities[key].absorb(ent, reason)
         owner[(kind, name)] = key
 
     return _write(conn, entities, owner)
@@ -215,19 +215,25 @@ def resolve_people(conn: sqlite3.Connection) -> int:
 
 class _Context:
     """Who else is named in the articles naming someone: evidence for telling apart two
-    people who share a surname."""
+    people who share a surname. Read from the store on demand, since only ambiguous
+    surnames need it."""
 
-    def __init__(self, owner, articles_of, names_in):
-        self.owner, self.articles_of, self.names_in = owner, articles_of, names_in
+    def __init__(self, conn: sqlite3.Connection, owner: dict):
+        self.conn, self.owner = conn, owner
         self.names_of: dict[tuple, list] = defaultdict(list)
         for kn, key in owner.items():
             self.names_of[key].append(kn)
+        self.cache: dict[tuple[str, str], set] = {}
 
     def around(self, kn: tuple[str, str]) -> set:
-        keys = set()
-        for article_id in self.articles_of.get(kn, ()):
-            keys.update(self.owner[other] for other in self.names_in[article_id] if other != kn and other in self.owner)
-        return keys
+        if kn not in self.cache:
+            rows = self.conn.execute(
+                "SELECT DISTINCT m2.kind, m2.name FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id "
+                "WHERE m1.name = ? AND m1.kind = ? AND m2.name != m1.name",
+                (kn[1], kn[0]),
+            )
+            self.cache[kn] = {self.owner[other] for other in map(tuple, rows) if other in self.owner}
+        return self.cache[kn]
 
     def around_entity(self, key: tuple) -> set:
         keys = set()
@@ -293,19 +299,30 @@ def _write(conn: sqlite3.Connection, entities: dict, owner: dict) -> int:
         conn.execute(
             "INSERT INTO people(id, name, kind, gender, roles, aliases, merge_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (person_id, name, ent.kind, ent.gender(), json.dumps(roles, ensure_ascii=False),
-             json.dumps(aliases, ensure_ascii=False), "\n".join(ent.reasons) or None),
+             json.dumps(aliases, ensure_ascii=False), _reasons(ent, name)),
         )
         ids[key] = person_id
-    person_of = {kn: ids[key] for kn, key in owner.items()}
-    conn.executemany(
-        "UPDATE mentions SET person_id = ? WHERE rowid = ?",
-        [(person_of.get((kind, name)), rowid) for rowid, kind, name in conn.execute("SELECT rowid, kind, name FROM mentions").fetchall()],
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS name_person (kind TEXT, name TEXT, person_id INTEGER, PRIMARY KEY (kind, name))")
+    conn.execute("DELETE FROM name_person")
+    conn.executemany("INSERT INTO name_person VALUES (?, ?, ?)", [(kind, name, ids[key]) for (kind, name), key in owner.items()])
+    conn.execute(
+        "UPDATE mentions SET person_id = (SELECT np.person_id FROM name_person np WHERE np.kind = mentions.kind AND np.name = mentions.name)"
     )
+    conn.execute("DROP TABLE name_person")
     conn.execute(
         "UPDATE quotes SET person_id = (SELECT m.person_id FROM mentions m WHERE m.article_id = quotes.article_id "
         "AND m.name = quotes.speaker) WHERE speaker IS NOT NULL"
     )
     return len(ids)
+
+
+def _reasons(ent: _Entity, name: str) -> str | None:
+    """One ``alias -> name: why`` line per merge, in terms of the row's final name."""
+    lines = []
+    for merged, into, why in ent.reasons:
+        alias = into if merged == name else merged
+        lines.append(f"{alias} -> {name}: {why}")
+    return "\n".join(lines) or None
 
 
 def count_people(conn: sqlite3.Connection) -> None:

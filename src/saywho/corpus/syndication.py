@@ -106,16 +106,24 @@ def cluster_articles(conn: sqlite3.Connection, threshold: float = THRESHOLD) -> 
 def assign_statements(conn: sqlite3.Connection) -> int:
     """Recompute ``quotes.statement_id``: the same words by the same person are one statement;
     unattributed, the same words within one cluster (or one article). Returns the number of
-    statements."""
-    first: dict[tuple, int] = {}
-    updates = []
-    rows = conn.execute(
-        "SELECT q.id, q.quote_hash, q.person_id, coalesce(a.cluster_id, a.id) FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id ORDER BY q.id"
+    statements. Done in SQL so that memory stays flat however many quotes there are."""
+    conn.execute("DROP TABLE IF EXISTS temp.quote_scope")
+    conn.execute("DROP TABLE IF EXISTS temp.statement_first")
+    conn.execute(
+        "CREATE TEMP TABLE quote_scope AS SELECT q.id AS id, q.quote_hash AS quote_hash, "
+        "CASE WHEN q.person_id IS NOT NULL THEN 'p' || q.person_id ELSE 'c' || coalesce(a.cluster_id, a.id) END AS scope "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id"
     )
-    for quote_id, quote_hash, person_id, group in rows:
-        scope = ("p", person_id) if person_id is not None else ("c", group)
-        statement = first.setdefault((quote_hash, scope), quote_id)
-        updates.append((statement, quote_id))
-    conn.executemany("UPDATE quotes SET statement_id = ? WHERE id = ?", updates)
-    return len(first)
+    conn.execute(
+        "CREATE TEMP TABLE statement_first AS SELECT quote_hash, scope, min(id) AS statement_id FROM quote_scope GROUP BY quote_hash, scope"
+    )
+    conn.execute("CREATE INDEX temp.quote_scope_id ON quote_scope(id)")
+    conn.execute("CREATE INDEX temp.statement_first_key ON statement_first(quote_hash, scope)")
+    conn.execute(
+        "UPDATE quotes SET statement_id = (SELECT f.statement_id FROM quote_scope s JOIN statement_first f "
+        "ON f.quote_hash = s.quote_hash AND f.scope = s.scope WHERE s.id = quotes.id)"
+    )
+    n = conn.execute("SELECT count(*) FROM statement_first").fetchone()[0]
+    conn.execute("DROP TABLE quote_scope")
+    conn.execute("DROP TABLE statement_first")
+    return n

@@ -19,11 +19,14 @@ from pathlib import Path
 from saywho.errors import StoreError
 from saywho.records import Article, Failure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INTERNAL_ERROR = "internal error"
 
-# Migrations from version N-1 to N, applied in order to older stores. Version 1 is schema.sql.
-MIGRATIONS: dict[int, str] = {}
+# Migrations from version N-1 to N, applied in order to older stores. schema.sql is always the
+# current schema, so a new store runs it alone and records every version as applied.
+MIGRATIONS: dict[int, str] = {
+    2: "CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name);",
+}
 
 _WORDS = re.compile(r"\w+")
 
@@ -95,8 +98,12 @@ class Store:
             if current == 0:
                 for statement in _split_sql(schema_sql()):
                     self.conn.execute(statement)
-                self.conn.execute("INSERT INTO schema_version(version, applied) VALUES (1, ?)", (now(),))
-                current = 1
+                applied = now()
+                self.conn.executemany(
+                    "INSERT INTO schema_version(version, applied) VALUES (?, ?)",
+                    [(v, applied) for v in range(1, SCHEMA_VERSION + 1)],
+                )
+                return
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in _split_sql(MIGRATIONS[version]):
                     self.conn.execute(statement)

@@ -1,5 +1,5 @@
--- saywho corpus store, schema version 1. Documented column by column in docs/schema.md.
--- Applied once to a new database; later versions are migrations in saywho/store/migrations.py.
+-- saywho corpus store, schema version 2 (saywho.store.db.SCHEMA_VERSION). Documented column by column in docs/schema.md.
+-- Applied once to a new database; older stores are brought here by MIGRATIONS in saywho/store/db.py.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER PRIMARY KEY,
@@ -114,6 +114,7 @@ CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
 CREATE INDEX IF NOT EXISTS quotes_statement ON quotes(statement_id);
 CREATE INDEX IF NOT EXISTS quotes_hash ON quotes(quote_hash);
 CREATE INDEX IF NOT EXISTS mentions_person ON mentions(person_id);
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name);
 CREATE INDEX IF NOT EXISTS people_name ON people(name);
 CREATE INDEX IF NOT EXISTS people_quote_count ON people(statement_count DESC);
 CREATE INDEX IF NOT EXISTS failures_run ON failures(run_id);
