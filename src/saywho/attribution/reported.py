@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from saywho.attribution.reported_model import ReportedModel, load_model
 from saywho.attribution.reported_text import QUOTE_MARKS, lemma, sentence_bounds
@@ -19,6 +20,9 @@ from saywho.records import ReportedSpeech
 _REACH_AFTER = 600
 _REACH_BEFORE = 400
 _MAX_NESTING_GROUP = 40
+# A paragraph this long is a dump, not prose: it is skipped, so bad input costs one regex pass.
+_MAX_PARAGRAPH = 100_000
+_PARAGRAPH = re.compile(r"[^\n]+")
 _SOURCE_REACH = 120
 
 _QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
@@ -82,8 +86,34 @@ def find_reported(text: str, taken: list[tuple[int, int]] | tuple = ()) -> list[
     if not text:
         return []
     model = load_model()
+    if len(text) <= _MAX_PARAGRAPH:
+        return _accepted(text, taken, model)
+    found = []
+    for para in _PARAGRAPH.finditer(text):
+        start, end = para.span()
+        if end - start > _MAX_PARAGRAPH:
+            continue
+        local = [(s - start, e - start) for s, e in taken if s < end and e > start]
+        found.extend(_shifted(speech, start) for speech in _accepted(text[start:end], local, model))
+    return found
+
+
+def _accepted(text, taken, model: ReportedModel) -> list[ReportedSpeech]:
     return [speech for speech, features in candidates(text, taken, model)
             if model.probability(features) >= model.threshold]
+
+
+def _shifted(speech: ReportedSpeech, by: int) -> ReportedSpeech:
+    def move(i: int) -> int:
+        return i + by if i >= 0 else i
+
+    return replace(
+        speech,
+        content_start=move(speech.content_start), content_end=move(speech.content_end),
+        cue_start=move(speech.cue_start), cue_end=move(speech.cue_end),
+        source_start=move(speech.source_start), source_end=move(speech.source_end),
+        addressee_start=move(speech.addressee_start), addressee_end=move(speech.addressee_end),
+    )
 
 
 def candidates(text: str, taken, model: ReportedModel) -> list[tuple[ReportedSpeech, list[str]]]:
