@@ -55,3 +55,13 @@ def test_corpus_prior_copies_of_one_story_are_not_furniture():
     prior = counter.prior().for_publisher("small.example")
     assert prior("The council approved the new bridge over the river after a long debate on Monday night.") == 0.0
     assert prior("Subscribe now") == 0.5
+
+
+def test_corpus_prior_publisher_from_jsonl_field():
+    from saywho.input.sources import JsonlFields, parse_jsonl_line
+
+    line = '{"id": "7", "text": "Body", "url": "https://www.example.com/a", "outlet": "Example Times"}'
+    doc = parse_jsonl_line(line, source="feed.jsonl", lineno=1, fields=JsonlFields())
+    assert publisher_of(doc) == "Example Times"
+    doc = parse_jsonl_line(line, source="feed.jsonl", lineno=1, fields=JsonlFields(publisher=("nope",)))
+    assert publisher_of(doc) == "example.com"

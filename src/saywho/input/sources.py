@@ -30,6 +30,7 @@ class JsonlFields:
     id: tuple[str, ...] = ("id", "_id", "uuid", "doc_id")
     url: tuple[str, ...] = ("url", "link", "source_url")
     date: tuple[str, ...] = ("published", "date", "publish_date", "date_publish", "publication_date")
+    publisher: tuple[str, ...] = ("publisher", "source_domain", "site_name", "outlet")
 
 
 def read_paths(paths: Iterable[str], fields: JsonlFields = JsonlFields()) -> Iterator[RawDocument | Failure]:
@@ -130,5 +131,5 @@ def parse_jsonl_line(line: bytes | str, *, source: str, lineno: int, fields: Jso
         url=str(url) if url is not None else None,
         published=str(date)[:10] if date is not None else None,
         media_type="text/html" if html is not None else None,
-        meta={"lineno": lineno},
+        meta={"lineno": lineno, "publisher": _first(record, fields.publisher)},
     )
