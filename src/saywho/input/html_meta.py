@@ -12,6 +12,9 @@ import json
 import re
 from dataclasses import dataclass
 
+import lxml.html
+from lxml import etree
+
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)")
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -146,12 +149,47 @@ def _strip_site(title: str, publisher: str | None) -> str:
     return " - ".join(parts) if len(parts) < len(_TITLE_SEPARATORS.split(title)) else title
 
 
+def _main_object(objects: list[dict]) -> dict:
+    articles = [o for o in objects if _types(o) & set(_ARTICLE_TYPES)] or objects
+    return next((o for o in articles if o.get("headline") or o.get("datePublished")), articles[0] if articles else {})
+
+
+def _published(root, meta: dict[str, str], ld: dict, url: str | None) -> str | None:
+    published = normalise_date(_clean(ld.get("datePublished")))
+    if not published:
+        published = next((d for d in (normalise_date(meta.get(k)) for k in _DATE_KEYS) if d), None)
+    if not published:
+        for element in root.iter("time"):
+            published = normalise_date(element.get("datetime") or _clean(element.text_content()))
+            if published:
+                break
+    if not published and url:
+        match = _URL_DATE.search(url)
+        if match:
+            published = normalise_date("-".join(match.groups()))
+    return published
+
+
+def declared_date(html: bytes, *, url: str | None = None) -> str | None:
+    """The publication date a page declares in its ``<head>`` or URL, parsing the head only.
+
+    For readers (WARC) that want the page's own date before the full parse, and fall back on
+    the crawl date without it.
+    """
+    end = html.find(b"</head>", 0, 1 << 20)
+    head = html[: end + 7] if end > 0 else html[: 1 << 16]
+    try:
+        root = lxml.html.document_fromstring(head)
+    except (etree.ParserError, ValueError):
+        return None
+    return _published(root, _meta_tags(root), _main_object(_json_ld(root)), url)
+
+
 def page_metadata(root, *, url: str | None = None) -> PageMeta:
     """What the page says about itself. ``root`` is an lxml HTML document element."""
     meta = _meta_tags(root)
     objects = _json_ld(root)
-    articles = [o for o in objects if _types(o) & set(_ARTICLE_TYPES)] or objects
-    ld = next((o for o in articles if o.get("headline") or o.get("datePublished")), articles[0] if articles else {})
+    ld = _main_object(objects)
 
     publisher = meta.get("og:site_name") or next(iter(_names(ld.get("publisher"))), None) or meta.get("application-name")
     publisher = _clean(publisher) or None
@@ -172,18 +210,7 @@ def page_metadata(root, *, url: str | None = None) -> PageMeta:
 
     standfirst = meta.get("og:description") or meta.get("description") or meta.get("twitter:description") or _clean(ld.get("description"))
 
-    published = normalise_date(_clean(ld.get("datePublished")))
-    if not published:
-        published = next((d for d in (normalise_date(meta.get(k)) for k in _DATE_KEYS) if d), None)
-    if not published:
-        for element in root.iter("time"):
-            published = normalise_date(element.get("datetime") or _clean(element.text_content()))
-            if published:
-                break
-    if not published and url:
-        match = _URL_DATE.search(url)
-        if match:
-            published = normalise_date("-".join(match.groups()))
+    published = _published(root, meta, ld, url)
 
     authors = [_clean(n) for n in _names(ld.get("author"))]
     if not authors:
