@@ -84,3 +84,38 @@ def test_corpus_resume_after_sigkill(tmp_path):
     proc = saywho_run(db)
     proc.communicate(timeout=300)
     assert snapshot(db) == expected
+
+
+def test_corpus_resume_after_ctrl_c(tmp_path):
+    db = tmp_path / "news.db"
+    cmd = [sys.executable, "-c", "from saywho.cli import main; main()", "run", *INPUTS, "--db", str(db),
+           "--workers", "2", "--batch-size", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    # Interrupt once the first batch is stored, so that the run is cut off mid-corpus.
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if db.exists():
+            conn = sqlite3.connect(db)
+            try:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+            conn.close()
+            if stored:
+                break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 130:
+        assert "run the same command to resume" in err
+        conn = sqlite3.connect(db)
+        assert conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
+        conn.close()
+    else:
+        assert proc.returncode == 0, err
+    proc = saywho_run(db)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    got = snapshot(db)
+    assert len(got["articles"]) == 30 and got["duplicates"] == 0
