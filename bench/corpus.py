@@ -8,7 +8,9 @@
 
 Each run is a ``saywho run`` subprocess; we report wall-clock articles/s, articles per CPU-second
 (user+system time of the whole process tree, from getrusage), quotes found and the peak summed
-RSS of the process tree (sampled from /proc every 0.2 s).
+RSS of the process tree (sampled from /proc every 0.2 s). Beside the BBC run, the baseline:
+``saywho.extract`` alone over the same articles in one process (time.process_time), so the
+cost of the corpus machinery (reading twice, storing, indexing, corpus passes) shows.
 """
 
 from __future__ import annotations
@@ -115,8 +117,25 @@ def run_store(name: str, inputs: list[str], workdir: Path, extra: list[str] = ()
     return row
 
 
+def extract_only(path: Path) -> dict:
+    """The baseline: ``saywho.extract`` on every article in this process, no store, no pool."""
+    from saywho.extraction import extract
+    from saywho.input.sources import read_paths
+    from saywho.records import RawDocument
+
+    docs = [d for d in read_paths([str(path)]) if isinstance(d, RawDocument)]
+    started = time.process_time()
+    for doc in docs:
+        extract(doc.content, url=doc.url, published=doc.published, id=doc.id, source=doc.source)
+    cpu = time.process_time() - started
+    row = {"corpus": path.name, "baseline": "extract() in one process", "articles": len(docs), "articles_per_cpu_s": round(len(docs) / cpu, 1)}
+    print(json.dumps(row))
+    return row
+
+
 def throughput(workdir: Path) -> list[dict]:
-    rows = [run_store("bbc", [str(SHARED / "data/corpus/bbc-news.jsonl.gz")], workdir)]
+    bbc = SHARED / "data/corpus/bbc-news.jsonl.gz"
+    rows = [run_store("bbc", [str(bbc)], workdir), extract_only(bbc)]
     polnear = [str(p) for p in (SHARED / "data/quotes/polnear/train/text", SHARED / "data/quotes/polnear/dev/text") if p.exists()]
     rows.append(run_store("polnear", polnear, workdir))
     return rows
