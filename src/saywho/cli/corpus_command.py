@@ -83,7 +83,7 @@ def run(inputs, db, workers, engine, address, out, shard_size, text_field, html_
     try:
         summary = run_corpus(
             list(inputs), db, workers=workers, engine=engine, fields=fields, clean=not no_clean,
-            with_prior=not no_prior, progress=bar, args=args, retry_failures=retry_failures, batch_size=batch_size,
+            with_prior=not no_prior, count_first=not no_prior, progress=bar, args=args, retry_failures=retry_failures, batch_size=batch_size,
         )
     except KeyboardInterrupt:
         if bar:
