@@ -6,6 +6,8 @@ train split, plus their common synonyms; every inflected form maps back to its l
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SPEECH_LEMMAS = """
 say tell add write call ask tweet continue note report describe explain state respond reply
 declare argue pledge promise accuse chant warn admit suggest recall claim read shout insist vow
@@ -135,8 +137,55 @@ def _build_forms() -> dict[str, str]:
 
 
 SPEECH_FORMS = _build_forms()
+_E_STEMS = ("at", "ot", "ar", "ir", "ur", "ud", "us", "ag", "iz", "ov", "uc", "ic", "ac", "ibe", "lv", "rg", "nc",
+            "rs", "bl", "pl", "dg")
+
+
+def lemmatize(word: str, known: set[str] | frozenset[str] = frozenset()) -> str:
+    """A verb form's lemma by the regular English rules; ``known`` forms settle a silent e."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es"):
+        if word.endswith(suffix) and word not in SPEECH_FORMS:
+            stem = word[: -len(suffix)] + "e"
+            if stem in known or stem + "s" in known:
+                return stem
+    if word in SPEECH_FORMS:
+        return SPEECH_FORMS[word]
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                return stem[:-1]
+            if stem.endswith(_E_STEMS) or (suffix == "ed" and stem.endswith("e")):
+                return stem if stem.endswith("e") else stem + "e"
+            return stem
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _learned_forms() -> dict[str, str]:
+    path = Path(__file__).with_name("cues.txt")
+    if not path.exists():
+        return {}
+    forms = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, lemma, _ = line.split("\t")
+            forms[form] = lemma
+    return forms
+
+
+ALL_FORMS = _learned_forms() | SPEECH_FORMS
+
+
+def core_lemma(word: str) -> str | None:
+    """The lemma of a common speech verb form ("tweeted" -> "tweet"), or None."""
+    return SPEECH_FORMS.get(word.lower())
 
 
 def speech_lemma(word: str) -> str | None:
     """The lemma of a speech verb form ("tweeted" -> "tweet"), or None if it is not one."""
-    return SPEECH_FORMS.get(word.lower())
+    return ALL_FORMS.get(word.lower())

@@ -300,12 +300,23 @@ class People:
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The named entity whose mention lies inside [start, end), the last one if several."""
         found = None
-        for mention in self.mentions:
-            if mention.start >= end:
-                break
-            if mention.start >= start and mention.end <= end:
+        index = self._first_at(start)
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if mention.end <= end:
                 found = mention.entity
+            index += 1
         return found
+
+    def _first_at(self, offset: int) -> int:
+        lo, hi = 0, len(self.mentions)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.mentions[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def resolve_pronoun(self, word: str, offset: int) -> Entity | None:
         """The most salient earlier entity that "he"/"she"/"they" can refer to."""
@@ -332,22 +343,13 @@ class People:
         return None
 
     def _mentions_before(self, offset: int) -> list[NameMention]:
-        lo, hi = 0, len(self.mentions)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.mentions[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = self._first_at(offset)
         return self.mentions[max(0, lo - LOOKBACK) : lo]
 
     def add_pronoun(self, start: int, end: int, entity: Entity) -> None:
         """Record a resolved pronoun so that later pronouns can chain through it."""
         mention = NameMention(start, end, entity, self.sentences.index(start), True)
-        lo = len(self.mentions)
-        while lo > 0 and self.mentions[lo - 1].start > start:
-            lo -= 1
-        self.mentions.insert(lo, mention)
+        self.mentions.insert(self._first_at(start), mention)
 
     def resolve_role(self, phrase: str, offset: int) -> Entity | None:
         """"the envoy", "top envoy", "the president": the person who holds that role here."""
@@ -369,9 +371,7 @@ class People:
     def next_titled_person(self, offset: int, within: int = 2) -> Entity | None:
         """The first person named with a title after ``offset``, within a few sentences."""
         sentence = self.sentences.index(offset)
-        for mention in self.mentions:
-            if mention.start <= offset:
-                continue
+        for mention in self.mentions[self._first_at(offset + 1) :][:LOOKBACK]:
             if mention.sentence > sentence + within:
                 break
             if mention.entity.kind == "person" and mention.entity.roles:

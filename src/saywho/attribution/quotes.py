@@ -7,6 +7,7 @@ speech cue in their sentence are scare quotes, titles or nicknames, and are not 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from saywho.attribution.lexicon import (
@@ -16,6 +17,7 @@ from saywho.attribution.lexicon import (
     NOT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
+    core_lemma,
     speech_lemma,
 )
 from saywho.attribution.marks import Marked
@@ -28,7 +30,7 @@ AUXILIARIES = {
     "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
     "never", "earlier", "told", "subsequently", "further", "even", "only", "finally", "afterward",
     "afterwards", "shortly", "immediately", "privately", "openly", "initially", "could", "can", "may",
-    "might", "should", "must", "wryly", "angrily", "bluntly", "quietly", "jokingly", "sarcastically",
+    "might", "should", "must", "wryly", "angrily", "quietly", "jokingly", "sarcastically",
 }
 WORK_WORDS = {
     "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
@@ -38,8 +40,10 @@ WORK_WORDS = {
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
 WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "stress", "begin",
              "mock", "thank", "praise", "continue", "share", "talk", "comment", "question"}
+CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
+                "when", "which", "where", "before", "after"}
 RIGHT_WINDOW = 14
-LEFT_WINDOW = 40
+LEFT_WINDOW = 80
 
 
 @dataclass
@@ -57,19 +61,34 @@ class Found:
 
 
 class QuoteFinder:
-    def __init__(self, text: str, sentences: Sentences) -> None:
+    def __init__(self, text: str, sentences: Sentences, tokens: list[Token] | None = None) -> None:
         self.text = text
         self.sentences = sentences
+        self.lemma_of = self._core
+        self.all_tokens = tokens if tokens is not None else tokenize(text)
+        self.starts = [t.start for t in self.all_tokens]
+
+    def _core(self, word: str) -> str | None:
+        return core_lemma(word) if word[:1].islower() or word.lower() == "asked" else None
+
+    def _learned(self, word: str) -> str | None:
+        return speech_lemma(word) if word[:1].islower() else None
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        return tokenize(self.text, start, end)
+        """The words within [start, end), cut from the text's one tokenisation."""
+        return self.all_tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def find(self, marks: list[Marked]) -> list[Found]:
         found: list[Found] = []
         for mark in marks:
             if self._not_speech(mark):
                 continue
+            self.lemma_of = self._core
             item = self._attribute(mark)
+            if item is None:
+                # the cue words learnt from PolNeAR's annotations, where no common speech verb is near
+                self.lemma_of = self._learned
+                item = self._attribute(mark)
             found.append(item if item is not None else Found(mark, "direct"))
         return found
 
@@ -106,7 +125,8 @@ class QuoteFinder:
     def _attribute(self, mark: Marked) -> Found | None:
         text = self.text
         sent_start, sent_end = self._sentence_bounds(mark)
-        para_start = text.rfind("\n", 0, mark.open_at) + 1
+        reach = max(0, mark.open_at - 400)
+        para_start = max(text.rfind("\n", reach, mark.open_at) + 1, reach)
         left_start = max(sent_start, para_start, mark.open_at - 400)
         left = text[left_start : mark.open_at]
         starts_sentence = not left.strip(" \t\"“”'‘’(—–-")
@@ -116,7 +136,11 @@ class QuoteFinder:
         if kind == "partial" and self._left_is_cue_only(left):
             kind = "direct"
         right = self._right_clause(mark)
-        if right is not None and (starts_sentence or kind == "direct" or not ends_sentence):
+        if right is not None and (starts_sentence or kind == "direct"):
+            right.kind = kind
+            return right
+        if right is not None and not ends_sentence and right.cue is not None \
+                and right.cue.start - mark.close_at < 30:
             right.kind = kind
             return right
         item = self._left_clause(mark, left_start)
@@ -133,14 +157,14 @@ class QuoteFinder:
 
     def _left_is_cue_only(self, left: str) -> bool:
         words = left.split()
-        return bool(words) and speech_lemma(words[-1].strip(",:")) is not None
+        return bool(words) and self.lemma_of(words[-1].strip(",:")) is not None
 
     def _right_clause(self, mark: Marked) -> Found | None:
         """``"Q," X said`` / ``"Q," said X`` / ``"Q," according to X``."""
         text = self.text
         start = mark.close_at + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", start, start + 300)
+        line_end = min(len(text), start + 300) if line_end < 0 else line_end
         toks = self.tokens(start, min(line_end, start + 300))
         words: list[Token] = []
         depth = 0
@@ -160,9 +184,9 @@ class QuoteFinder:
             words.append(tok)
             if len(words) >= RIGHT_WINDOW:
                 break
-        while words and words[0].text in (",", "—", "–", "-", ")", "(") or (words and words[0].text == "." and False):
+        while words and words[0].text in (",", "—", "–", "-", ")", "("):
             words.pop(0)
-        if not words:
+        if not words or words[0].lower in CONJUNCTIONS:
             return None
         aside = False
         for index, tok in enumerate(words[:RIGHT_WINDOW - 2]):
@@ -174,13 +198,13 @@ class QuoteFinder:
                     continue
                 if index > 0 and not aside:
                     break
-                if aside and speech_lemma(words[index + 1].text if index + 1 < len(words) else "") is not None:
+                if aside and self.lemma_of(words[index + 1].text if index + 1 < len(words) else "") is not None:
                     lemma_tok = words[index + 1]
                     first_comma = next(i for i, t in enumerate(words) if t.text == ",")
                     subject = self._np_before(words[:first_comma])
                     if subject is None:
                         return None
-                    lemma = speech_lemma(lemma_tok.text)
+                    lemma = self.lemma_of(lemma_tok.text)
                     return Found(mark, "direct", lemma_tok, lemma, lemma_tok.end, subject,
                                  self._addressee(words, index + 1, lemma))
                 continue
@@ -191,7 +215,7 @@ class QuoteFinder:
                 if subject is None:
                     return None
                 return Found(mark, "direct", tok, "according to", words[index + 1].end, subject)
-            lemma = speech_lemma(tok.text)
+            lemma = self.lemma_of(tok.text)
             if lemma is None:
                 continue
             before = words[:index]
@@ -209,7 +233,7 @@ class QuoteFinder:
     def _final_clause(self, mark: Marked, sent_end: int) -> Found | None:
         """``CLAUSE with "Q" in it, X says.``: the cue closes the sentence after its last comma."""
         text = self.text
-        line_end = text.find("\n", mark.close_at)
+        line_end = text.find("\n", mark.close_at, mark.close_at + 400)
         end = min(sent_end, line_end if line_end >= 0 else len(text), mark.close_at + 400)
         toks = _outside_quotes(self.tokens(mark.close_at + 1, end))
         while toks and toks[-1].text in (".", "!", "?", "”", '"', "’", "'"):
@@ -221,7 +245,7 @@ class QuoteFinder:
         if not 2 <= len(segment) <= 8:
             return None
         for index, tok in enumerate(segment):
-            lemma = speech_lemma(tok.text)
+            lemma = self.lemma_of(tok.text)
             if lemma is None:
                 continue
             if index == 0:
@@ -238,7 +262,7 @@ class QuoteFinder:
     def _left_clause(self, mark: Marked, left_start: int) -> Found | None:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
         toks = self.tokens(left_start, mark.open_at)
-        toks = _outside_quotes(toks)[-LEFT_WINDOW:]
+        toks = _without_parentheses(_outside_quotes(toks))[-LEFT_WINDOW:]
         for index in range(len(toks) - 1, -1, -1):
             tok = toks[index]
             if tok.lower == "to" and index > 0 and toks[index - 1].lower == "according":
@@ -246,8 +270,11 @@ class QuoteFinder:
                 if subject is not None:
                     return Found(mark, "partial", toks[index - 1], "according to", tok.end, subject)
                 continue
-            lemma = speech_lemma(tok.text)
+            lemma = self.lemma_of(tok.text)
             if lemma is None:
+                continue
+            if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES
+                              or toks[index - 1].text.endswith(("’s", "'s"))):
                 continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
                 continue
@@ -267,16 +294,19 @@ class QuoteFinder:
             prev_end -= 1
         if prev_end <= 0 or self.text[prev_end - 1] != ":":
             return None
-        prev_start = self.text.rfind("\n", 0, prev_end) + 1
+        reach = max(0, prev_end - 400)
+        prev_start = max(self.text.rfind("\n", reach, prev_end) + 1, reach)
         prev_sentence = self.sentences.span(self.sentences.index(prev_end - 1))[0]
         return self._left_clause(mark_with_open(mark, prev_end), max(prev_start, prev_sentence))
 
     def _np_before(self, words: list[Token], participle: bool = False) -> tuple[int, int] | None:
         """The subject written just before a speech verb, skipping auxiliaries and ", who ...," clauses."""
         k = len(words) - 1
-        while k >= 0 and words[k].lower in AUXILIARIES:
+        while k >= 0 and (words[k].lower in AUXILIARIES or _adverb(words[k])):
             k -= 1
-        if k >= 1 and words[k].lower == "by" and speech_lemma(words[k - 1].text):
+        if k >= 1 and words[k].lower in ("and", "but") and not participle:
+            return self._clause_subject(words, k - 1)
+        if k >= 1 and words[k].lower == "by" and self.lemma_of(words[k - 1].text):
             k -= 2
             while k >= 0 and words[k].lower in AUXILIARIES:
                 k -= 1
@@ -318,7 +348,7 @@ class QuoteFinder:
     def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
         """The subject of the main verb before ", adding ..." / ", saying ...": the verb's own subject."""
         for index in range(k, -1, -1):
-            lemma = speech_lemma(words[index].text)
+            lemma = self.lemma_of(words[index].text)
             if lemma is not None and index > 0:
                 return self._np_before(words[:index])
         for tok in words[: k + 1]:
@@ -406,6 +436,23 @@ class QuoteFinder:
         if not parts[0].capitalised and parts[0].lower not in PRONOUNS:
             return self.text[parts[0].start : parts[-1].end]
         return self.text[parts[0].start : parts[-1].end]
+
+
+def _adverb(tok: Token) -> bool:
+    return tok.text.islower() and tok.text.endswith("ly") and len(tok.text) > 4 and tok.lower not in ("family",
+                                                                                                      "ally", "rally")
+
+
+def _without_parentheses(toks: list[Token]) -> list[Token]:
+    out, depth = [], 0
+    for tok in toks:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(tok)
+    return out
 
 
 def mark_with_open(mark: Marked, open_at: int) -> Marked:

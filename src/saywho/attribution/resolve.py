@@ -17,8 +17,11 @@ try:
 except ImportError:  # the reported-speech finder is optional; quotes work without it
     find_reported = None
 
-# Past this size a text is not an article; attribution keeps to linear passes over it.
-MAX_REPORTED_CHARS = 400_000
+# Past this size a text is not one article (a long feature is under 100,000 characters): only its
+# first part is attributed, so that a runaway input costs a bounded time.
+MAX_CHARS = 200_000
+# More quotation marks than any article has: past this many the rest are markup or noise.
+MAX_MARKS = 1_000
 
 
 def _marks(text: str, headline: bool = False) -> list[Marked]:
@@ -121,6 +124,7 @@ def _quote_record(text: str, item: Found, field: str, speaker: str | None, menti
 def _clause_text(text: str, people: People, lo: int, hi: int) -> str:
     """The clause holding a cue and its speaker: where the article says when it was said."""
     start, end = people.sentences.span(people.sentences.index(lo))
+    start, end = max(start, lo - 300), min(end, hi + 300)
     comma = text.rfind(",", start, lo)
     start = comma + 1 if comma >= 0 else start
     comma = text.find(",", hi, end)
@@ -132,13 +136,16 @@ def attribute_text(text: str, *, published: str | None = None, title: str | None
                    standfirst: str | None = None) -> Attribution:
     if not text.strip() and not title and not standfirst:
         return Attribution()
+    if len(text) > MAX_CHARS:
+        cut = max(text.rfind("\n", 0, MAX_CHARS), text.rfind(" ", 0, MAX_CHARS))
+        text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
     people = build_people(text)
     resolver = Resolver(people)
-    finder = QuoteFinder(text, people.sentences)
-    found = _merge_continuations(text, finder.find(_marks(text)))
+    finder = QuoteFinder(text, people.sentences, people.tokens)
+    found = _merge_continuations(text, finder.find(_marks(text)[:MAX_MARKS]))
     taken = [(f.mark.open_at, f.mark.close_at + 1) for f in found]
     reported = []
-    if find_reported is not None and len(text) <= MAX_REPORTED_CHARS:
+    if find_reported is not None:
         reported = find_reported(text, taken)
 
     events: list[tuple[int, str, object]] = [(f.subject[0] if f.subject else f.mark.start, "q", f) for f in found]
@@ -206,7 +213,7 @@ def _headline_quotes(field: str, field_text: str, resolver: Resolver, published:
 
     finder = QuoteFinder(field_text, Sentences(field_text))
     out = []
-    for item in _merge_continuations(field_text, finder.find(_marks(field_text, headline=True))):
+    for item in _merge_continuations(field_text, finder.find(_marks(field_text, headline=True)[:MAX_MARKS])):
         speaker, mention = None, None
         if item.subject is not None:
             s, e = item.subject
