@@ -99,3 +99,13 @@ def test_corpus_people_merge_name_keys():
     assert name_key("Ursula von der Leyen").last == "von der leyen"
     assert name_key("Martin Luther King Jr.").last == "king"
     assert not is_name("who") and not is_name("It is") and is_name("Department of Health")
+
+
+def test_corpus_people_merge_ids_survive_a_rebuild(store):
+    add_article(store, 1, [("Ann Lee", "f", []), ("Bo Chan", "m", [])], ["Ann Lee"])
+    first = {name: row["id"] for name, row in people(store).items()}
+    add_article(store, 2, [("Cy Young", "m", []), ("Cy Young Jr", None, []), ("Bo Chan", "m", [])], ["Cy Young", "Bo Chan"])
+    add_article(store, 3, [("Cy Young", "m", [])], ["Cy Young"])
+    second = {name: row["id"] for name, row in people(store).items()}
+    assert second["Ann Lee"] == first["Ann Lee"] and second["Bo Chan"] == first["Bo Chan"]
+    assert second["Cy Young"] not in first.values()

@@ -289,11 +289,18 @@ def _pick(candidates: list[tuple], entities: dict, ent: _Entity, nk: NameKey, ar
 def _write(conn: sqlite3.Connection, entities: dict, owner: dict) -> int:
     conn.execute("UPDATE quotes SET person_id = NULL WHERE person_id IS NOT NULL")
     conn.execute("UPDATE mentions SET person_id = NULL WHERE person_id IS NOT NULL")
+    # A person keeps the id they had before this rebuild when their name is unchanged, so
+    # links into the store survive a run that adds articles.
+    previous = {(kind, name): pid for pid, kind, name in conn.execute("SELECT id, kind, name FROM people")}
     conn.execute("DELETE FROM people")
     ids = {}
     ordered = sorted(entities.items(), key=lambda kv: (-sum(kv[1].names.values()), _canonical(kv[1])))
-    for person_id, (key, ent) in enumerate(ordered, 1):
-        name = _canonical(ent)
+    named = [(key, ent, _canonical(ent)) for key, ent in ordered]
+    next_id = max(previous.values(), default=0) + 1
+    for key, ent, name in named:
+        person_id = previous.pop((ent.kind, name), None)
+        if person_id is None:
+            person_id, next_id = next_id, next_id + 1
         roles = [r for r, n in ent.roles.most_common() if n > 0]
         aliases = sorted(n for n in ent.names if n != name)
         conn.execute(
