@@ -46,3 +46,11 @@ def test_engines_local_bounded_read_ahead():
 def test_engines_local_failure_is_a_result():
     results = list(LocalExecutor(1).imap([RawDocument(id="b", source="b.html", content=b"\x00\x01" * 500)], RunOptions()))
     assert isinstance(results[0], FailureResult) and results[0].failure.code == "SW102"
+
+
+def test_engines_local_keys_name_the_container():
+    from saywho.engines.base import container_of
+
+    assert container_of("/data/feeds/reuters.jsonl.gz:12") == "feeds/reuters.jsonl.gz"
+    assert container_of("crawls/crawl.warc.gz#3") == "crawls/crawl.warc.gz"
+    assert container_of("/abs/path/site/a.txt") == container_of("site/a.txt") == "site/a.txt"

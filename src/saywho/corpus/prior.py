@@ -60,12 +60,10 @@ def publisher_of(doc: RawDocument) -> str | None:
             return host
     if doc.source in ("-", ""):
         return None
-    path = doc.source
-    head, sep, tail = path.rpartition(":")
-    if sep and tail.isdigit():
-        return PurePath(head).name.split(".")[0] or None
-    parent = PurePath(path).parent.name
-    return parent or None
+    container = re.sub(r"[:#]\d+$", "", doc.source)
+    if container != doc.source:
+        return PurePath(container).name.split(".")[0] or None
+    return PurePath(doc.source).parent.name or None
 
 
 def blocks_of(content: str | bytes) -> list[str]:

@@ -7,6 +7,7 @@ so the local pool and the Ray engine run exactly the same code. Results are froz
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,16 +44,17 @@ class FailureResult:
 Result = ArticleResult | FailureResult
 
 
+_ITEM_NUMBER = re.compile(r"[:#]\d+$")
+
+
 def container_of(source: str) -> str:
-    """The input file a source names, as ``parent/name``, without a JSONL line number.
+    """The input file a source names, as ``parent/name``, without a JSONL line number
+    (``feed.jsonl:12``) or WARC record number (``crawl.warc.gz#3``).
 
     Two path components keep keys apart for same-named files in different directories while
     staying the same whether the corpus was given by a relative or an absolute path.
     """
-    path = source
-    head, sep, tail = source.rpartition(":")
-    if sep and tail.isdigit():
-        path = head
+    path = _ITEM_NUMBER.sub("", source)
     parts = PurePath(path).parts
     return "/".join(parts[-2:]) if parts else source
 
