@@ -17,7 +17,7 @@ proclaim exclaim yell scream cry mock lament wonder counter retort agree assert 
 blast slam criticize criticise praise thank caution conclude repeat reiterate quote cite echo
 opine summarize whisper sing text email answer elaborate hint threaten pronounce begin
 interject concur fume gush marvel rail snap sneer tease thunder vent complain plead explain
-inform assure remind reveal disclose reckon question share talk comment
+inform assure remind reveal disclose reckon question share talk comment ponder
 """.split()
 
 IRREGULAR = {

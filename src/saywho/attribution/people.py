@@ -323,7 +323,7 @@ class People:
         gender = PRONOUNS.get(word.lower())
         want_person = word.lower() in ("he", "she", "him", "his", "her", "i")
         sentence = self.sentences.index(offset)
-        before = self._mentions_before(offset)
+        before = self.mentions_before(offset)
         by_sentence: dict[int, list[NameMention]] = {}
         for mention in before:
             by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -342,7 +342,7 @@ class People:
                 return entity
         return None
 
-    def _mentions_before(self, offset: int) -> list[NameMention]:
+    def mentions_before(self, offset: int) -> list[NameMention]:
         lo = self._first_at(offset)
         return self.mentions[max(0, lo - LOOKBACK) : lo]
 
@@ -358,7 +358,7 @@ class People:
             return None
         head = heads[-1]
         best = None
-        for mention in self._mentions_before(offset):
+        for mention in self.mentions_before(offset):
             if mention.entity.kind == "person" and head in mention.entity.role_keys():
                 best = mention.entity
         if best is not None:

@@ -28,9 +28,9 @@ AUXILIARIES = {
     "has", "have", "had", "also", "later", "then", "once", "previously", "recently", "repeatedly", "just",
     "is", "was", "were", "are", "will", "would", "be", "been", "publicly", "again", "first", "still",
     "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
-    "never", "earlier", "told", "subsequently", "further", "even", "only", "finally", "afterward",
+    "never", "earlier", "subsequently", "further", "even", "only", "finally", "afterward",
     "afterwards", "shortly", "immediately", "privately", "openly", "initially", "could", "can", "may",
-    "might", "should", "must", "wryly", "angrily", "quietly", "jokingly", "sarcastically",
+    "might", "should", "must", "however", "now", "wryly", "angrily", "quietly", "jokingly", "sarcastically",
 }
 WORK_WORDS = {
     "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
@@ -38,8 +38,12 @@ WORK_WORDS = {
     "magazine", "documentary", "play", "memoir", "novel", "hashtag", "slogan", "sign", "signs", "banner",
 }
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
-WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "stress", "begin",
-             "mock", "thank", "praise", "continue", "share", "talk", "comment", "question"}
+WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "begin", "mock",
+             "continue", "share", "talk", "comment"}
+PUNCTUATION = {",", ".", ":", ";", "(", ")", "—", "–", "-", "“", "”", '"', "''", "!", "?", "[", "]"}
+QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each"}
+PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
+                "before", "than", "over", "under", "against", "through"}
 CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
                 "when", "which", "where", "before", "after"}
 RIGHT_WINDOW = 14
@@ -322,12 +326,15 @@ class QuoteFinder:
         if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
             return tok.start, tok.end
         if tok.lower == "who" and k > 0:
-            k -= 1
-            if words[k].text == ",":
-                k -= 1
-            if k < 0:
-                return None
-        return self._np_ending_at(words, k)
+            # the relative pronoun is the speaker's mention; the resolver looks back to its antecedent
+            return tok.start, tok.end
+        span = self._np_ending_at(words, k)
+        if span is not None and not participle:
+            first = next(i for i, w in enumerate(words) if w.start == span[0])
+            if first > 0 and words[first - 1].lower in PREPOSITIONS:
+                alternative = self._clause_subject(words, first - 2) if first >= 2 else None
+                return alternative or span
+        return span
 
     def _skip_clause(self, words: list[Token], k: int) -> int:
         """Step back over ", who ... ," (or any comma-bounded aside) before the verb."""
@@ -363,40 +370,31 @@ class QuoteFinder:
         return None
 
     def _np_ending_at(self, words: list[Token], k: int) -> tuple[int, int] | None:
-        """A noun phrase that ends at ``words[k]``: a name, a role ("the senator") or both."""
+        """A noun phrase that ends at ``words[k]``: a name, a role ("the senator"), "officials", "another"."""
         tok = words[k]
         low = tok.lower
-        if tok.text in (",", ".", ":", ";", "(", ")") or (low in NOT_NAMES and low not in PRONOUNS):
+        if tok.text in PUNCTUATION or (low in NOT_NAMES and low not in PRONOUNS and low not in QUANTIFIERS):
             return None
-        if not (tok.capitalised or low in ROLE_NOUNS or low in ("campaign", "statement", "spokesman", "spokeswoman",
-                                                                 "official", "officials", "aides", "people")
-                or low.isalpha()):
+        if not (tok.capitalised or low.replace("-", "").isalnum()):
             return None
         j = k
-        while j - 1 >= 0 and len(words[: k + 1]) - j < 9:
+        while j - 1 >= 0 and k - j < 9:
             prev = words[j - 1]
             pl = prev.lower
             if pl in HONORIFICS:
                 j -= 1
                 continue
-            if prev.text in (",", ".", ":", ";", "(", ")", "—", "–") or pl in NOT_NAMES - DETERMINERS_AND_POSSESSIVES:
-                if pl in ("of", "for", "at") and j - 2 >= 0 and words[j - 2].lower in ROLE_NOUNS | {"spokesman",
-                                                                                                "spokeswoman"}:
+            if pl in DETERMINERS_AND_POSSESSIVES or pl in QUANTIFIERS:
+                j -= 1
+                break
+            if prev.text in PUNCTUATION or pl in NOT_NAMES:
+                if pl in ("of", "for", "at") and j - 2 >= 0 and (words[j - 2].lower in ROLE_NOUNS
+                                                                  or words[j - 2].capitalised):
                     j -= 1
                     continue
                 break
-            if pl in DETERMINERS_AND_POSSESSIVES:
-                j -= 1
-                break
-            if prev.capitalised or pl in ROLE_NOUNS or pl in HONORIFICS or prev.text.endswith(("’s", "'s")) \
-                    or pl.isalpha() and (tok.lower in ROLE_NOUNS or low in ROLE_NOUNS):
-                j -= 1
-                continue
-            break
-        if j == k and not (tok.capitalised or low in ROLE_NOUNS or low in PRONOUNS):
-            return None
-        start, end = words[j].start, words[k].end
-        return start, end
+            j -= 1
+        return words[j].start, words[k].end
 
     def _np_after(self, words: list[Token], index: int) -> tuple[int, int] | None:
         """The speaker after an inverted verb (``said Meenakshi Ganguly of Human Rights Watch``)."""
@@ -444,14 +442,19 @@ def _adverb(tok: Token) -> bool:
 
 
 def _without_parentheses(toks: list[Token]) -> list[Token]:
-    out, depth = [], 0
-    for tok in toks:
+    """Drop closed asides "( ... )"; an aside still open holds the quote, so its words stay."""
+    out, depth, opened = [], 0, 0
+    for index, tok in enumerate(toks):
         if tok.text == "(":
             depth += 1
+            if depth == 1:
+                opened = index
         elif tok.text == ")":
             depth = max(0, depth - 1)
         elif not depth:
             out.append(tok)
+    if depth:
+        out.extend(t for t in toks[opened + 1 :] if t.text not in "()")
     return out
 
 

@@ -48,6 +48,11 @@ class Resolver:
         words = re.findall(r"[\w.’'\-]+", phrase)
         low = [w.lower() for w in words]
         people = self.people
+        if len(words) == 1 and low[0] in ("who", "which") and in_body:
+            earlier = people.mentions_before(start)
+            if earlier and start - earlier[-1].end <= 3:
+                return self._name(earlier[-1].entity)
+            return None, None
         if len(words) == 1 and low[0] in PRONOUNS:
             if low[0] in ("i", "we"):
                 return None, None
