@@ -47,6 +47,11 @@ def zipf_choices(rng: random.Random, n: int, k: int, s: float = 1.07) -> list[in
     return rng.choices(range(n), weights=weights, k=k)
 
 
+def endless(batch):
+    while True:
+        yield from batch()
+
+
 def vocabulary(rng: random.Random) -> list[str]:
     consonants, vowels = "bcdfghklmnprstvwz", "aeiou"
     words: set[str] = set()
@@ -73,7 +78,7 @@ def build(path: Path, quotes: int, seed: int = 7) -> None:
     conn.executemany("INSERT INTO people(id, name, kind, roles) VALUES (?, ?, 'person', '[\"spokesperson\"]')",
                      [(i + 1, name) for i, name in enumerate(speakers)])
     n_articles = quotes // QUOTES_PER_ARTICLE
-    word_ids = iter(zipf_choices(rng, WORDS, quotes * 16))
+    word_ids = endless(lambda: zipf_choices(rng, WORDS, 100_000))
     who = iter(zipf_choices(rng, SPEAKERS, quotes))
     outlets = iter(zipf_choices(rng, PUBLISHERS, n_articles))
     quote_id = 0
