@@ -153,3 +153,18 @@ def test_web_api_search_walking_filters_finds_what_fts_finds(client, monkeypatch
     for fts, walked in zip(by_fts, by_filters, strict=True):
         assert fts["count"] == walked["count"] > 0
         assert {r["id"] for r in fts["results"]} == {r["id"] for r in walked["results"]}
+
+
+def test_web_api_huge_ids_are_not_found(client):
+    assert client.get("/article/99999999999999999999999999.json").status_code == 404
+    assert client.get("/speaker/99999999999999999999999999").status_code == 404
+
+
+def test_web_api_store_read_errors_are_503_with_a_message(tmp_path):
+    db = build_small(tmp_path / "gone.db")
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        assert client.get("/search.json", params={"q": "budget"}).status_code == 200
+        db.write_bytes(b"this is no longer a database" * 1000)
+        response = client.get("/speaker/1.json")
+        assert response.status_code == 503
+        assert "could not be read" in response.json()["error"]

@@ -7,6 +7,7 @@ only reads: the store is opened read-only, and any method but GET and HEAD is re
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import date as Date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -21,10 +22,12 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from saywho import __version__
+from saywho.errors import StoreError
 from saywho.web.queries import KINDS, SORTS, BadQuery, SearchParams, Store, highlight
 
 HERE = Path(__file__).parent
 SAFE_METHODS = {"GET", "HEAD"}
+MAX_ROWID = 2**63 - 1
 # No inline script or style anywhere, so a policy this strict costs nothing and would stop
 # an injected <script> even if escaping ever failed.
 SECURITY_HEADERS = {
@@ -124,7 +127,7 @@ def create_app(db_path: str | Path) -> Starlette:
         data = store.home()
         if request.url.path.endswith(".json"):
             return JSONResponse(data)
-        return page(request, "home.html", {**data, "publishers": store.publishers()})
+        return page(request, "home.html", data)
 
     def search(request: Request) -> Response:
         try:
@@ -137,7 +140,7 @@ def create_app(db_path: str | Path) -> Starlette:
         return page(request, "search.html", {**data, "p": params, "publishers": store.publishers()})
 
     def speaker(request: Request) -> Response:
-        data = store.speaker(request.path_params["id"])
+        data = store.speaker(request.path_params["id"]) if request.path_params["id"] <= MAX_ROWID else None
         if data is None:
             return fail(request, 404, f"no speaker {request.path_params['id']} in this store")
         if request.url.path.endswith(".json"):
@@ -145,7 +148,7 @@ def create_app(db_path: str | Path) -> Starlette:
         return page(request, "speaker.html", {**data, "chart": week_bars(data["weeks"])})
 
     def article(request: Request) -> Response:
-        data = store.article(request.path_params["id"])
+        data = store.article(request.path_params["id"]) if request.path_params["id"] <= MAX_ROWID else None
         if data is None:
             return fail(request, 404, f"no article {request.path_params['id']} in this store")
         if request.url.path.endswith(".json"):
@@ -155,6 +158,9 @@ def create_app(db_path: str | Path) -> Starlette:
 
     async def not_found(request: Request, exc) -> Response:
         return fail(request, getattr(exc, "status_code", 404), getattr(exc, "detail", None) or "not found")
+
+    async def unreadable(request: Request, exc: Exception) -> Response:
+        return fail(request, 503, f"the store could not be read just now ({exc}); try again")
 
     methods = ["GET", "HEAD"]
     routes = [
@@ -169,7 +175,8 @@ def create_app(db_path: str | Path) -> Starlette:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     return Starlette(routes=routes, middleware=[Middleware(ReadOnlyGuard)],
-                     exception_handlers={404: not_found, 405: not_found})
+                     exception_handlers={404: not_found, 405: not_found, sqlite3.Error: unreadable,
+                                         StoreError: unreadable})
 
 
 def app_from_env() -> Starlette:
