@@ -101,7 +101,8 @@ one two three four five six seven eight nine ten first second third some many mo
 each every other another such more less asked ask according despite though although because
 since until unless whether do does did is are was were be been being has have had will would
 can could should may might must shall let just only very well oh ok okay please thank thanks
-instead indeed rather perhaps maybe once again never always sometimes often
+instead indeed rather perhaps maybe once again never always sometimes often against over under
+between among through during within without across toward towards upon via per
 """.split())
 
 DETERMINERS_AND_POSSESSIVES = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "another"}

@@ -102,6 +102,14 @@ def _is_name_token(tok: Token) -> bool:
     return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
 
 
+def _title_inside(run: list[Token]) -> int:
+    """How many leading words of a capitalised run are a title ("White House Press Secretary")."""
+    for index in range(len(run) - 2, -1, -1):
+        if run[index].lower in ROLE_NOUNS:
+            return index + 1
+    return 0
+
+
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -122,6 +130,7 @@ class People:
         toks = self.tokens
         i, n = 0, len(toks)
         last_sentence = -1
+        headline_cache: dict[int, bool] = {}
         while i < n:
             tok = toks[i]
             if not _is_name_token(tok) or tok.text in ("“", "”"):
@@ -137,7 +146,15 @@ class People:
             subject = sentence != last_sentence
             if subject:
                 last_sentence = sentence
-            entity = self._entity_for(run, i)
+            title_words = _title_inside(run)
+            if title_words:
+                run = run[title_words:]
+            if sentence not in headline_cache:
+                headline_cache[sentence] = self._is_headline(sentence)
+            if headline_cache[sentence] and " ".join(t.bare for t in run).lower() not in self.by_name:
+                i = j
+                continue
+            entity = self._entity_for(run, i + title_words, toks[i : i + title_words])
             if entity is not None:
                 start, end = run[0].start, run[-1].end
                 if run[-1].text.endswith(("’s", "'s")):
@@ -145,6 +162,14 @@ class People:
                 self.mentions.append(NameMention(start, end, entity, sentence, subject))
                 entity.mentions += 1
             i = j
+
+    def _is_headline(self, sentence: int) -> bool:
+        """A title-case line ("Warren Hammers Wells Fargo CEO") whose capitals do not mark names."""
+        start, end = self.sentences.span(sentence)
+        words = [w for w in self.text[start : min(end, start + 400)].split() if w[:1].isalpha()]
+        if len(words) < 4:
+            return False
+        return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
     def _title_before(self, index: int) -> tuple[str | None, str]:
         """The honorific's gender hint and the role words written just before a name."""
@@ -198,19 +223,23 @@ class People:
             return ""
         return self.text[words[first].start : words[-1].end]
 
-    def _entity_for(self, run: list[Token], index: int) -> Entity | None:
+    def _entity_for(self, run: list[Token], index: int, title: list[Token] | None = None) -> Entity | None:
         words = [t.bare for t in run]
         if not words or not words[-1]:
             return None
         name = " ".join(words)
         lowers = [w.lower() for w in words]
-        gender, role = self._title_before(index)
+        if title:
+            gender, role = None, self.text[title[0].start : title[-1].end]
+            gender = next((ROLE_GENDER[t.lower] for t in title if t.lower in ROLE_GENDER), None)
+        else:
+            gender, role = self._title_before(index)
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha())
         prev = self.tokens[index - 1].lower if index > 0 else ""
         is_person = not is_org and (
             bool(role) or prev in HONORIFICS or (len(words) >= 2 and is_first_name(words[0]))
         )
-        entity = self._link(name, words, is_person, is_org)
+        entity = self._link(name, words, is_person, is_org, gender)
         if entity is None:
             return None
         if gender and entity.gender is None:
@@ -222,9 +251,10 @@ class People:
             entity.add_role(appositive)
         return entity
 
-    def _link(self, name: str, words: list[str], is_person: bool, is_org: bool) -> Entity | None:
+    def _link(self, name: str, words: list[str], is_person: bool, is_org: bool,
+              gender: str | None = None) -> Entity | None:
         known = self.by_name.get(name.lower())
-        if known is not None:
+        if known is not None and not (gender and known.gender and known.gender != gender):
             return known
         if is_org:
             for entity in self.entities:
@@ -234,8 +264,12 @@ class People:
             entity = Entity(name, kind="organisation", first=len(self.mentions))
             return self._add(entity, name)
         if len(words) == 1:
-            entity = self._surname_owner(words[0])
+            entity = self._surname_owner(words[0], gender)
             if entity is not None:
+                return entity
+            if known is not None:
+                entity = Entity(name, kind="person", gender=gender, first=len(self.mentions))
+                self.entities.append(entity)
                 return entity
             if not is_person:
                 entity = Entity(name, kind="other", first=len(self.mentions))
@@ -246,7 +280,9 @@ class People:
             entity = Entity(name, kind="other", first=len(self.mentions))
             return self._add(entity, name)
         entity = Entity(name, kind="person", gender=first_name_gender(words[0]), first=len(self.mentions))
-        self._absorb_surname(entity)
+        absorbed = self._absorb_surname(entity)
+        if absorbed is not None:
+            return absorbed
         return self._add(entity, name)
 
     def _add(self, entity: Entity, name: str) -> Entity:
@@ -254,27 +290,31 @@ class People:
         self.by_name[name.lower()] = entity
         return entity
 
-    def _surname_owner(self, word: str) -> Entity | None:
+    def _surname_owner(self, word: str, gender: str | None = None) -> Entity | None:
         best = None
         for entity in self.entities:
+            if gender and entity.gender and entity.gender != gender:
+                continue
             if entity.kind == "person" and len(entity.tokens) >= 2 and entity.tokens[-1] == word:
                 if best is None or entity.mentions > best.mentions:
                     best = entity
         return best
 
-    def _absorb_surname(self, entity: Entity) -> None:
-        """A bare surname seen before its full name ("Trump ... Donald Trump") joins the full name."""
+    def _absorb_surname(self, entity: Entity) -> Entity | None:
+        """A bare surname seen before its full name ("Trump ... Donald Trump") becomes the full name."""
         surname = entity.tokens[-1]
         bare = self.by_name.get(surname.lower())
         if bare is None or len(bare.tokens) != 1 or bare.tokens[0] != surname:
-            return
+            return None
         if self._surname_owner(surname) is not None:
-            return
+            return None
+        if bare.gender and entity.gender and bare.gender != entity.gender:
+            return None
         bare.name = entity.name
         bare.kind = "person"
         bare.gender = bare.gender or entity.gender
         self.by_name[entity.name.lower()] = bare
-        entity.name = ""
+        return bare
 
     def finish(self) -> None:
         """Merge bare surnames into a full name that appeared later."""
@@ -337,7 +377,7 @@ class People:
                         continue
                     if gender and entity.gender and entity.gender != gender:
                         continue
-                elif word.lower() in ("it",) and entity.kind == "person":
+                elif entity.kind != "organisation":
                     continue
                 return entity
         return None

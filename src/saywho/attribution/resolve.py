@@ -72,7 +72,7 @@ class Resolver:
                 if in_body and len(words) > 1:
                     role_entity.add_role(_strip_determiner(phrase))
                 return self._name(role_entity)
-        if entity is not None:
+        if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
         return _strip_determiner(phrase), None
 
