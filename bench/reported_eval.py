@@ -48,8 +48,8 @@ def load_split(split_dir: Path) -> list[dict]:
     ]
 
 
-def predict(text: str, model: ReportedModel):
-    return [s for s, features in candidates(text, (), model) if model.probability(features) >= model.threshold]
+def predict(text: str, model: ReportedModel, taken=()):
+    return [s for s, features in candidates(text, taken, model) if model.probability(features) >= model.threshold]
 
 
 def _overlaps(span, spans) -> bool:
@@ -107,7 +107,8 @@ def write_predictions(docs: list[dict], path: Path) -> None:
         for doc in docs:
             text = doc["text"]
             quotes = [q.to_dict() for q in attribute(text).quotes if q.kind in ("direct", "partial")]
-            for s in predict(text, model):
+            taken = [(q["start"], q["end"]) for q in quotes]
+            for s in predict(text, model, taken):
                 has_source = s.source_start >= 0
                 quotes.append({
                     "kind": "indirect", "start": s.content_start, "end": s.content_end,

@@ -27,7 +27,7 @@ from saywho.attribution.reported_text import head_word, inflections, lemma  # no
 AUX = {"has", "have", "had", "also", "has also", "reportedly"}
 MAX_CUE_WORDS = 3
 MIN_HITS = 3
-MIN_LEMMA_HITS = 2
+MIN_LEMMA_HITS = 1
 MIN_PRECISION = 0.04
 MIN_FEATURE_COUNT = 3
 MIN_WEIGHT = 0.01

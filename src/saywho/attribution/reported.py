@@ -24,6 +24,7 @@ _MAX_NESTING_GROUP = 40
 _MAX_PARAGRAPH = 100_000
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SOURCE_REACH = 120
+_MAX_SOURCE_WORDS = 6
 
 _QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
 _TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
@@ -364,8 +365,13 @@ def _looks_final(rest: str) -> bool:
     head = rest.split(",", 1)[0]
     if _FINITE.search(head):
         return False
-    first = head.split()[0] if head.split() else ""
-    return first[:1].isupper() or first.lower() in _ADJUNCTS or first.lower() in _ADDRESSEE_WORDS
+    words = head.split()
+    if not words:
+        return True
+    first = words[0]
+    if first.lower() in _ADJUNCTS:
+        return True
+    return len(words) <= _MAX_SOURCE_WORDS and (first[:1].isupper() or first.lower() in _ADDRESSEE_WORDS)
 
 
 _ADDRESSEE_WORDS = frozenset("him her them us me you reporters journalists supporters voters the".split())
