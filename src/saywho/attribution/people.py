@@ -167,9 +167,9 @@ class People:
         """A title-case line ("Warren Hammers Wells Fargo CEO") whose capitals do not mark names."""
         start, end = self.sentences.span(sentence)
         words = [w for w in self.text[start : min(end, start + 400)].split() if w[:1].isalpha()]
-        if len(words) < 4:
+        if len(words) < 6:
             return False
-        return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+        return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
     def _title_before(self, index: int) -> tuple[str | None, str]:
         """The honorific's gender hint and the role words written just before a name."""
