@@ -42,6 +42,7 @@ WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo"
              "continue", "share", "talk", "comment"}
 PUNCTUATION = {",", ".", ":", ";", "(", ")", "—", "–", "-", "“", "”", '"', "''", "!", "?", "[", "]"}
 QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each"}
+COMPLEMENTIZERS = {"that", "whether"}
 PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
                 "before", "than", "over", "under", "against", "through"}
 CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
@@ -139,7 +140,7 @@ class QuoteFinder:
         kind = "direct" if starts_sentence or left.rstrip().endswith((":", ",")) else "partial"
         if kind == "partial" and self._left_is_cue_only(left):
             kind = "direct"
-        right = self._right_clause(mark)
+        right = self._right_clause(mark, strict=not starts_sentence)
         if right is not None and (starts_sentence or kind == "direct"):
             right.kind = kind
             return right
@@ -163,7 +164,7 @@ class QuoteFinder:
         words = left.split()
         return bool(words) and self.lemma_of(words[-1].strip(",:")) is not None
 
-    def _right_clause(self, mark: Marked) -> Found | None:
+    def _right_clause(self, mark: Marked, strict: bool = False) -> Found | None:
         """``"Q," X said`` / ``"Q," said X`` / ``"Q," according to X``."""
         text = self.text
         start = mark.close_at + 1
@@ -188,9 +189,13 @@ class QuoteFinder:
             words.append(tok)
             if len(words) >= RIGHT_WINDOW:
                 break
+        inner = text[mark.start : mark.end].rstrip()
+        separated = bool(words) and words[0].text in (",", "—", "–", "-") or inner.endswith((",", "?", "!", "—", "–", "-"))
         while words and words[0].text in (",", "—", "–", "-", ")", "("):
             words.pop(0)
         if not words or words[0].lower in CONJUNCTIONS:
+            return None
+        if strict and not separated:
             return None
         aside = False
         for index, tok in enumerate(words[:RIGHT_WINDOW - 2]):
@@ -267,8 +272,14 @@ class QuoteFinder:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
         toks = self.tokens(left_start, mark.open_at)
         toks = _without_parentheses(_outside_quotes(toks))[-LEFT_WINDOW:]
+        nearest: Found | None = None
+        crossed = False
         for index in range(len(toks) - 1, -1, -1):
             tok = toks[index]
+            if tok.lower in COMPLEMENTIZERS and index > 0 and toks[index - 1].lower not in DETERMINERS_AND_POSSESSIVES:
+                # a cue inside the reported clause ("said that he was showing 'respect'") is not its cue
+                crossed = True
+                continue
             if tok.lower == "to" and index > 0 and toks[index - 1].lower == "according":
                 subject = self._np_after(toks, index + 1)
                 if subject is not None:
@@ -288,8 +299,11 @@ class QuoteFinder:
                 subject = self._np_before(toks[:index])
             if subject is None:
                 continue
-            return Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
-        return None
+            found = Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
+            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]):
+                return found
+            nearest = nearest or found
+        return nearest
 
     def _colon_intro(self, mark: Marked, para_start: int) -> Found | None:
         """A quote paragraph introduced by the paragraph before: ``He told his audience:``."""
