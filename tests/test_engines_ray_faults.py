@@ -37,11 +37,12 @@ def _dies_once_on(doc_id: str, marker: str):
 
 
 def test_engines_ray_faults_shard_job_survives_a_killed_worker(ray_instance, tmp_path):
+    from saywho.corpus.inputs import read_inputs
     from saywho.corpus.run import run_corpus
     from saywho.engines.base import ArticleResult
     from saywho.engines.ray import run_to_shards
     from saywho.engines.shards import ShardStore, build_db
-    from saywho.input.sources import read_paths
+    from saywho.input.sources import JsonlFields
 
     marker = tmp_path / "killed"
     out = tmp_path / "shards"
@@ -54,7 +55,7 @@ def test_engines_ray_faults_shard_job_survives_a_killed_worker(ray_instance, tmp
     killer = int(marker.read_text())
     assert all(store.done(name)["pid"] != killer for name in store.completed())
     sources = [(r.article if isinstance(r, ArticleResult) else r.failure).source for r, _ in store.read_all()]
-    assert sources == [item.source for item in read_paths(FIXTURE_INPUTS)]
+    assert sources == [item.source for item in read_inputs(FIXTURE_INPUTS, JsonlFields())]
     build_db(str(out), str(tmp_path / "ray.db"))
     run_corpus(FIXTURE_INPUTS, str(tmp_path / "local.db"), workers=2, engine="local")
     assert_same_store(tmp_path / "local.db", tmp_path / "ray.db")

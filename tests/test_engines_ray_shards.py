@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from saywho.corpus.inputs import read_inputs
 from saywho.engines.base import ArticleResult, FailureResult
 from saywho.engines.ray_inputs import plan_shards, read_shard
 from saywho.engines.shards import ShardError, ShardStore
-from saywho.input.sources import read_paths
+from saywho.input.sources import JsonlFields
 from saywho.records import Article, Cue, Failure, Person, Quote, Span
 
 pytest.importorskip("pyarrow")
@@ -76,13 +77,13 @@ def test_engines_ray_shards_incomplete_run_is_refused(tmp_path):
         ShardStore(tmp_path / "elsewhere").check_complete()
 
 
-def test_engines_ray_shards_plan_reads_exactly_what_read_paths_reads():
+def test_engines_ray_shards_plan_reads_exactly_what_the_local_engine_reads():
     shards = plan_shards(INPUTS, shard_size=8)
     kinds = [s.kind for s in shards]
     assert kinds.count("jsonl") == 5 and kinds.count("files") == 1 and kinds[-1] == "missing"
     assert [s.name for s in shards] == sorted(s.name for s in shards)
     from_shards = [item for shard in shards for item in read_shard(shard)]
-    assert from_shards == list(read_paths(INPUTS))
+    assert from_shards == list(read_inputs(INPUTS, JsonlFields()))
     assert any(isinstance(item, Failure) for item in from_shards)
 
 
@@ -94,7 +95,7 @@ def test_engines_ray_shards_truncated_gzip_fails_once_in_the_last_shard(tmp_path
     per_shard = [list(read_shard(s)) for s in shards]
     breaks = [i for i, items in enumerate(per_shard) for item in items if isinstance(item, Failure) and "stream broken" in item.reason]
     assert breaks == [len(shards) - 1]
-    assert [item for items in per_shard for item in items] == list(read_paths([str(broken)]))
+    assert [item for items in per_shard for item in items] == list(read_inputs([str(broken)], JsonlFields()))
 
 
 def test_engines_ray_shards_parquet_input_reads_like_jsonl(tmp_path):

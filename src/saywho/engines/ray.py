@@ -21,6 +21,7 @@ import logging
 import os
 import time
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
@@ -271,36 +272,45 @@ def _explain(err: BaseException) -> str:
     return f"{type(err).__name__}: {lines[-1].strip() if lines else ''}"
 
 
-def _count_blocks(shard: WorkShard, fields: JsonlFields, sample: int, only: str | None) -> tuple[dict, dict]:
+def _count_pages(shard: WorkShard, fields: JsonlFields, sample: int, full: frozenset) -> dict:
     from saywho.corpus.prior import BlockCounter, publisher_of
 
     counter = BlockCounter(sample=sample)
     for item in read_shard(shard, fields):
         if isinstance(item, RawDocument):
             publisher = publisher_of(item)
-            if only is None or publisher == only:
+            if publisher not in full:
                 counter.add(publisher, item.content)
-    return dict(counter.articles), {p: dict(c) for p, c in counter.blocks.items()}
+    return dict(counter.pages)
 
 
-def count_prior(ray, shards: list[WorkShard], fields: JsonlFields, sample: int | None = None):
-    """The corpus boilerplate prior, counted by Ray tasks but equal to ``count_blocks`` over
-    the inputs in order: each publisher's first ``sample`` articles, wherever they fall."""
-    from saywho.corpus.prior import BlockCounter
+def count_prior(ray, shards: list[WorkShard], fields: JsonlFields):
+    """The corpus boilerplate prior, counted by Ray tasks but equal to the local engine's first
+    pass: each publisher's first ``sample`` pages in input order, wherever they fall.
 
-    total = BlockCounter() if sample is None else BlockCounter(sample=sample)
-    task = ray.remote(_count_blocks).options(max_retries=DEFAULT_RETRIES, retry_exceptions=[OSError])
-    refs = [task.remote(shard, fields, total.sample, None) for shard in shards]
-    for shard, ref in zip(shards, refs, strict=True):
-        articles, blocks = ray.get(ref)
-        for publisher, n in articles.items():
-            have = total.articles[publisher]
-            if have >= total.sample:
-                continue
-            if have + n > total.sample:
-                # The sample fills inside this shard: count just its first articles again.
-                articles_p, blocks_p = ray.get(task.remote(shard, fields, total.sample - have, publisher))
-                n, blocks = articles_p[publisher], {**blocks, publisher: blocks_p[publisher]}
-            total.articles[publisher] += n
-            total.blocks[publisher].update(blocks[publisher])
+    Shard tallies are merged in shard order; tasks are submitted a window at a time and told
+    which publishers are already full, so late shards skip their hashing."""
+    from saywho.corpus.prior import BlockCounter, publisher_of
+
+    total = BlockCounter()
+    if not isinstance(getattr(total, "pages", None), dict):
+        # A counter kept some other way cannot be merged: count on the driver, in order.
+        for shard in shards:
+            for item in read_shard(shard, fields):
+                if isinstance(item, RawDocument):
+                    total.add(publisher_of(item), item.content)
+        return total.prior()
+    task = ray.remote(_count_pages).options(max_retries=DEFAULT_RETRIES, retry_exceptions=[OSError])
+    window = 4 * max(1, int(ray.cluster_resources().get("CPU", 1)))
+    pending: deque = deque()
+    submitted = 0
+    while submitted < len(shards) or pending:
+        full = frozenset(p for p, pages in total.pages.items() if len(pages) >= total.sample)
+        while submitted < len(shards) and len(pending) < window:
+            pending.append(task.remote(shards[submitted], fields, total.sample, full))
+            submitted += 1
+        for publisher, pages in ray.get(pending.popleft()).items():
+            room = total.sample - len(total.pages[publisher])
+            if room > 0:
+                total.pages[publisher].extend(pages[:room])
     return total.prior()

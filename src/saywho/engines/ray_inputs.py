@@ -28,7 +28,6 @@ from saywho.input.sources import (
     WARC_SUFFIXES,
     JsonlFields,
     parse_jsonl_line,
-    read_file,
 )
 from saywho.records import Failure, RawDocument
 
@@ -147,18 +146,25 @@ def _row_group_spans(path: Path, size: int) -> list[dict]:
 
 def read_shard(shard: WorkShard, fields: JsonlFields | None = None) -> Iterator[RawDocument | Failure]:
     """The input items of one shard, exactly as ``read_paths`` yields them."""
+    from saywho.corpus.inputs import read_inputs
+
     fields = fields or JsonlFields()
     if shard.kind == "files":
-        for name in shard.files:
-            yield from read_file(Path(name), fields)
+        yield from read_inputs(shard.files, fields)
     elif shard.kind == "missing":
         yield Failure(source=shard.path, code="SW106", reason="no such file or directory")
     elif shard.kind == "warc":
-        yield from read_file(Path(shard.path), fields)
-    elif shard.kind == "jsonl":
-        yield from _read_jsonl_lines(shard, fields)
-    elif shard.kind == "parquet":
-        yield from _read_parquet_rows(shard, fields)
+        yield from read_inputs([shard.path], fields)
+    elif shard.kind in ("jsonl", "parquet"):
+        reader = _read_jsonl_lines if shard.kind == "jsonl" else _read_parquet_rows
+        n = 0
+        try:
+            for item in reader(shard, fields):
+                n += 1
+                yield item
+        except Exception as err:  # noqa: BLE001 - as in the local engine, one unreadable file must not stop the run
+            where = f"after {n} items of its shard" if n else "at its shard's start"
+            yield Failure(source=shard.path, code="SW105", reason=f"reading stopped {where}: {type(err).__name__}: {err}")
     else:
         raise ValueError(f"unknown shard kind {shard.kind!r}")
 
