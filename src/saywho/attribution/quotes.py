@@ -47,7 +47,7 @@ PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into
                 "before", "than", "over", "under", "against", "through"}
 CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
                 "when", "which", "where", "before", "after"}
-RIGHT_WINDOW = 14
+RIGHT_WINDOW = 22
 LEFT_WINDOW = 80
 
 
@@ -201,8 +201,8 @@ class QuoteFinder:
         for index, tok in enumerate(words[:RIGHT_WINDOW - 2]):
             if tok.text == ",":
                 # "Graham, a former candidate, told CBS": one aside after the speaker's name
-                if index > 0 and not aside and words[index - 1].capitalised and index + 1 < len(words) \
-                        and words[index + 1].lower in ("a", "an", "the", "who", "his", "her", "its", "their"):
+                if index > 0 and not aside and (words[index - 1].capitalised or words[index - 1].lower in ROLE_NOUNS) \
+                        and index + 1 < len(words) and self.lemma_of(words[index + 1].text) is None:
                     aside = True
                     continue
                 if index > 0 and not aside:
