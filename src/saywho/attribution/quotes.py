@@ -189,6 +189,9 @@ class QuoteFinder:
             words.append(tok)
             if len(words) >= RIGHT_WINDOW:
                 break
+        dashed = self._dash_credit(mark, toks)
+        if dashed is not None:
+            return dashed
         inner = text[mark.start : mark.end].rstrip()
         separated = bool(words) and words[0].text in (",", "—", "–", "-") or inner.endswith((",", "?", "!", "—", "–", "-"))
         while words and words[0].text in (",", "—", "–", "-", ")", "("):
@@ -268,6 +271,24 @@ class QuoteFinder:
             return Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(segment, index, lemma))
         return None
 
+    def _dash_credit(self, mark: Marked, toks: list[Token]) -> Found | None:
+        """``"Q" ― Carla Sanchez``: a dash and a name after the quote, to the end of the line."""
+        text = self.text
+        after = text[mark.close_at + 1 : mark.close_at + 4].lstrip(" .,")
+        if not after or after[0] not in "―—–-":
+            return None
+        line = [t for t in toks if t.text not in (".", ",")]
+        if not line or line[0].text not in ("―", "—", "–", "-"):
+            return None
+        name = line[1:]
+        if not 1 <= len(name) <= 5 or not name[0].capitalised:
+            return None
+        if text.find("\n", name[-1].end, name[-1].end + 3) < 0 and name[-1].end + 3 < len(text) \
+                and text[name[-1].end : name[-1].end + 3].strip(" .") :
+            return None
+        dash = line[0]
+        return Found(mark, "direct", dash, "say", dash.end, (name[0].start, name[-1].end))
+
     def _left_clause(self, mark: Marked, left_start: int) -> Found | None:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
         toks = self.tokens(left_start, mark.open_at)
@@ -286,6 +307,13 @@ class QuoteFinder:
                     return Found(mark, "partial", toks[index - 1], "according to", tok.end, subject)
                 continue
             lemma = self.lemma_of(tok.text)
+            if lemma is None and tok.capitalised and self.sentences.starts[self.sentences.index(tok.start)] == tok.start:
+                lemma = core_lemma(tok.lower)
+                if lemma is not None and tok.lower.startswith("sa"):
+                    subject = self._np_after(toks, index + 1)
+                    if subject is not None:
+                        return Found(mark, "direct", tok, lemma, tok.end, subject)
+                continue
             if lemma is None:
                 continue
             if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES
