@@ -85,7 +85,7 @@ def find_quotes(
         ORDER BY date DESC, id DESC
         LIMIT ?"""
     args.append(limit)
-    return [dict(r) for r in conn.execute(sql, args)]
+    return _dicts(conn.execute(sql, args))
 
 
 def top_people(conn: sqlite3.Connection, *, top: int = 20, kind: str | None = None) -> list[dict]:
@@ -96,4 +96,10 @@ def top_people(conn: sqlite3.Connection, *, top: int = 20, kind: str | None = No
             FROM people {where} ORDER BY statement_count DESC, quote_count DESC, name LIMIT ?""",
         [*args, top],
     )
-    return [dict(r) for r in rows]
+    return _dicts(rows)
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict]:
+    """Rows as dicts whatever the connection's row factory."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
