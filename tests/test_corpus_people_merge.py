@@ -109,3 +109,15 @@ def test_corpus_people_merge_ids_survive_a_rebuild(store):
     second = {name: row["id"] for name, row in people(store).items()}
     assert second["Ann Lee"] == first["Ann Lee"] and second["Bo Chan"] == first["Bo Chan"]
     assert second["Cy Young"] not in first.values()
+
+
+def test_corpus_people_merge_titled_name_tagged_organisation(store):
+    add_article(store, 1, [("Tony Blair", "m", [])], ["Tony Blair"])
+    store.conn.execute(
+        "INSERT INTO mentions(article_id, name, kind, roles, mentions) VALUES (1, 'Prime Minister Tony Blair', 'organisation', '[]', 1)"
+    )
+    add_article(store, 2, [("Johnson & Johnson", None, [])], [])
+    store.conn.execute("UPDATE mentions SET kind = 'organisation' WHERE name = 'Johnson & Johnson'")
+    found = people(store)
+    assert "Prime Minister Tony Blair" in json.loads(found["Tony Blair"]["aliases"])
+    assert found["Johnson & Johnson"]["kind"] == "organisation"

@@ -143,6 +143,13 @@ def is_name(name: str) -> bool:
     return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in CONNECTORS for t in tokens) and tokens[0][:1].isupper()
 
 
+def _titled_person(name: str) -> bool:
+    """A title then a first and last name ("Prime Minister Tony Blair") is a person, whatever
+    kind the article gave it."""
+    nk = name_key(name)
+    return bool(nk and nk.titles and nk.full and len(_TOKEN.findall(name)) - len(nk.titles) == 2)
+
+
 def resolve_people(conn: sqlite3.Connection) -> int:
     """Rebuild ``people`` from ``mentions`` and link mentions and quotes to it. Returns the
     number of people."""
@@ -164,7 +171,9 @@ def resolve_people(conn: sqlite3.Connection) -> int:
     owner: dict[tuple[str, str], tuple] = {}
     short: list[tuple[tuple[str, str], NameKey, _Entity]] = []
     for (kind, name), ent in by_name.items():
-        if kind != "person":
+        if kind != "person" and _titled_person(name):
+            ent.kind = "person"
+        if ent.kind != "person":
             key = ("org", org_key(name) or name)
         else:
             nk = name_key(name)
