@@ -321,6 +321,9 @@ class QuoteFinder:
                 continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
                 continue
+            if index >= 2 and toks[index - 2].lower == "what" or index >= 1 and toks[index - 1].lower == "what":
+                # "what he called X": the sentence's own verb says who is speaking
+                continue
             if tok.text.endswith("ing") and index > 0 and toks[index - 1].text == ",":
                 subject = self._np_before(toks[: index - 1], participle=True)
             else:
