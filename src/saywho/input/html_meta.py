@@ -133,20 +133,22 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _strip_site(title: str, publisher: str | None) -> str:
-    """Drop the " | Site Name" a <title> or og:title carries; keep the headline part."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    if publisher:
-        kept = [p for p in parts if not _similar(p, publisher) and publisher.lower() not in p.lower()]
-        if kept and len(kept) < len(parts):
-            parts = kept
-            if len(parts) == 1:
-                return parts[0]
-    longest = max(parts, key=len)
-    if len(longest.split()) >= 4 and all(len(p.split()) <= 4 for p in parts if p is not longest):
-        return longest
-    return " - ".join(parts) if len(parts) < len(_TITLE_SEPARATORS.split(title)) else title
+    """Drop the " | Site Name" (or "Site Name: ") a <title> or og:title carries around the headline."""
+    for _ in range(2):
+        matches = list(_TITLE_SEPARATORS.finditer(title))
+        if not matches:
+            break
+        head, tail = title[: matches[-1].start()], title[matches[-1].end():]
+        lead, rest = title[: matches[0].start()], title[matches[0].end():]
+        if publisher and (_similar(tail, publisher) or publisher.lower() in tail.lower()):
+            title = head
+        elif publisher and (_similar(lead, publisher) or publisher.lower() == lead.lower()):
+            title = rest
+        elif len(tail.split()) <= 4 and len(head.split()) >= 2 and len(tail) < len(head):
+            title = head
+        else:
+            break
+    return title.strip()
 
 
 def _main_object(objects: list[dict]) -> dict:
@@ -217,7 +219,10 @@ def page_metadata(root, *, url: str | None = None) -> PageMeta:
         for key in _AUTHOR_KEYS:
             value = meta.get(key)
             if value and not value.startswith(("http://", "https://", "/")):
-                authors = re.split(r",\s*|\s+and\s+|\s*&\s*", re.sub(r"^by\s+", "", value, flags=re.I))
+                value = re.sub(r"^by\s+", "", value, flags=re.I)
+                # "Kaufman, Jeff" is one name written surname first, not two authors.
+                surname_first = re.fullmatch(r"[A-Z][\w'-]+, [A-Z][\w.' -]+", value) and " and " not in value
+                authors = [value] if surname_first else re.split(r",\s*|\s+and\s+|\s*&\s*", value)
                 break
     authors = list(dict.fromkeys(a for a in (_clean(a) for a in authors) if 1 < len(a) < 80))
 
