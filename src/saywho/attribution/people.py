@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -124,6 +125,8 @@ class People:
         self.entities: list[Entity] = []
         self.by_name: dict[str, Entity] = {}
         self.mentions: list[NameMention] = []
+        self.quoted: list[tuple[int, int]] = []
+        self.quoted_starts: list[int] = []
         self._scan()
 
     def _scan(self) -> None:
@@ -271,7 +274,7 @@ class People:
                 entity = Entity(name, kind="person", gender=gender, first=len(self.mentions))
                 self.entities.append(entity)
                 return entity
-            if not is_person:
+            if not is_person and not is_first_name(words[0]):
                 entity = Entity(name, kind="other", first=len(self.mentions))
                 return self._add(entity, name)
             entity = Entity(name, kind="person", first=len(self.mentions))
@@ -372,6 +375,9 @@ class People:
             ordered = group if index != sentence else list(reversed(group))
             for mention in ordered:
                 entity = mention.entity
+                if self.quoted_at(mention.start):
+                    # a name inside someone's quote is not who "he" in the narrative is
+                    continue
                 if want_person:
                     if entity.kind != "person":
                         continue
@@ -381,6 +387,15 @@ class People:
                     continue
                 return entity
         return None
+
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """The stretches inside quotation marks, sorted by start."""
+        self.quoted = sorted(spans)
+        self.quoted_starts = [s for s, _ in self.quoted]
+
+    def quoted_at(self, offset: int) -> bool:
+        index = bisect_right(self.quoted_starts, offset) - 1
+        return index >= 0 and offset < self.quoted[index][1]
 
     def mentions_before(self, offset: int) -> list[NameMention]:
         lo = self._first_at(offset)

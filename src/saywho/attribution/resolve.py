@@ -147,7 +147,9 @@ def attribute_text(text: str, *, published: str | None = None, title: str | None
     people = build_people(text)
     resolver = Resolver(people)
     finder = QuoteFinder(text, people.sentences, people.tokens)
-    found = _merge_continuations(text, finder.find(_marks(text)[:MAX_MARKS]))
+    marks = _marks(text)[:MAX_MARKS]
+    people.set_quoted([(m.start, m.end) for m in marks])
+    found = _merge_continuations(text, finder.find(marks))
     taken = [(f.mark.open_at, f.mark.close_at + 1) for f in found]
     reported = []
     if find_reported is not None:
