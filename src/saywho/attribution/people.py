@@ -25,6 +25,20 @@ from saywho.records import Person
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
+# Capitalised words that describe people but name nobody ("a Kent County Republican").
+AFFILIATIONS = {"republican", "republicans", "democrat", "democrats", "democratic", "american", "americans", "gop",
+                "conservative", "conservatives", "liberal", "liberals", "independent", "independents",
+                "christian", "christians", "muslim", "muslims", "jewish", "catholic", "latino", "latinos",
+                "hispanic", "hispanics", "black", "white"}
+
+
+# First words of place names, which look like "Firstname Surname" runs.
+PLACE_WORDS = {"new", "north", "south", "east", "west", "los", "san", "santa", "las", "saint", "st.", "united",
+               "great", "hong", "middle", "central", "upper", "lower", "fort", "mount", "lake", "port", "el",
+               "rhode", "puerto", "sri", "costa", "sierra", "cape", "silicon", "wall", "capitol", "main",
+               "islamic", "european", "african", "latin", "northern", "southern", "eastern", "western",
+               "island", "islands", "river", "valley", "beach", "park", "street", "avenue", "square", "road",
+               "county", "city", "state", "states", "republic", "kingdom", "province", "district", "airport"}
 VERBISH = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says", "told", "met", "called"}
 
 
@@ -239,8 +253,14 @@ class People:
             gender, role = self._title_before(index)
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha())
         prev = self.tokens[index - 1].lower if index > 0 else ""
+        if not is_org and len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]):
+            # "State John F. Kerry" (after "Secretary of"): the name starts at the first name
+            words, name = words[1:], " ".join(words[1:])
+            lowers = lowers[1:]
         is_person = not is_org and (
             bool(role) or prev in HONORIFICS or (len(words) >= 2 and is_first_name(words[0]))
+            or (2 <= len(words) <= 3 and lowers[0] not in PLACE_WORDS and words[-1].isalpha()
+                and not any(w in PLACE_WORDS for w in lowers))
         )
         entity = self._link(name, words, is_person, is_org, gender)
         if entity is None:
@@ -267,6 +287,8 @@ class People:
             entity = Entity(name, kind="organisation", first=len(self.mentions))
             return self._add(entity, name)
         if len(words) == 1:
+            if words[0].lower() in AFFILIATIONS:
+                return None
             entity = self._surname_owner(words[0], gender)
             if entity is not None:
                 return entity
@@ -365,15 +387,13 @@ class People:
         """The most salient earlier entity that "he"/"she"/"they" can refer to."""
         gender = PRONOUNS.get(word.lower())
         want_person = word.lower() in ("he", "she", "him", "his", "her", "i")
-        sentence = self.sentences.index(offset)
         before = self.mentions_before(offset)
         by_sentence: dict[int, list[NameMention]] = {}
         for mention in before:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         for index in sorted(by_sentence, reverse=True):
             group = by_sentence[index]
-            ordered = group if index != sentence else list(reversed(group))
-            for mention in ordered:
+            for mention in group:
                 entity = mention.entity
                 if self.quoted_at(mention.start):
                     # a name inside someone's quote is not who "he" in the narrative is

@@ -62,6 +62,9 @@ class Resolver:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
         entity = people.entity_at(start, end) if in_body else self._by_name(words)
+        if entity is not None and entity.kind == "other" and len(words) <= 2 and words[-1][:1].isupper():
+            # a bare name that speaks is someone ("Wines said"), not a place
+            entity.kind = "person"
         if entity is not None and entity.kind == "person":
             return self._name(entity)
         if any(w in ROLE_NOUNS for w in low):
