@@ -42,6 +42,8 @@ WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo"
              "continue", "share", "talk", "comment"}
 PUNCTUATION = {",", ".", ":", ";", "(", ")", "—", "–", "-", "“", "”", '"', "''", "!", "?", "[", "]"}
 QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each"}
+TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
+              "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
 PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
                 "before", "than", "over", "under", "against", "through"}
@@ -437,6 +439,9 @@ class QuoteFinder:
                                                                   or words[j - 2].capitalised):
                     j -= 1
                     continue
+                break
+            if not prev.capitalised and pl in TIME_WORDS:
+                # "On Thursday morning Mr Trump": lowercase words before a name only as its title
                 break
             j -= 1
         return words[j].start, words[k].end
