@@ -25,6 +25,7 @@ _MAX_PARAGRAPH = 100_000
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SOURCE_REACH = 120
 _MAX_SOURCE_WORDS = 6
+_OPENING_CUE_GAP = 12
 
 _QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
 _TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
@@ -75,7 +76,10 @@ _ADJUNCTS = frozenset(
 )
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|should|could|can|may|might|must|did|does)\b")
 _BEFORE_SOURCE = re.compile(r"([,—–:;]|\s-)\s*((?:[\w’'.&-]+\s+){0,6}?)$")
-_COMMA_SOURCE = re.compile(r",\s+(?:[A-Z][\w.’'&-]*|he|she|they|it|we|I|officials?)(?:\s+[A-Z][\w.’'&-]*){0,4}\s+$")
+_COMMA_SOURCE = re.compile(
+    r",\s+(?:(?:but|and|while|although|though|yet|so)\s+)?(?:[A-Z][\w.’'&-]*|he|she|they|it|we|I|officials?)"
+    r"(?:\s+[A-Z][\w.’'&-]*){0,4}(?:\s+(?:has|have|had|also|long|later|then|now|still|never|repeatedly)){0,2}\s+$"
+)
 _COLON_SOURCE = re.compile(r"[\"“‘']?((?:[A-Z][\w.’'&-]*)(?:\s+[A-Z][\w.’'&-]*){0,3}):[ \t\u00a0]+(?=\S)")
 _NAME_BEFORE_CLAUSE = re.compile(
     r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:who|a|an|the)\b[^,]{0,120},\s*$"
@@ -172,6 +176,8 @@ def _mark_nesting(found) -> None:
                     features.append(f"inside:{other.cue_lemma}")
                 if speech.content_start <= other.cue_start < speech.content_end:
                     features.append("holds_cue")
+                    if other.cue_start - speech.content_start <= _OPENING_CUE_GAP:
+                        features.append("opens_with_cue")
 
 
 def _colon(text, colon, se, index, marks, taken):
@@ -315,12 +321,14 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
     later = _LATER_CUE.search(text, pos, hi)
     if later:
         end = later.start()
-    next_cue = model.cue_pattern.search(text, pos, end)
-    if next_cue:
+    for count, next_cue in enumerate(model.cue_pattern.finditer(text, pos, end)):
         comma = _COMMA_SOURCE.search(text, max(pos, next_cue.start() - 60), next_cue.start())
         if comma:
             end = comma.start()
             features.append("cut_at_later_cue")
+            break
+        if count >= 2:
+            break
     source = _source_back(text, lo, cue_start, before_words)
     if _SUBORDINATE.search(text, max(lo, (source[0] if source[0] >= 0 else cue_start) - 12),
                            source[0] if source[0] >= 0 else cue_start):
