@@ -125,3 +125,18 @@ def test_attribution_patterns_people_table_gender_and_kind():
     assert people["Sarah Connor"].gender == "f"
     assert people["Pentagon"].kind == "organisation"
     assert people["Reese"].gender == "m"
+
+
+def test_attribution_patterns_dash_credit_and_sentence_initial_said():
+    quote = _one("“We can build a better city.” ― Carla Sanchez\n\nMore text follows here.")
+    assert quote.speaker == "Carla Sanchez"
+    assert quote.cue.text == "―"
+    quote = _one("Taxes went up. Said Ryan Ellis: “Nobody wants reform.”")
+    assert quote.speaker == "Ryan Ellis"
+    assert quote.cue.text == "Said"
+
+
+def test_attribution_patterns_pronoun_skips_names_inside_quotes():
+    text = ('Mr. Obama spoke at length. "My adviser, John Holdren, sends me charts," he said, '
+            '"and they are terrifying."')
+    assert _one(text).speaker == "Obama"
