@@ -55,13 +55,25 @@ def cue_heads(train_dir: str) -> collections.Counter:
     return counts
 
 
+def is_verb_form(form: str, known: set[str]) -> bool:
+    """Keep forms that behave as verbs in the annotations: -ed/-ing forms, or a base whose -ed or -ing
+    form is annotated too ("email" stays only if "emailed" is there). Drops nouns and adverbs
+    ("favorite", "mostly") that head some cue spans."""
+    if form.endswith(("ed", "ing")) or form in ("said", "told", "wrote", "says", "say", "tells", "writes"):
+        return True
+    base = form[:-1] if form.endswith("s") else form
+    stems = {base, base[:-1] if base.endswith("e") else base}
+    return any(s + suffix in known for s in stems for suffix in ("ed", "ing", "d"))
+
+
 def main() -> None:
     train_dir = sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared/data/quotes/polnear/train")
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "src/saywho/attribution/cues.txt"
     counts = cue_heads(train_dir)
     known = set(counts)
-    lines = [f"{form}\t{lemmatize(form, known)}\t{n}" for form, n in counts.most_common() if n >= MIN_COUNT]
-    out.write_text("# form\tlemma\tcount in PolNeAR train cue spans (scripts/learn_cues.py)\n"
+    lines = [f"{form}\t{lemmatize(form, known)}\t{n}\t{'verb' if is_verb_form(form, known) else 'other'}"
+             for form, n in counts.most_common() if n >= MIN_COUNT]
+    out.write_text("# form\tlemma\tcount in PolNeAR train cue spans\tverb|other (scripts/learn_cues.py)\n"
                    + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} cue forms -> {out}")
 

@@ -167,24 +167,32 @@ def lemmatize(word: str, known: set[str] | frozenset[str] = frozenset()) -> str:
     return word
 
 
-def _learned_forms() -> dict[str, str]:
+def _learned_forms(kinds: tuple[str, ...]) -> dict[str, str]:
     path = Path(__file__).with_name("cues.txt")
     if not path.exists():
         return {}
     forms = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            form, lemma, _ = line.split("\t")
-            forms[form] = lemma
+            parts = line.split("\t")
+            form, lemma = parts[0], parts[1]
+            if (parts[3] if len(parts) > 3 else "verb") in kinds:
+                forms[form] = lemma
     return forms
 
 
-ALL_FORMS = _learned_forms() | SPEECH_FORMS
+VERB_FORMS = _learned_forms(("verb",)) | SPEECH_FORMS
+ALL_FORMS = _learned_forms(("verb", "other")) | SPEECH_FORMS
 
 
 def core_lemma(word: str) -> str | None:
     """The lemma of a common speech verb form ("tweeted" -> "tweet"), or None."""
     return SPEECH_FORMS.get(word.lower())
+
+
+def verb_lemma(word: str) -> str | None:
+    """The lemma of a cue form seen as a verb in PolNeAR's annotations, or None."""
+    return VERB_FORMS.get(word.lower())
 
 
 def speech_lemma(word: str) -> str | None:

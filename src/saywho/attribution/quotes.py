@@ -19,6 +19,7 @@ from saywho.attribution.lexicon import (
     ROLE_NOUNS,
     core_lemma,
     speech_lemma,
+    verb_lemma,
 )
 from saywho.attribution.marks import Marked
 from saywho.attribution.text import Sentences, Token, tokenize
@@ -78,6 +79,9 @@ class QuoteFinder:
     def _core(self, word: str) -> str | None:
         return core_lemma(word) if word[:1].islower() or word.lower() == "asked" else None
 
+    def _learned_verb(self, word: str) -> str | None:
+        return verb_lemma(word) if word[:1].islower() else None
+
     def _learned(self, word: str) -> str | None:
         return speech_lemma(word) if word[:1].islower() else None
 
@@ -93,7 +97,10 @@ class QuoteFinder:
             self.lemma_of = self._core
             item = self._attribute(mark)
             if item is None:
-                # the cue words learnt from PolNeAR's annotations, where no common speech verb is near
+                # the cue verbs learnt from PolNeAR's annotations, where no common speech verb is near
+                self.lemma_of = self._learned_verb
+                item = self._attribute(mark)
+            if item is None:
                 self.lemma_of = self._learned
                 item = self._attribute(mark)
             found.append(item if item is not None else Found(mark, "direct"))
