@@ -389,13 +389,9 @@ def _source_back(text, lo, cue_start, words):
     """The noun phrase right before the cue, back to a clause boundary, at most seven words."""
     if not words:
         return (-1, -1)
-    if text[words[-1][1]:cue_start].strip():
-        gap = text[words[-1][1]:cue_start].strip()
-        if gap.startswith(","):
-            named = _NAME_BEFORE_CLAUSE.search(text, max(lo, cue_start - 200), cue_start)
-            if named:
-                return named.span(1)
-        return (-1, -1)
+    if words[-1][2] == ",":
+        named = _NAME_BEFORE_CLAUSE.search(text, max(lo, cue_start - 200), cue_start)
+        return named.span(1) if named else (-1, -1)
     picked = []
     for i in range(len(words) - 1, -1, -1):
         start, end, word = words[i]
@@ -422,6 +418,8 @@ def _source_kind(text, source) -> str:
     words = text[source[0]:source[1]].split()
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return "pron:" + words[0].lower()
+    if words[0].isupper() and len(words[0]) > 1:
+        return "caps"
     if words[0][:1].isupper():
         return "cap" if len(words) < 5 else "cap_long"
     return "lower" if len(words) < 5 else "lower_long"
