@@ -32,6 +32,16 @@ AFFILIATIONS = {"republican", "republicans", "democrat", "democrats", "democrati
                 "hispanic", "hispanics", "black", "white"}
 
 
+# Places that are also first names ("Virginia", "Charlotte").
+US_PLACES = set("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+washington wisconsin wyoming carolina dakota charlotte austin phoenix houston dallas denver jackson madison
+orlando tampa miami atlanta boston chicago detroit cleveland charleston savannah aurora paris london
+sydney victoria florence jordan chad israel america europe asia africa china india russia syria iran iraq
+""".split())
+
 # First words of place names, which look like "Firstname Surname" runs.
 PLACE_WORDS = {"new", "north", "south", "east", "west", "los", "san", "santa", "las", "saint", "st.", "united",
                "great", "hong", "middle", "central", "upper", "lower", "fort", "mount", "lake", "port", "el",
@@ -82,6 +92,8 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     first: int = 0
+    # a first name's usual gender, for pronouns only: "Warren" alone may yet be Elizabeth Warren
+    hint: str | None = None
 
     @property
     def tokens(self) -> list[str]:
@@ -296,10 +308,10 @@ class People:
                 entity = Entity(name, kind="person", gender=gender, first=len(self.mentions))
                 self.entities.append(entity)
                 return entity
-            if not is_person and not is_first_name(words[0]):
+            if words[0].lower() in US_PLACES or (not is_person and not is_first_name(words[0])):
                 entity = Entity(name, kind="other", first=len(self.mentions))
                 return self._add(entity, name)
-            entity = Entity(name, kind="person", first=len(self.mentions))
+            entity = Entity(name, kind="person", first=len(self.mentions), hint=first_name_gender(words[0]))
             return self._add(entity, name)
         if not is_person:
             entity = Entity(name, kind="other", first=len(self.mentions))
@@ -401,7 +413,8 @@ class People:
                 if want_person:
                     if entity.kind != "person":
                         continue
-                    if gender and entity.gender and entity.gender != gender:
+                    known = entity.gender or entity.hint
+                    if gender and known and known != gender:
                         continue
                 elif entity.kind != "organisation":
                     continue
