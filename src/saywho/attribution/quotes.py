@@ -46,6 +46,8 @@ QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "sever
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
               "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
+LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
+                      "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once"}
 PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
                 "before", "than", "over", "under", "against", "through"}
 CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
@@ -407,20 +409,27 @@ class QuoteFinder:
         return k - 1
 
     def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
-        """The subject of the main verb before ", adding ..." / ", saying ...": the verb's own subject."""
-        for index in range(k, -1, -1):
-            lemma = self.lemma_of(words[index].text)
-            if lemma is not None and index > 0:
-                return self._np_before(words[:index])
-        for tok in words[: k + 1]:
+        """The sentence's subject, for ", adding ..." / ", saying ..." and for a verb after "and"."""
+        first = 0
+        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS or words[0].text.endswith("ing")):
+            # "In early October," / "Speaking to MSNBC on Monday," comes before the subject
+            comma = next((i for i in range(min(k + 1, 30)) if words[i].text == ","), None)
+            if comma is not None:
+                first = comma + 1
+        for j in range(first, k + 1):
+            tok = words[j]
             if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
                 return tok.start, tok.end
-            if tok.capitalised and tok.lower not in NOT_NAMES:
-                j = words.index(tok)
+            if tok.lower in ("the", "a", "an") or (tok.capitalised and tok.lower not in NOT_NAMES):
                 end = j
-                while end + 1 <= k and words[end + 1].capitalised:
+                while end + 1 <= k and end - j < 6 and words[end + 1].text not in PUNCTUATION \
+                        and words[end + 1].lower not in AUXILIARIES and words[end + 1].lower not in PREPOSITIONS \
+                        and self.lemma_of(words[end + 1].text) is None \
+                        and (words[end + 1].capitalised or tok.lower in ("the", "a", "an")):
                     end += 1
-                return self._np_ending_at(words, end)
+                if end == j and tok.lower in ("the", "a", "an"):
+                    continue
+                return words[j].start, words[end].end
         return None
 
     def _np_ending_at(self, words: list[Token], k: int) -> tuple[int, int] | None:
