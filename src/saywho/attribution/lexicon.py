@@ -185,9 +185,25 @@ VERB_FORMS = _learned_forms(("verb",)) | SPEECH_FORMS
 ALL_FORMS = _learned_forms(("verb", "other")) | SPEECH_FORMS
 
 
+# Speech verbs whose bare and -s forms are mostly nouns ("Kim's mental state", "the claims").
+NOUN_LIKE = {"state", "report", "claim", "call", "note", "comment", "question", "post", "answer", "text",
+             "quote", "remark", "email", "counter", "charge", "demand", "promise", "pledge", "vow", "cry",
+             "boast", "joke", "warn", "stress", "cite", "echo", "share", "talk", "read", "reply", "respond",
+             "tweet", "thank", "praise", "urge", "hint", "muse", "vent", "rail", "snap", "sneer", "tease", "thunder"}
+NOUN_LIKE -= {"warn", "urge", "cite", "respond", "read", "reply", "thank", "praise", "muse", "rail", "sneer",
+              "tease", "vent", "snap", "thunder", "hint", "share", "stress", "echo", "talk"}
+
+
 def core_lemma(word: str) -> str | None:
-    """The lemma of a common speech verb form ("tweeted" -> "tweet"), or None."""
-    return SPEECH_FORMS.get(word.lower())
+    """The lemma of a common speech verb form ("tweeted" -> "tweet"), or None.
+
+    A noun-like lemma counts only in its -ed and -ing forms.
+    """
+    low = word.lower()
+    lemma = SPEECH_FORMS.get(low)
+    if lemma in NOUN_LIKE and not low.endswith(("ed", "ing")) and low not in IRREGULAR:
+        return None
+    return lemma
 
 
 def verb_lemma(word: str) -> str | None:
