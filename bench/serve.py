@@ -215,6 +215,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--db", type=Path, default=None, help="store path (default /tmp/saywho-bench-serve-N.db)")
+    parser.add_argument("--workers", type=int, default=1, help="saywho serve --workers")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     db = args.db or Path(f"/tmp/saywho-bench-serve-{args.quotes}.db")
@@ -241,7 +242,7 @@ def main() -> None:
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", "from saywho.cli import main; main()", "serve", str(db),
-                               "--port", str(port), "--host", "127.0.0.1"],
+                               "--port", str(port), "--host", "127.0.0.1", "--workers", str(args.workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -261,11 +262,12 @@ def main() -> None:
         server_cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(30)
     ms = [x * 1000 for x in latencies]
     report = {
         "store_quotes": n_quotes,
         "clients": args.clients,
+        "workers": args.workers,
         "requests": len(ms),
         "errors": errors,
         "http_p50_ms": round(percentile(ms, 0.50), 1),

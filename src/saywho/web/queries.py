@@ -24,10 +24,10 @@ from saywho.errors import StoreError
 PAGE_SIZE = 20
 MAX_PAGE = 50
 COUNT_CAP = PAGE_SIZE * MAX_PAGE
-WORDS_CAP = 200_000
-NARROW_CAP = 20_000
+NARROW_CAP = 10_000
+SCAN_BUDGET = 10_000
 # Checking words in Python costs about this many FTS5 posting-list reads per row.
-PYTHON_MATCH_COST = 15
+PYTHON_MATCH_COST = 3
 SPEAKER_QUOTES = 200
 SPEAKER_SCAN = 5000
 CACHE_TTL = 60.0
@@ -37,6 +37,8 @@ SORTS = ("relevance", "newest", "oldest")
 # Without words there is no rank; newest first is the natural reading order.
 BROWSE_SORTS = {"relevance": "q.date DESC, q.id DESC", "newest": "q.date DESC, q.id DESC",
                 "oldest": "q.date ASC, q.id ASC"}
+PUBLISHER_SORTS = {"relevance": "a.published DESC, a.id DESC, q.seq", "newest": "a.published DESC, a.id DESC, q.seq",
+                   "oldest": "a.published ASC, a.id ASC, q.seq"}
 # Candidate rows are (id, bm25 rank, date); undated quotes go last in both date orders.
 _SORT_KEYS = {
     "relevance": lambda r: (r[1], -r[0]),
@@ -85,9 +87,17 @@ def phrases(text: str) -> list[tuple[str, ...]]:
     return [p for p in found if p]
 
 
+def fold(text: str) -> str:
+    """Case and diacritics folded as the store's unicode61 tokenizer folds them."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    folded = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
 def tokens(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    return _WORD.findall(fold(text))
 
 
 def fts_query(text: str) -> str | None:
@@ -96,17 +106,19 @@ def fts_query(text: str) -> str | None:
     return " ".join('"' + " ".join(p) + '"' for p in phrases(text)) or None
 
 
-def contains_all(wanted: list[tuple[str, ...]], *fields: str | None) -> bool:
+def phrase_patterns(wanted: list[tuple[str, ...]]) -> list[re.Pattern]:
+    """One regex per phrase: its tokens in a row, separated by non-token characters, with no
+    token character either side, which is how FTS5 reads a phrase over unicode61 tokens."""
+    return [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, phrase)) + r"(?![^\W_])")
+            for phrase in wanted]
+
+
+def contains_all(wanted: list[tuple[str, ...]] | list[re.Pattern], *fields: str | None) -> bool:
     """Whether every phrase occurs in one of the fields: the FTS5 match, done in Python for the
-    few thousand rows a narrow filter leaves."""
-    seqs = [tokens(f) for f in fields if f]
-    return all(any(_has_run(seq, phrase) for seq in seqs) for phrase in wanted)
-
-
-def _has_run(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    first = phrase[0]
-    return any(seq[i] == first and tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
+    rows a narrow filter leaves."""
+    patterns = wanted if wanted and isinstance(wanted[0], re.Pattern) else phrase_patterns(wanted)
+    folded = [fold(f) for f in fields if f]
+    return all(any(p.search(f) for f in folded) for p in patterns)
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -256,34 +268,54 @@ class Store:
     def _capped_count(self, sql: str, args: list, cap: int) -> int:
         return self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", args).fetchone()[0]
 
-    def _candidates(self, text: str, where: list[str], args: list) -> list[tuple]:
+    def _candidates(self, text: str, where: list[str], args: list) -> tuple[list[tuple], bool]:
         """(id, bm25 rank, date) of up to ``COUNT_CAP + 1`` quotes matching words and filters.
 
         Two ways, whichever reads fewer rows: FTS5 walks the words' posting lists newest-stored
         first and checks the filters per match, stopping at the cap; or, when the filters leave
         a few thousand quotes and the words are common, their index is walked and the words
         checked in Python (those rows get no bm25 rank, so they come newest-stored first).
+        The flag is true when FTS5 read only its ``SCAN_BUDGET`` newest matches and the answer
+        may miss older ones.
         """
         match = fts_query(text)
         filters = "".join(f" AND {w}" for w in where)
-        # Only filters with an index behind them can be walked cheaply (kind has none).
-        if any(not w.startswith("q.kind") for w in where):
-            words = self._capped_count("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [match], WORDS_CAP)
-            narrow_sql = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}"
-            narrowed = self._capped_count(f"SELECT 1 {narrow_sql}", args, NARROW_CAP)
-            stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
-            fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
-            if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
-                wanted = phrases(text)
-                rows = self.conn.execute(f"SELECT q.id, q.date, q.quote, q.speaker {narrow_sql}", args).fetchall()
-                found = [(r[0], 0.0, r[1]) for r in rows if contains_all(wanted, r[2], r[3])]
-                return found[:COUNT_CAP + 1]
-        return self.conn.execute(
-            "SELECT q.id, quotes_fts.rank, q.date FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-            f"JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH ? {filters} "
+        join = " JOIN articles a ON a.id = q.article_id" if "a.publisher = ?" in where else ""
+        bound, floor_args = "", []
+        if where:
+            # The newest SCAN_BUDGET matches, read once: their number says how common the words
+            # are, and the last one bounds the FTS5 walk below.
+            newest = self.conn.execute(
+                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                [match, SCAN_BUDGET],
+            ).fetchall()
+            words = len(newest)
+            # Only filters with an index behind them can be walked cheaply (kind has none).
+            if any(not w.startswith("q.kind") for w in where):
+                narrow_sql = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}"
+                narrowed = self._capped_count(f"SELECT 1 {narrow_sql}", args, NARROW_CAP)
+                stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
+                fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
+                if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
+                    patterns = phrase_patterns(phrases(text))
+                    found = []
+                    for row in self.conn.execute(f"SELECT q.id, q.date, q.quote, q.speaker {narrow_sql}", args):
+                        if contains_all(patterns, row[2], row[3]):
+                            found.append((row[0], 0.0, row[1]))
+                            if len(found) > COUNT_CAP:
+                                break
+                    return found, False
+            if words >= SCAN_BUDGET:
+                # Filters that keep few of many matches would make FTS5 walk them all; walk only
+                # the newest SCAN_BUDGET (the answer says so, and to narrow the words).
+                bound, floor_args = " AND quotes_fts.rowid >= ?", [newest[-1][0]]
+        found = self.conn.execute(
+            "SELECT q.id, quotes_fts.rank, q.date FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+            f"{join} WHERE quotes_fts MATCH ?{bound} {filters} "
             "ORDER BY quotes_fts.rowid DESC LIMIT ?",
-            [match, *args, COUNT_CAP + 1],
+            [match, *floor_args, *args, COUNT_CAP + 1],
         ).fetchall()
+        return found, bool(bound) and len(found) <= COUNT_CAP
 
     def search(self, p: SearchParams) -> dict:
         """One page of quotes matching the words and filters, and a count capped at ``COUNT_CAP``.
@@ -293,11 +325,12 @@ class Store:
         orders the whole store.
         """
         started = time.perf_counter()
+        scan_limited = False
         where, args = self._filters(p)
         match = fts_query(p.q) if p.q else None
         offset = (p.page - 1) * PAGE_SIZE
         if match:
-            found = self._candidates(p.q, where, args)
+            found, scan_limited = self._candidates(p.q, where, args)
             total = len(found)
             ordered = sorted(found[:COUNT_CAP], key=_SORT_KEYS[p.sort])
             ids = [row[0] for row in ordered[offset:offset + PAGE_SIZE]]
@@ -308,7 +341,13 @@ class Store:
         else:
             clause = ("WHERE " + " AND ".join(where)) if where else ""
             source = f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause}"
-            results = self._all(f"SELECT {_QUOTE_COLUMNS} {source} ORDER BY {BROWSE_SORTS[p.sort]} LIMIT ? OFFSET ?",
+            order = BROWSE_SORTS[p.sort]
+            if p.publisher and not (p.person or p.speaker):
+                # One publisher's quotes come fastest through its (publisher, published) index,
+                # so they are listed by the articles' publication date.
+                source = f"FROM articles a CROSS JOIN quotes q ON q.article_id = a.id {clause}"
+                order = PUBLISHER_SORTS[p.sort]
+            results = self._all(f"SELECT {_QUOTE_COLUMNS} {source} ORDER BY {order} LIMIT ? OFFSET ?",
                                 [*args, PAGE_SIZE, offset])
             total = self._capped_count(f"SELECT 1 {source}", args, COUNT_CAP)
         shown = min(total, COUNT_CAP)
@@ -319,6 +358,7 @@ class Store:
             "results": results,
             "count": shown,
             "count_capped": total > COUNT_CAP,
+            "scan_limited": SCAN_BUDGET if scan_limited else None,
             "page": p.page,
             "pages": pages,
             "page_size": PAGE_SIZE,
