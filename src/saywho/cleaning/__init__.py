@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from saywho.cleaning.blocks import split_blocks
-from saywho.cleaning.model import decode, load_weights, score_blocks
+from saywho.cleaning.features import FEATURE_NAMES
+from saywho.cleaning.model import decode, load_weights, score_page, trim_appeals
 from saywho.cleaning.structure import find_publisher, read_head
 from saywho.records import Block, CleanedPage
 
 __all__ = ["clean_text", "clean_with"]
+PROSE = FEATURE_NAMES.index("long_prose")
 
 
 def clean_text(text: str, *, prior: Callable[[str], float] | None = None) -> CleanedPage:
@@ -40,8 +42,9 @@ def clean_with(
         return CleanedPage(paragraphs=())
     weights = weights or load_weights()
     texts = [s[0] for s in spans]
-    probs = score_blocks(texts, prior=prior, weights=weights)
-    body = decode(probs, weights)
+    probs, rows = score_page(texts, prior=prior, weights=weights)
+    prose = [row[PROSE] > 0 for row in rows]
+    body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
     head = read_head(texts, body)
     labels = [head.roles.get(i, "body" if body[i] else "boilerplate") for i in range(len(texts))]
     boilerplate = tuple(t for t, label in zip(texts, labels, strict=True) if label == "boilerplate")

@@ -41,6 +41,11 @@ _WORDS = {
         " trending popular newsletter notifications video videos photos gallery topics tags"
         " recommended more latest next previous back top"
     ),
+    "publishing": (
+        "journalism journalist journalists reporters readers reader donation donations contribute"
+        " contribution newsroom paywall membership members premium advertisers"
+        " funded funding sponsors partner partners"
+    ),
     "reporting": (
         "said says told according added stated explained asked announced reported noted claimed"
         " argued warned"
@@ -64,6 +69,13 @@ _DATE = re.compile(
 _BULLETS = frozenset("*+-•·–—>#")
 _SENTENCE_END = frozenset(".!?\"”’)'")
 _PIPES = re.compile(r" [|/•·] ")
+# How a page names its publisher: a copyright line, or "The Name is/has/'s" in its own voice.
+_COPYRIGHT_NAME = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[Tt]he\s+)?([A-Z][\w&'’.]*(?:\s+[A-Z&][\w&'’.]*){0,3})"
+)
+_SELF_NAME = re.compile(r"\bThe((?:\s+[A-Z][a-z]+){1,2})(?=\s+(?:is|has|was|will|does|relies|needs)\b|['’]s\b)")
+_NOT_NAMES = frozenset(("All", "Copyright", "The", "News"))
+_NAME_STOPS = frozenset(("All", "Rights", "Inc", "Ltd", "LLC", "Limited", "Plc", "The"))
 
 # One block's own statistics, in this order; page_features adds position and neighbours.
 _OWN = (
@@ -91,6 +103,8 @@ _OWN = (
     "function",
     "short",
     "long_prose",
+    "publishing",
+    "address",
 )
 _CONTEXT = (
     "position",
@@ -108,11 +122,15 @@ _CONTEXT = (
     "window_prose",
     "window_function",
     "window_action",
+    "window_address",
+    "self_reference",
+    "repeated",
     "bias",
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 _N_OWN = len(_OWN)
 _IDX = {name: i for i, name in enumerate(_OWN)}
+_ADDRESS = _IDX["address"]
 _LOG_CHARS, _ENDS, _BULLET, _FUNCTION, _ACTION, _PROSE = (
     _IDX["log_chars"],
     _IDX["ends_sentence"],
@@ -135,10 +153,11 @@ def own_features(text: str) -> list[float]:
     lower = head.lower()
     words = head.split()
     nw = len(words)
-    counts = [0, 0, 0, 0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0, 0, 0, 0]
     category = _CATEGORY.get
     for word in _WORD.findall(lower):
-        counts[category(word, 6)] += 1
+        counts[category(word, 7)] += 1
+    quoted = '"' in head or "“" in head or "”" in head
     sample = words[:40]
     capitals = sum(1 for w in sample if w[0].isupper()) / len(sample)
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
@@ -159,17 +178,20 @@ def own_features(text: str) -> list[float]:
         1.0 if "©" in head or "(c)" in lower or "copyright" in lower else 0.0,
         1.0 if n < 200 and _DATE.search(lower) else 0.0,
         1.0 if n < 150 and lower[:3] == "by " else 0.0,
-        1.0 if '"' in head or "“" in head or "”" in head else 0.0,
+        1.0 if quoted else 0.0,
         commas if commas < 2.0 else 2.0,
         stops / 10.0 if stops < 10 else 1.0,
         _capped(counts[0] * 10.0 / nw),
         _capped(counts[1] * 10.0 / nw),
         _capped(counts[2] * 5.0 / nw),
         _capped(counts[3] * 5.0 / nw),
-        _capped(counts[4] * 10.0 / nw),
-        counts[5] / nw,
+        _capped(counts[5] * 10.0 / nw),
+        counts[6] / nw,
         1.0 if nw <= 3 else 0.0,
         1.0 if n >= 120 and ends and nw >= 15 else 0.0,
+        _capped(counts[4] * 10.0 / nw),
+        # "You" and "we" outside any quotation: the page talking to its reader, not a source.
+        0.0 if quoted else _capped((counts[0] + counts[1]) * 10.0 / nw),
     ]
 
 
@@ -182,10 +204,10 @@ def _short_features(s: str, n: int) -> list[float]:
     lower = s.lower()
     words = s.split()
     nw = len(words)
-    counts = [0, 0, 0, 0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0, 0, 0, 0]
     category = _CATEGORY.get
     for word in lower.split():
-        counts[category(word.strip(_PUNCT), 6)] += 1
+        counts[category(word.strip(_PUNCT), 7)] += 1
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
     return [
         math.log1p(n),
@@ -208,11 +230,32 @@ def _short_features(s: str, n: int) -> list[float]:
         _capped(counts[1] * 10.0 / nw),
         _capped(counts[2] * 5.0 / nw),
         _capped(counts[3] * 5.0 / nw),
-        _capped(counts[4] * 10.0 / nw),
-        counts[5] / nw,
+        _capped(counts[5] * 10.0 / nw),
+        counts[6] / nw,
         1.0 if nw <= 3 else 0.0,
         0.0,
+        _capped(counts[4] * 10.0 / nw),
+        _capped((counts[0] + counts[1]) * 10.0 / nw),
     ]
+
+
+def self_names(texts: list[str], own: list[list[float]] | None = None) -> list[str]:
+    """Names the page calls itself by: its copyright holder, and "The Name" where a block that
+    addresses the reader ("you", "we" outside quotes) speaks of it ("The Independent is ...")."""
+    names = []
+    for k, text in enumerate(texts):
+        if len(text) < 300 and ("©" in text or "opyright" in text or "(c)" in text):
+            match = _COPYRIGHT_NAME.search(text)
+            if match:
+                name = []
+                for word in match.group(1).split():
+                    if word.strip(".,") in _NAME_STOPS:
+                        break
+                    name.append(word.strip(".,"))
+                names.append(" ".join(name))
+        elif "The " in text and (own[k][_ADDRESS] if own else own_features(text)[_ADDRESS]) > 0:
+            names.extend(m.group(1).strip() for m in _SELF_NAME.finditer(text[:HEAD_CHARS]))
+    return [n for n in dict.fromkeys(names) if len(n) > 2 and n not in _NOT_NAMES]
 
 
 def page_features(texts: list[str]) -> list[list[float]]:
@@ -224,12 +267,18 @@ def page_features(texts: list[str]) -> list[list[float]]:
     prose = [o[_PROSE] * o[_LOG_CHARS] for o in own]
     total = sum(prose) or 1.0
     longest = max(o[_LOG_CHARS] for o in own) or 1.0
+    # A block said twice on one page (share buttons, teaser lists) is rarely the story.
+    seen: dict[str, int] = {}
+    for t in texts:
+        seen[t] = seen.get(t, 0) + 1
+    names = self_names(texts, own)
     # Prefix sums make the five-block window means O(1) per block.
-    cum_prose, cum_function, cum_action = [0.0], [0.0], [0.0]
+    cum_prose, cum_function, cum_action, cum_address = [0.0], [0.0], [0.0], [0.0]
     for o in own:
         cum_prose.append(cum_prose[-1] + o[_PROSE])
         cum_function.append(cum_function[-1] + o[_FUNCTION])
         cum_action.append(cum_action[-1] + o[_ACTION])
+        cum_address.append(cum_address[-1] + o[_ADDRESS])
     empty = [0.0] * _N_OWN
     rows = []
     before = 0.0
@@ -257,6 +306,9 @@ def page_features(texts: list[str]) -> list[list[float]]:
             (cum_prose[hi] - cum_prose[lo]) / width,
             (cum_function[hi] - cum_function[lo]) / width,
             (cum_action[hi] - cum_action[lo]) / width,
+            (cum_address[hi] - cum_address[lo]) / width,
+            1.0 if names and any(name in texts[i] for name in names) else 0.0,
+            1.0 if seen[texts[i]] > 1 else 0.0,
             1.0,
         )
         rows.append(row)

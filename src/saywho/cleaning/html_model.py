@@ -29,17 +29,20 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
     ("link_density", "in_main", "in_main_long", "hidden", "depth", "container_log_chars",
      "container_blocks", "container_links", "container_main", "duplicate", "prev_in_main",
      "next_in_main", "prev_links", "next_links", "chars_before", "main_span", "main_depth_gap",
-     "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main")
+     "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main",
+     "caption_short", "list_link", "main_distance")
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
     + tuple(f"in_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
 STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "bias")
-_N_FIXED = 24
+_N_FIXED = 27
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
+_CAPTION_SLOTS = {CONTEXT_TAGS.index("figure"), CONTEXT_TAGS.index("figcaption"), len(CONTEXT_TAGS) + CLASS_NAMES.index("caption")}
+_LIST_SLOT = CONTEXT_TAGS.index("li")
 # Photo credits and captions: "(Image: GETTY)", "Photo: AP", "[File: Reuters]".
 _CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|file|illustration)\b", re.I)
 
@@ -76,6 +79,7 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
     main_depth = main_depths[len(main_depths) // 2]
     longest = max(range(n), key=lambda i: lengths[i] if in_main[i] else lengths[i] // 4)
     best_container, best_outer = blocks[longest].container, blocks[longest].outer
+    nearest_main = _nearest(in_main)
     outer_chars: dict[int, list[int]] = {}
     for i, b in enumerate(blocks):
         tally = outer_chars.setdefault(b.outer, [0, 0])
@@ -110,6 +114,9 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[22] = row[1] if b.tag == "p" else 0.0
         tally = outer_chars[b.outer]
         row[23] = tally[1] / (tally[0] or 1)
+        row[24] = 1.0 if lengths[i] < 300 and (_CAPTION_SLOTS & set(b.context)) else 0.0
+        row[25] = 1.0 if links[i] > 0.5 and _LIST_SLOT in b.context else 0.0
+        row[26] = min(abs(i - nearest_main[i]), 20) / 20.0
         tag = _TAG_SLOT.get(b.tag, b.tag)
         row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
         for slot in b.context:
@@ -120,24 +127,48 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
     return rows
 
 
+def _nearest(flags: list[bool]) -> list[int]:
+    """For each position, the index of the nearest flagged position (far away when none is)."""
+    n = len(flags)
+    far = -10 * n - 100
+    nearest = [far] * n
+    last = far
+    for i in range(n):
+        if flags[i]:
+            last = i
+        nearest[i] = last
+    last = far
+    for i in range(n - 1, -1, -1):
+        if flags[i]:
+            last = i
+        if last != far and (nearest[i] == far or last - i < i - nearest[i]):
+            nearest[i] = last
+    return nearest
+
+
 def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]:
-    """Second-stage inputs: each block's first-stage score beside its neighbours'."""
+    """Second-stage inputs: each block's first-stage score beside its neighbours', as logits."""
     n = len(first)
     by_container: dict[int, list[float]] = {}
     for b, p in zip(blocks, first, strict=True):
         by_container.setdefault(b.container, []).append(p)
-    means = {k: sum(v) / len(v) for k, v in by_container.items()}
+    means = {k: _logit(sum(v) / len(v)) for k, v in by_container.items()}
+    logits = [_logit(p) for p in first]
+    edge = _logit(0.0)
+    cumulative = [0.0]
+    for p in first:
+        cumulative.append(cumulative[-1] + p)
     rows = []
-    for i, p in enumerate(first):
+    for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
         rows.append([
-            p,
-            first[i - 1] if i else 0.0,
-            first[i + 1] if i + 1 < n else 0.0,
-            first[i - 2] if i > 1 else 0.0,
-            first[i + 2] if i + 2 < n else 0.0,
+            logits[i],
+            logits[i - 1] if i else edge,
+            logits[i + 1] if i + 1 < n else edge,
+            logits[i - 2] if i > 1 else edge,
+            logits[i + 2] if i + 2 < n else edge,
             means[blocks[i].container],
-            sum(first[lo:hi]) / (hi - lo),
+            _logit((cumulative[hi] - cumulative[lo]) / (hi - lo)),
             1.0,
         ])
     return rows
@@ -179,9 +210,4 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
     first = [_sigmoid(sum(map(mul, first_w, row)) + first_b) for row in block_feature_rows(blocks, in_main)]
     second_w = weights["second"]["coef"]
     second_b = weights["second"]["intercept"]
-    return [_sigmoid(sum(map(mul, second_w, _as_logits(row))) + second_b) for row in stack_rows(blocks, first)]
-
-
-def _as_logits(row: list[float]) -> list[float]:
-    """Second-stage inputs are scores; the model reads them on the logit scale."""
-    return [_logit(x) for x in row[:-1]] + [row[-1]]
+    return [_sigmoid(sum(map(mul, second_w, row)) + second_b) for row in stack_rows(blocks, first)]

@@ -23,6 +23,12 @@ _CLIP = 8.0
 PRIOR_PENALTY = 6.0
 _OWN_IN_SECOND = ("log_chars", "ends_sentence", "bullet", "short", "long_prose", "action")
 _OWN_INDEX = tuple(FEATURE_NAMES.index(name) for name in _OWN_IN_SECOND)
+_LOG_CHARS = FEATURE_NAMES.index("log_chars")
+_ADDRESS = FEATURE_NAMES.index("address")
+_ACTION = FEATURE_NAMES.index("action")
+_PUBLISHING = FEATURE_NAMES.index("publishing")
+_SELF = FEATURE_NAMES.index("self_reference")
+_RUN_GAP = 2
 SECOND_NAMES: tuple[str, ...] = (
     "z",
     "z_prev",
@@ -33,6 +39,12 @@ SECOND_NAMES: tuple[str, ...] = (
     "z_max_after",
     "body_before",
     "body_after",
+    "z_below_best",
+    "window_below_best",
+    "in_main_run",
+    "run_share",
+    "before_main_run",
+    "after_main_run",
     *_OWN_IN_SECOND,
     "bias",
 )
@@ -75,9 +87,14 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
     for i in range(n - 1, -1, -1):
         max_after[i] = running
         running = max(running, z[i])
+    window2 = [(cum[min(n, i + 3)] - cum[max(0, i - 2)]) / (min(n, i + 3) - max(0, i - 2)) for i in range(n)]
+    # Relative to the page's best, so a page whose article is a table or a first-person
+    # column still has a body: the most prose-like stretch it has.
+    best = max(z)
+    best_window = max(window2)
+    run_of, run_share, main_start, main_end = _runs(z, rows)
     out = []
     for i in range(n):
-        lo2, hi2 = max(0, i - 2), min(n, i + 3)
         lo6, hi6 = max(0, i - 6), min(n, i + 7)
         row = rows[i]
         out.append(
@@ -85,17 +102,59 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
                 z[i],
                 z[i - 1] if i else -_CLIP,
                 z[i + 1] if i + 1 < n else -_CLIP,
-                (cum[hi2] - cum[lo2]) / (hi2 - lo2),
+                window2[i],
                 (cum[hi6] - cum[lo6]) / (hi6 - lo6),
                 max_before[i],
                 max_after[i],
                 positive[i] / n,
                 (positive[n] - positive[i + 1]) / n,
+                z[i] - best,
+                window2[i] - best_window,
+                1.0 if main_start <= i < main_end else 0.0,
+                run_share[run_of[i]] if run_of[i] >= 0 else 0.0,
+                1.0 if i < main_start else 0.0,
+                1.0 if i >= main_end else 0.0,
                 *(row[k] for k in _OWN_INDEX),
                 1.0,
             ]
         )
     return out
+
+
+def _runs(z: Sequence[float], rows: Sequence[Sequence[float]]) -> tuple[list[int], list[float], int, int]:
+    """Runs of positive blocks (bridging gaps of up to ``_RUN_GAP``), and the heaviest one.
+
+    Returns each block's run index (-1 outside runs), each run's mass relative to the heaviest,
+    and the heaviest run's start and end. Mass weighs confidence by length, so the story
+    outweighs a menu of confident one-liners.
+    """
+    n = len(z)
+    run_of = [-1] * n
+    masses: list[float] = []
+    bounds: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if z[i] <= 0:
+            i += 1
+            continue
+        start = end = i
+        mass = 0.0
+        j = i
+        while j < n and j - end <= _RUN_GAP:
+            if z[j] > 0:
+                mass += z[j] * rows[j][_LOG_CHARS]
+                end = j
+            j += 1
+        for k in range(start, end + 1):
+            run_of[k] = len(masses)
+        masses.append(mass)
+        bounds.append((start, end + 1))
+        i = end + 1
+    if not masses:
+        return run_of, [], n, n
+    heaviest = max(masses) or 1.0
+    main = masses.index(max(masses))
+    return run_of, [m / heaviest for m in masses], bounds[main][0], bounds[main][1]
 
 
 def score_blocks(
@@ -105,6 +164,16 @@ def score_blocks(
     weights: dict | None = None,
 ) -> list[float]:
     """The probability that each block is article body, from both passes."""
+    return score_page(texts, prior=prior, weights=weights)[0]
+
+
+def score_page(
+    texts: Sequence[str],
+    *,
+    prior: Callable[[str], float] | None = None,
+    weights: dict | None = None,
+) -> tuple[list[float], list[list[float]]]:
+    """``score_blocks`` and the feature rows it scored."""
     weights = weights or load_weights()
     rows = page_features(list(texts))
     z = first_pass(rows, weights["first"])
@@ -119,13 +188,58 @@ def score_blocks(
         if prior is not None:
             s -= penalty * min(1.0, max(0.0, float(prior(text))))
         probs.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))))
-    return probs
+    return probs, rows
 
 
-def decode(probs: Sequence[float], weights: dict | None = None) -> list[bool]:
-    """Which blocks are body: thresholded scores, with gaps inside the story filled."""
+def is_appeal(row: Sequence[float]) -> bool:
+    """Whether a block speaks to the reader for the publisher: "you"/"we" outside quotes with a
+    call to action, talk of journalism and readers, or the page's own name."""
+    return row[_ADDRESS] > 0 and (row[_ACTION] > 0 or row[_PUBLISHING] > 0 or row[_SELF] > 0)
+
+
+def trim_appeals(keep: list[bool], rows: Sequence[Sequence[float]]) -> list[bool]:
+    """Cut appeals (``is_appeal``) off both ends of every run of body blocks.
+
+    Donation and subscription pitches sit at the edges of the story and read like prose, so
+    the model may take them in; inside the story "you" and "we" are the writer's own.
+    """
+    n = len(keep)
+    i = 0
+    while i < n:
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and keep[j]:
+            j += 1
+        start, end = i, j
+        while start < end and is_appeal(rows[start]):
+            keep[start] = False
+            start += 1
+        while end > start and is_appeal(rows[end - 1]):
+            keep[end - 1] = False
+            end -= 1
+        i = j
+    return keep
+
+
+def decode(
+    probs: Sequence[float],
+    weights: dict | None = None,
+    lengths: Sequence[int] | None = None,
+    prose: Sequence[bool] | None = None,
+) -> list[bool]:
+    """Which blocks are body: the story's runs of confident blocks, gaps inside them filled.
+
+    Blocks at or over ``threshold`` form runs, bridged across up to ``max_gap`` blocks that all
+    score at least ``gap_threshold``. The heaviest run (confidence times length) is the story;
+    other runs stay only when they weigh at least ``keep_run_share`` of it, so a stray teaser
+    or comment far from the story goes. Last, the story grows over adjoining ``prose`` blocks
+    scoring at least ``edge_threshold``: an opening or closing paragraph next to furniture.
+    """
     weights = weights or load_weights()
-    keep = [p >= weights["threshold"] for p in probs]
+    threshold = weights["threshold"]
+    keep = [p >= threshold for p in probs]
     gap_threshold = weights["gap_threshold"]
     max_gap = weights["max_gap"]
     last = None
@@ -137,4 +251,34 @@ def decode(probs: Sequence[float], weights: dict | None = None) -> list[bool]:
                 for k in range(last + 1, i):
                     keep[k] = True
         last = i
+    runs = []
+    i, n = 0, len(keep)
+    while i < n:
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and keep[j]:
+            j += 1
+        mass = sum((lengths[k] if lengths else 1) * (probs[k] - threshold + 0.01) for k in range(i, j))
+        runs.append((i, j, mass))
+        i = j
+    if not runs:
+        return keep
+    floor = weights["keep_run_share"] * max(r[2] for r in runs)
+    for start, end, mass in runs:
+        if mass < floor:
+            for k in range(start, end):
+                keep[k] = False
+    if prose:
+        edge = weights["edge_threshold"]
+        kept = [k for k in range(n) if keep[k]]
+        k = kept[-1] + 1
+        while k < n and prose[k] and probs[k] >= edge:
+            keep[k] = True
+            k += 1
+        k = kept[0] - 1
+        while k >= 0 and prose[k] and probs[k] >= edge:
+            keep[k] = True
+            k -= 1
     return keep

@@ -23,7 +23,8 @@ from saywho.cleaning.features import FEATURE_NAMES, page_features
 from saywho.cleaning.model import SECOND_NAMES, first_pass, second_rows
 
 _WORDS = re.compile(r"\w+")
-DEFAULTS = {"threshold": 0.5, "gap_threshold": 0.1, "max_gap": 2, "C": 1.0}
+_STACK_FOLDS = 3
+DEFAULTS = {"threshold": 0.4, "gap_threshold": 0.1, "max_gap": 2, "keep_run_share": 0.2, "edge_threshold": 0.05, "C": 1.0}
 
 
 @dataclass(slots=True)
@@ -142,9 +143,22 @@ def fit(pages: Sequence[Page], *, c: float = DEFAULTS["C"], settings: dict | Non
     labels = [label for p in pages for label in p.labels]
     sample = [_sample_weight(b) for p in pages for b in p.blocks]
     first = _fit_logistic([r for rows in rows_by_page for r in rows], labels, sample, c)
+    # Pass two learns from out-of-fold pass-one scores, as unseen pages will give it, not from
+    # pass one's overconfident scores on its own training pages.
+    held_first = {}
+    for k in range(_STACK_FOLDS):
+        train = [j for j in range(len(pages)) if j % _STACK_FOLDS != k]
+        coef = _fit_logistic(
+            [r for j in train for r in rows_by_page[j]],
+            [label for j in train for label in pages[j].labels],
+            [_sample_weight(b) for j in train for b in pages[j].blocks],
+            c,
+        )
+        for j in range(k, len(pages), _STACK_FOLDS):
+            held_first[j] = coef
     second_x = []
-    for rows in rows_by_page:
-        second_x.extend(second_rows(first_pass(rows, first), rows))
+    for j, rows in enumerate(rows_by_page):
+        second_x.extend(second_rows(first_pass(rows, held_first[j]), rows))
     second = _fit_logistic(second_x, labels, sample, c)
     weights = {
         "features": list(FEATURE_NAMES),
