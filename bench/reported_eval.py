@@ -49,7 +49,9 @@ def load_split(split_dir: Path) -> list[dict]:
 
 
 def predict(text: str, model: ReportedModel, taken=()):
-    return [s for s, features in candidates(text, taken, model) if model.probability(features) >= model.threshold]
+    found = candidates(text, taken, model)
+    probabilities = model.final_probabilities(found)
+    return [c.speech for c, p in zip(found, probabilities, strict=True) if p >= model.threshold]
 
 
 def _overlaps(span, spans) -> bool:

@@ -33,6 +33,8 @@ MIN_FEATURE_COUNT = 3
 MIN_WEIGHT = 0.01
 MIN_FORM_PRECISION = 0.3
 PRUNE_THRESHOLD = 0.4
+FOLDS = 5
+CONTEXT_C = 1.0
 
 
 def cue_form(text: str) -> str | None:
@@ -93,59 +95,111 @@ def build_lexicon(docs) -> dict[str, str]:
 
 
 def labelled(docs, model):
-    rows, labels = [], []
+    """Per document: its candidates and whether each meets a gold attribution by cue and content."""
+    out = []
     for doc in docs:
-        text = doc["text"]
         golds = doc["reported"]
-        for speech, features in candidates(text, (), model):
-            cue = (speech.cue_start, speech.cue_end)
-            content = (speech.content_start, speech.content_end)
-            positive = any(overlap(cue, a["cue"]) and overlap(content, a["content"]) for a in golds)
-            rows.append(features)
-            labels.append(int(positive))
-    return rows, labels
+        found = candidates(doc["text"], (), model)
+        labels = [
+            int(any(
+                overlap((c.speech.cue_start, c.speech.cue_end), a["cue"])
+                and overlap((c.speech.content_start, c.speech.content_end), a["content"])
+                for a in golds
+            ))
+            for c in found
+        ]
+        out.append((found, labels))
+    return out
 
 
-def fit(train, cues: dict[str, str], out: Path, C: float) -> dict:
-    """Logistic regression over the candidates the lexicon yields on train."""
+def sparse(rows, index):
     from scipy.sparse import lil_matrix
-    from sklearn.linear_model import LogisticRegression
 
-    out.write_text(json.dumps({"cues": cues, "weights": {}, "bias": 0.0, "threshold": 0.0}), encoding="utf-8")
-    reported_model.load_model.cache_clear()
-    rows, labels = labelled(train, reported_model.load_model(str(out)))
-    counts = collections.Counter(f for row in rows for f in row)
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
-    index = {f: i for i, f in enumerate(vocab)}
-    matrix = lil_matrix((len(rows), len(vocab)))
+    matrix = lil_matrix((len(rows), len(index)))
     for r, row in enumerate(rows):
         for f in row:
             if f in index:
                 matrix[r, index[f]] = 1.0
+    return matrix.tocsr()
+
+
+def logistic(C: float):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=3000)
+
+
+def model_for(payload: dict, out: Path):
+    out.write_text(json.dumps(payload), encoding="utf-8")
+    reported_model.load_model.cache_clear()
+    return reported_model.load_model(str(out))
+
+
+def fit(train, cues: dict[str, str], out: Path, C: float) -> tuple[dict, list]:
+    """First stage: logistic regression over the candidates the lexicon yields on train."""
+    docs = labelled(train, model_for({"cues": cues, "weights": {}, "bias": 0.0, "threshold": 0.0}, out))
+    rows = [c.features for found, _ in docs for c in found]
+    labels = [y for _, ys in docs for y in ys]
+    counts = collections.Counter(f for row in rows for f in row)
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
     print(f"candidates: {len(rows)} ({sum(labels)} positive), features: {len(vocab)}", file=sys.stderr)
-    clf = LogisticRegression(C=C, max_iter=3000)
-    clf.fit(matrix.tocsr(), labels)
+    clf = logistic(C).fit(sparse(rows, index), labels)
     weights = {f: round(float(w), 3) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT}
-    return {"cues": cues, "weights": weights, "bias": round(float(clf.intercept_[0]), 4), "threshold": 0.5}
+    payload = {"cues": cues, "weights": weights, "bias": round(float(clf.intercept_[0]), 4), "threshold": 0.5}
+    return payload, docs
+
+
+def held_out_logits(docs, C: float) -> list[list[float]]:
+    """First-stage logits for each train document from a model that did not see it (5 folds)."""
+    logits: list[list[float]] = [[] for _ in docs]
+    for fold in range(FOLDS):
+        fit_docs = [d for i, d in enumerate(docs) if i % FOLDS != fold]
+        rows = [c.features for found, _ in fit_docs for c in found]
+        labels = [y for _, ys in fit_docs for y in ys]
+        counts = collections.Counter(f for row in rows for f in row)
+        index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT))}
+        clf = logistic(C).fit(sparse(rows, index), labels)
+        for i, (found, _) in enumerate(docs):
+            if i % FOLDS == fold and found:
+                logits[i] = [float(z) for z in clf.decision_function(sparse([c.features for c in found], index))]
+    return logits
+
+
+def fit_context(docs, logits, C: float) -> dict:
+    """Second stage: the held-out first-stage logit plus features of the sentence's rival candidates."""
+    import numpy as np
+
+    contexts, zs, labels = [], [], []
+    for (found, ys), doc_logits in zip(docs, logits, strict=True):
+        contexts.extend(reported_model.context_features(found, doc_logits))
+        zs.extend(doc_logits)
+        labels.extend(ys)
+    vocab = sorted({f for row in contexts for f in row})
+    index = {f: i for i, f in enumerate(vocab)}
+    from scipy.sparse import hstack
+
+    matrix = hstack([np.array(zs).reshape(-1, 1), sparse(contexts, index)]).tocsr()
+    clf = logistic(C).fit(matrix, labels)
+    coef = clf.coef_[0]
+    return {
+        "logit_weight": round(float(coef[0]), 4),
+        "context_weights": {f: round(float(w), 4) for f, w in zip(vocab, coef[1:], strict=True)},
+        "context_bias": round(float(clf.intercept_[0]), 4),
+    }
 
 
 def prune(train, payload: dict, out: Path, threshold: float) -> dict[str, str]:
     """Drop cue forms whose accepted train candidates are mostly wrong: they cost F1 and time."""
-    out.write_text(json.dumps({**payload, "threshold": threshold}), encoding="utf-8")
-    reported_model.load_model.cache_clear()
-    model = reported_model.load_model(str(out))
+    model = model_for({**payload, "threshold": threshold}, out)
     accepted, right = collections.Counter(), collections.Counter()
-    for doc in train:
-        for speech, features in candidates(doc["text"], (), model):
-            if model.probability(features) < threshold:
+    for found, labels in labelled(train, model):
+        for c, y in zip(found, labels, strict=True):
+            if model.probability(c.features) < threshold:
                 continue
-            form = features[0].partition(":")[2]
+            form = c.features[0].partition(":")[2]
             accepted[form] += 1
-            right[form] += any(
-                overlap((speech.cue_start, speech.cue_end), a["cue"])
-                and overlap((speech.content_start, speech.content_end), a["content"])
-                for a in doc["reported"]
-            )
+            right[form] += y
     keep = {f: b for f, b in payload["cues"].items() if accepted[f] and right[f] / accepted[f] >= MIN_FORM_PRECISION}
     print(f"pruned lexicon: {len(keep)} of {len(payload['cues'])} forms", file=sys.stderr)
     return keep
@@ -155,13 +209,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(reported_model.WEIGHTS_PATH))
     parser.add_argument("--C", type=float, default=0.3)
+    parser.add_argument("--single-stage", action="store_true", help="skip the sentence-context rescoring")
     args = parser.parse_args()
 
     base = shared_dir() / "data" / "quotes" / "polnear"
     train, dev = load_split(base / "train"), load_split(base / "dev")
     out = Path(args.out)
-    payload = fit(train, build_lexicon(train), out, args.C)
-    payload = fit(train, prune(train, payload, out, PRUNE_THRESHOLD), out, args.C)
+    payload, _ = fit(train, build_lexicon(train), out, args.C)
+    payload, docs = fit(train, prune(train, payload, out, PRUNE_THRESHOLD), out, args.C)
+    if not args.single_stage:
+        payload.update(fit_context(docs, held_out_logits(docs, args.C), CONTEXT_C))
+        print(f"context stage: {payload['logit_weight']} x logit, {payload['context_weights']}", file=sys.stderr)
 
     best = None
     for threshold in [x / 20 for x in range(4, 16)]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import NamedTuple
 
 from saywho.attribution.reported_model import ReportedModel, load_model
 from saywho.attribution.reported_text import QUOTE_MARKS, lemma, sentence_bounds
@@ -104,8 +105,9 @@ def find_reported(text: str, taken: list[tuple[int, int]] | tuple = ()) -> list[
 
 
 def _accepted(text, taken, model: ReportedModel) -> list[ReportedSpeech]:
-    return [speech for speech, features in candidates(text, taken, model)
-            if model.probability(features) >= model.threshold]
+    found = candidates(text, taken, model)
+    probabilities = model.final_probabilities(found)
+    return [c.speech for c, p in zip(found, probabilities, strict=True) if p >= model.threshold]
 
 
 def _shifted(speech: ReportedSpeech, by: int) -> ReportedSpeech:
@@ -121,7 +123,13 @@ def _shifted(speech: ReportedSpeech, by: int) -> ReportedSpeech:
     )
 
 
-def candidates(text: str, taken, model: ReportedModel) -> list[tuple[ReportedSpeech, list[str]]]:
+class Candidate(NamedTuple):
+    speech: ReportedSpeech
+    features: list[str]
+    sentence: int
+
+
+def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
     """Every cue in the lexicon with its delimited statement and the features the scorer reads."""
     bounds = sentence_bounds(text)
     starts = [s for s, _ in bounds]
@@ -157,7 +165,7 @@ def candidates(text: str, taken, model: ReportedModel) -> list[tuple[ReportedSpe
         out.append((speech, features, index))
     _mark_nesting(out)
     out.sort(key=lambda c: (c[0].cue_start, c[0].content_start))
-    return [(speech, _conjoin(features)) for speech, features, _ in out]
+    return [Candidate(speech, _conjoin(features), index) for speech, features, index in out]
 
 
 def _mark_nesting(found) -> None:
