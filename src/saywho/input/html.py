@@ -12,13 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import lxml.html
 from lxml import etree
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from resiliparse.parse.html import HTMLTree
 
-from saywho.cleaning.html_model import score_blocks
+from saywho.cleaning.html_model import load_weights, score_blocks
 from saywho.errors import BinaryInput, EmptyInput, InputTooLarge, MalformedInput
 from saywho.input.decode import MAX_INPUT_BYTES, repair_mojibake
 from saywho.input.html_blocks import HtmlBlock, page_blocks
@@ -42,7 +41,7 @@ _SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 
 
 @dataclass(slots=True)
@@ -117,9 +116,11 @@ def parse_page(html: str, *, source: str = "<input>") -> ParsedPage:
     if html.lstrip().startswith("<?xml"):
         html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        root = lxml.html.document_fromstring(html, parser=_PARSER)
-    except (etree.ParserError, ValueError) as err:
+        root = etree.fromstring(html, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
         raise MalformedInput(f"cannot parse as HTML: {err}", source=source) from None
+    if root is None:
+        raise EmptyInput("page has no HTML elements", source=source)
     too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
     tree = HTMLTree.parse(html)
     # lxml stops building below depth 2048; resiliparse does not, so its text stands in.
@@ -135,20 +136,21 @@ def label_blocks(
     *,
     title: str | None = None,
     prior: Callable[[str], float] | None = None,
+    threshold: float = THRESHOLD,
 ) -> tuple[list[str], list[str], list[Block]]:
     """Split scored blocks into article paragraphs and boilerplate; the headline is neither."""
     title_key = _normal(title).lower() if title else None
-    threshold = THRESHOLD
-    if scores and max(scores) < THRESHOLD:
+    cut = threshold
+    if scores and max(scores) < threshold:
         # A page with no confident block still has an article when it is one short piece: keep
         # the prose that scores near the best rather than return nothing.
         prose = [score for block, score in zip(page_blocks, scores, strict=True) if len(block.text) >= FALLBACK_CHARS]
-        threshold = max(prose) * 0.8 if prose else 1.1
+        cut = max(prose) * 0.8 if prose else 1.1
     paragraphs: list[str] = []
     boilerplate: list[str] = []
     blocks: list[Block] = []
     for block, score in zip(page_blocks, scores, strict=True):
-        keep = score >= threshold and (threshold == THRESHOLD or len(block.text) >= FALLBACK_CHARS)
+        keep = score >= cut and (cut == threshold or len(block.text) >= FALLBACK_CHARS)
         if keep and prior is not None and prior(block.text) >= PRIOR_THRESHOLD:
             keep = False
         if title_key and not paragraphs and block.text.lower() == title_key:
@@ -178,8 +180,9 @@ def parse_html(
     meta = page_metadata(page.root, url=url)
     if not page.blocks:
         raise EmptyInput("page has no text", source=source)
-    scores = score_blocks(page.blocks, page.in_main)
-    paragraphs, boilerplate, blocks = label_blocks(page.blocks, scores, title=meta.title, prior=prior)
+    weights = load_weights()
+    scores = score_blocks(page.blocks, page.in_main, weights)
+    paragraphs, boilerplate, blocks = label_blocks(page.blocks, scores, title=meta.title, prior=prior, threshold=weights.get("threshold", THRESHOLD))
     return CleanedPage(
         paragraphs=tuple(paragraphs),
         boilerplate=tuple(boilerplate),

@@ -73,16 +73,20 @@ class HtmlBlock:
     hidden: bool
 
 
-_class_cache: dict[str, tuple[int, ...]] = {}
+_token_cache: dict[str, frozenset[int]] = {}
 
 
-def _class_groups(value: str) -> tuple[int, ...]:
-    found = _class_cache.get(value)
-    if found is None:
-        names = {m.lastgroup for m in _CLASS_RE.finditer(value)}
-        found = tuple(_N_TAGS + CLASS_NAMES.index(name) for name in names if name)
-        if len(_class_cache) < 50000:
-            _class_cache[value] = found
+def _class_groups(value: str) -> frozenset[int]:
+    """The context slots of the keyword groups named in a class/id value, token by token."""
+    found: frozenset[int] = frozenset()
+    for token in value.lower().split():
+        groups = _token_cache.get(token)
+        if groups is None:
+            groups = frozenset(_N_TAGS + CLASS_NAMES.index(m.lastgroup) for m in _CLASS_RE.finditer(token) if m.lastgroup)
+            if len(_token_cache) < 100000:
+                _token_cache[token] = groups
+        if groups:
+            found = found | groups
     return found
 
 
@@ -90,7 +94,10 @@ def _is_hidden(element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
-    return bool(style) and "none" in style and ("display:none" in style.replace(" ", "") or "visibility:hidden" in style.replace(" ", ""))
+    if not style or "none" not in style and "hidden" not in style:
+        return False
+    style = style.replace(" ", "")
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def page_blocks(root) -> list[HtmlBlock]:
@@ -99,40 +106,40 @@ def page_blocks(root) -> list[HtmlBlock]:
     if body is None:
         body = root
     blocks: list[HtmlBlock] = []
-    counts = [0] * _N_CONTEXT
-    # Per open element: the context slots it raised, whether it is a block, whether it hides.
-    stack: list[tuple[tuple[int, ...], bool, bool]] = []
-    block_ids: list[int] = [0]
+    # Per open element: the context slots open there (its own and its ancestors'), whether it
+    # is a block, whether it hides its content, and whether it is a link.
+    stack: list[tuple[tuple[int, ...], bool, bool, bool]] = []
+    context: tuple[int, ...] = ()
+    block_ids: list[int] = [0, 0]
+    block_tags: list[str] = ["div"]
+    attrs_stack: list[str] = [""]
     parts: list[str] = []
     link_chars = 0
+    in_link = 0
     hidden_depth = 0
+    skipping = 0
     next_block_id = 1
-    attrs_stack: list[str] = [""]
 
     def flush() -> None:
         nonlocal link_chars
-        if parts:
-            text = _SPACE.sub(" ", "".join(parts)).strip()
-            if text:
-                blocks.append(
-                    HtmlBlock(
-                        text=text,
-                        tag=_innermost_block_tag(stack_tags) or "div",
-                        context=tuple(i for i, n in enumerate(counts) if n),
-                        link_chars=min(link_chars, len(text)),
-                        depth=len(stack),
-                        container=block_ids[-2] if len(block_ids) > 1 else 0,
-                        outer=block_ids[-3] if len(block_ids) > 2 else 0,
-                        attrs=attrs_stack[-1],
-                        hidden=hidden_depth > 0,
-                    )
+        text = _SPACE.sub(" ", "".join(parts)).strip()
+        parts.clear()
+        if text:
+            blocks.append(
+                HtmlBlock(
+                    text=text,
+                    tag=block_tags[-1],
+                    context=context,
+                    link_chars=min(link_chars, len(text)),
+                    depth=len(stack),
+                    container=block_ids[-2],
+                    outer=block_ids[-3] if len(block_ids) > 2 else 0,
+                    attrs=attrs_stack[-1],
+                    hidden=hidden_depth > 0,
                 )
-            parts.clear()
+            )
         link_chars = 0
 
-    stack_tags: list[str] = []
-    in_link = 0
-    skipping = 0
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -149,29 +156,28 @@ def page_blocks(root) -> list[HtmlBlock]:
                 walker.skip_subtree()
                 continue
             is_block = tag in BLOCK_TAGS
-            if is_block:
+            if is_block and parts:
                 flush()
-            slots: tuple[int, ...] = ()
-            index = _TAG_INDEX.get(tag)
-            if index is not None:
-                slots = (index,)
             marker = element.get("class")
             ident = element.get("id")
-            if marker or ident:
-                key = f"{marker or ''} {ident or ''}".lower()
-                slots = slots + _class_groups(key)
-            for slot in slots:
-                counts[slot] += 1
-            hides = _is_hidden(element)
+            index = _TAG_INDEX.get(tag)
+            if index is not None or marker or ident:
+                own = _class_groups(f"{marker or ''} {ident or ''}") if marker or ident else frozenset()
+                if index is not None:
+                    own = own | {index}
+                if not own.issubset(context):
+                    context = tuple(sorted(own.union(context)))
+            hides = _is_hidden(element) if element.attrib else False
             if hides:
                 hidden_depth += 1
-            if tag == "a":
+            is_link = tag == "a"
+            if is_link:
                 in_link += 1
-            stack.append((slots, is_block, hides))
-            stack_tags.append(tag)
+            stack.append((context, is_block, hides, is_link))
             if is_block:
                 block_ids.append(next_block_id)
                 next_block_id += 1
+                block_tags.append(tag)
                 attrs_stack.append(f"{marker or ''} {ident or ''}".strip()[:80])
             if element.text:
                 parts.append(element.text)
@@ -181,23 +187,24 @@ def page_blocks(root) -> list[HtmlBlock]:
             if tag in SKIP_TAGS:
                 skipping -= 1
             else:
-                slots, is_block, hides = stack.pop()
+                _, is_block, hides, is_link = stack.pop()
                 if is_block:
-                    flush()
+                    if parts:
+                        flush()
                     block_ids.pop()
+                    block_tags.pop()
                     attrs_stack.pop()
-                stack_tags.pop()
-                for slot in slots:
-                    counts[slot] -= 1
+                context = stack[-1][0] if stack else ()
                 if hides:
                     hidden_depth -= 1
-                if tag == "a":
+                if is_link:
                     in_link -= 1
             if element.tail and element is not body:
                 parts.append(element.tail)
                 if in_link:
                     link_chars += len(element.tail)
-    flush()
+    if parts:
+        flush()
     return blocks
 
 

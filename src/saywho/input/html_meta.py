@@ -12,9 +12,9 @@ import json
 import re
 from dataclasses import dataclass
 
-import lxml.html
 from lxml import etree
 
+_HEAD_PARSER = etree.HTMLParser(remove_comments=True)
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)")
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -43,6 +43,10 @@ class PageMeta:
     publisher: str | None = None
     url: str | None = None
     language: str | None = None
+
+
+def _text(element) -> str:
+    return _clean("".join(element.itertext()))
 
 
 def _clean(value) -> str:
@@ -162,7 +166,7 @@ def _published(root, meta: dict[str, str], ld: dict, url: str | None) -> str | N
         published = next((d for d in (normalise_date(meta.get(k)) for k in _DATE_KEYS) if d), None)
     if not published:
         for element in root.iter("time"):
-            published = normalise_date(element.get("datetime") or _clean(element.text_content()))
+            published = normalise_date(element.get("datetime") or _clean(_text(element)))
             if published:
                 break
     if not published and url:
@@ -181,8 +185,10 @@ def declared_date(html: bytes, *, url: str | None = None) -> str | None:
     end = html.find(b"</head>", 0, 1 << 20)
     head = html[: end + 7] if end > 0 else html[: 1 << 16]
     try:
-        root = lxml.html.document_fromstring(head)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(head, parser=_HEAD_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None:
         return None
     return _published(root, _meta_tags(root), _main_object(_json_ld(root)), url)
 
@@ -196,11 +202,11 @@ def page_metadata(root, *, url: str | None = None) -> PageMeta:
     publisher = meta.get("og:site_name") or next(iter(_names(ld.get("publisher"))), None) or meta.get("application-name")
     publisher = _clean(publisher) or None
 
-    headings = [_clean(h.text_content()) for h in root.iter("h1")]
+    headings = [_clean(_text(h)) for h in root.iter("h1")]
     headings = [h for h in headings if 3 <= len(h) <= 300]
     declared = [t for t in (meta.get("og:title"), _clean(ld.get("headline")), meta.get("twitter:title"), meta.get("title")) if t]
     html_title = root.find(".//title")
-    page_title = _clean(html_title.text_content()) if html_title is not None else ""
+    page_title = _clean(_text(html_title)) if html_title is not None else ""
     references = declared + ([page_title] if page_title else [])
     title = next((h for h in headings if any(_similar(h, r) for r in references)), None)
     if title is None and declared:
