@@ -159,7 +159,9 @@ class QuoteFinder:
                 and right.cue.start - mark.close_at < 30:
             right.kind = kind
             return right
-        item = self._left_clause(mark, left_start)
+        item = self._according_after(mark, sent_end) if kind == "partial" else None
+        if item is None:
+            item = self._left_clause(mark, left_start)
         if item is None:
             item = self._final_clause(mark, sent_end)
         if item is None and starts_sentence:
@@ -282,6 +284,18 @@ class QuoteFinder:
             return Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(segment, index, lemma))
         return None
 
+    def _according_after(self, mark: Marked, sent_end: int) -> Found | None:
+        """``... "Q" ..., according to X.``: a sentence-final source governs the whole sentence."""
+        toks = self.tokens(mark.close_at + 1, min(sent_end, mark.close_at + 400))
+        for index, tok in enumerate(toks[:-1]):
+            if tok.text in ("“", "”", '"', "''"):
+                return None
+            if tok.lower == "according" and toks[index + 1].lower == "to" and index > 0 and toks[index - 1].text == ",":
+                subject = self._np_after(toks, index + 2)
+                if subject is not None:
+                    return Found(mark, "partial", tok, "according to", toks[index + 1].end, subject)
+        return None
+
     def _dash_credit(self, mark: Marked, toks: list[Token]) -> Found | None:
         """``"Q" ― Carla Sanchez``: a dash and a name after the quote, to the end of the line."""
         text = self.text
@@ -308,7 +322,8 @@ class QuoteFinder:
         crossed = False
         for index in range(len(toks) - 1, -1, -1):
             tok = toks[index]
-            if tok.lower in COMPLEMENTIZERS and index > 0 and toks[index - 1].lower not in DETERMINERS_AND_POSSESSIVES:
+            if tok.lower in COMPLEMENTIZERS and index > 0 and (speech_lemma(toks[index - 1].text)
+                                                                or toks[index - 1].text == ","):
                 # a cue inside the reported clause ("said that he was showing 'respect'") is not its cue
                 crossed = True
                 continue
@@ -339,6 +354,9 @@ class QuoteFinder:
                 subject = self._np_before(toks[: index - 1], participle=True)
             else:
                 subject = self._np_before(toks[:index])
+            if subject is None and tok.text.endswith("ing") and index > 0:
+                # "Trump said before adding:" takes the sentence's subject
+                subject = self._clause_subject(toks, index - 1)
             if subject is None:
                 continue
             found = Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
