@@ -342,6 +342,9 @@ class QuoteFinder:
                 continue
             if lemma is None:
                 continue
+            if index > 0 and toks[index - 1].lower in ("without", "not", "never", "refused", "declined"):
+                # "adding without elaborating": a speech verb that was not said
+                continue
             if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES
                               or toks[index - 1].text.endswith(("’s", "'s"))):
                 continue
