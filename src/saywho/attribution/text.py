@@ -53,7 +53,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         s, e = m.start(), m.end()
         # a trailing dot ends the sentence unless the word is an abbreviation or an initial
         if word.endswith(".") and len(word) > 1 and word.lower() not in ABBREVIATIONS and not _is_initial(word) \
-                and word.count(".") == 1:
+                and word.count(".") == 1 and text[e : e + 1] != ",":
             out.append(Token(word[:-1], s, e - 1))
             out.append(Token(".", e - 1, e))
         else:
