@@ -101,7 +101,7 @@ def test_web_api_unknown_ids_and_bad_parameters_get_clear_errors(client):
     bad = client.get("/search.json", params={"from": "yesterday"})
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.json()["error"]
     assert client.get("/search.json", params={"page": "0"}).status_code == 400
-    assert client.get("/search.json", params={"page": "101"}).status_code == 400
+    assert client.get("/search.json", params={"page": "26"}).status_code == 400
     assert client.get("/search.json", params={"kind": "shouted"}).status_code == 400
     assert "no such date" in client.get("/search", params={"to": "2019-13-45"}).text
 
@@ -137,8 +137,27 @@ def test_web_api_week_bars_keep_a_true_time_axis():
     assert chart["bars"][1]["h"] > chart["bars"][0]["h"]
 
 
-def test_web_api_counts_are_capped():
-    assert COUNT_CAP >= 1000
+def test_web_api_counts_are_capped(client, monkeypatch):
+    from saywho.web import queries
+
+    assert COUNT_CAP == queries.PAGE_SIZE * queries.MAX_PAGE
+    monkeypatch.setattr(queries, "COUNT_CAP", 10)
+    for params in ({"q": "budget"}, {}, {"q": "budget", "from": "2019-01-01"}):
+        data = client.get("/search.json", params=params).json()
+        assert data["count"] == 10 and data["count_capped"], params
+    assert "More than 10 quotes" in client.get("/search", params={"q": "budget"}).text
+
+
+def test_web_api_scan_budget_is_flagged(client, monkeypatch):
+    from saywho.web import queries
+
+    monkeypatch.setattr(queries, "SCAN_BUDGET", 5)
+    monkeypatch.setattr(queries, "NARROW_CAP", 0)
+    data = client.get("/search.json", params={"q": "budget", "from": "2019-03-01", "to": "2019-03-31"}).json()
+    assert data["scan_limited"] == 5
+    assert data["count"] == 5
+    assert "most recently stored" in client.get("/search", params={"q": "budget", "from": "2019-01-01"}).text
+    assert client.get("/search.json", params={"q": "budget"}).json()["scan_limited"] is None
 
 
 def test_web_api_search_walking_filters_finds_what_fts_finds(client, monkeypatch):

@@ -22,7 +22,7 @@ from urllib.parse import quote as url_quote
 from saywho.errors import StoreError
 
 PAGE_SIZE = 20
-MAX_PAGE = 50
+MAX_PAGE = 25
 COUNT_CAP = PAGE_SIZE * MAX_PAGE
 NARROW_CAP = 10_000
 SCAN_BUDGET = 10_000
@@ -268,7 +268,7 @@ class Store:
     def _capped_count(self, sql: str, args: list, cap: int) -> int:
         return self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", args).fetchone()[0]
 
-    def _candidates(self, text: str, where: list[str], args: list) -> tuple[list[tuple], bool]:
+    def _candidates(self, text: str, where: list[str], args: list, ranked: bool) -> tuple[list[tuple], bool]:
         """(id, bm25 rank, date) of up to ``COUNT_CAP + 1`` quotes matching words and filters.
 
         Two ways, whichever reads fewer rows: FTS5 walks the words' posting lists newest-stored
@@ -310,7 +310,8 @@ class Store:
                 # the newest SCAN_BUDGET (the answer says so, and to narrow the words).
                 bound, floor_args = " AND quotes_fts.rowid >= ?", [newest[-1][0]]
         found = self.conn.execute(
-            "SELECT q.id, quotes_fts.rank, q.date FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+            f"SELECT q.id, {'quotes_fts.rank' if ranked else '0.0'}, q.date FROM quotes_fts "
+            "JOIN quotes q ON q.id = quotes_fts.rowid"
             f"{join} WHERE quotes_fts MATCH ?{bound} {filters} "
             "ORDER BY quotes_fts.rowid DESC LIMIT ?",
             [match, *floor_args, *args, COUNT_CAP + 1],
@@ -330,7 +331,7 @@ class Store:
         match = fts_query(p.q) if p.q else None
         offset = (p.page - 1) * PAGE_SIZE
         if match:
-            found, scan_limited = self._candidates(p.q, where, args)
+            found, scan_limited = self._candidates(p.q, where, args, ranked=p.sort == "relevance")
             total = len(found)
             ordered = sorted(found[:COUNT_CAP], key=_SORT_KEYS[p.sort])
             ids = [row[0] for row in ordered[offset:offset + PAGE_SIZE]]
