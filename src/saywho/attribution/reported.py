@@ -160,6 +160,8 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
             continue
         if index == 0:
             features.append("first_sentence")
+        if _FINITE.search(text, speech.content_start, min(speech.content_end, speech.content_start + 100)):
+            features.append("content_clause")
         if _has_mark(marks, ss, se):
             features.append("sent_quote")
         out.append((speech, features, index))
