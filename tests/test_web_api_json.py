@@ -187,3 +187,20 @@ def test_web_api_store_read_errors_are_503_with_a_message(tmp_path):
         response = client.get("/speaker/1.json")
         assert response.status_code == 503
         assert "could not be read" in response.json()["error"]
+
+
+def test_web_api_date_filter_uses_the_article_date_where_the_quote_has_none(tmp_path):
+    import sqlite3
+
+    db = build_small(tmp_path / "undated.db")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE quotes SET date = NULL WHERE article_id = 1")
+    with TestClient(create_app(db)) as client:
+        for params in ({"from": "2018-07-20", "to": "2018-07-20"},
+                       {"q": "say again", "from": "2018-07-20", "to": "2018-07-20"},
+                       {"speaker": "Dan Coats", "from": "2018-07-01", "to": "2018-07-20", "sort": "oldest"}):
+            data = client.get("/search.json", params=params).json()
+            assert data["count"] == (1 if "q" in params else 2), params
+            assert {r["date"] for r in data["results"]} == {"2018-07-20"}
+        both = client.get("/search.json", params={"from": "2018-07-20", "to": "2018-07-21"}).json()
+        assert [r["date"] for r in both["results"]] == ["2018-07-21", "2018-07-20", "2018-07-20"]

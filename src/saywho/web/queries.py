@@ -237,7 +237,7 @@ class Store:
         return [r[0] for r in rows]
 
     def _filters(self, p: SearchParams) -> tuple[list[str], list]:
-        """WHERE clauses (fixed text) and their bound values for every filter but the words."""
+        """WHERE clauses (fixed text) and their bound values for every filter but words and dates."""
         where: list[str] = []
         args: list = []
         if p.person:
@@ -254,21 +254,29 @@ class Store:
         if p.publisher:
             where.append("a.publisher = ?")
             args.append(p.publisher)
-        if p.date_from:
-            where.append("q.date >= ?")
-            args.append(p.date_from)
-        if p.date_to:
-            where.append("q.date <= ?")
-            args.append(p.date_to)
         if p.kind:
             where.append("q.kind = ?")
             args.append(p.kind)
         return where, args
 
+    def _dated(self, columns: str, where: list[str], args: list, span: tuple[str, str], order: str = "") -> tuple[str, list]:
+        """Quotes whose date (stated, else the article's) lies in ``span``, as one SQL over two
+        index walks: stated dates through quotes(date), the rest through articles(published)."""
+        rest = "".join(f" AND {w}" for w in where)
+        first, last = (f" ORDER BY q.date {order} LIMIT ?", f" ORDER BY a.published {order} LIMIT ?") if order \
+            else ("", "")
+        sql = (f"SELECT * FROM (SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id "
+               f"WHERE q.date BETWEEN ? AND ?{rest}{first}) UNION ALL "
+               f"SELECT * FROM (SELECT {columns} FROM articles a CROSS JOIN quotes q ON q.article_id = a.id "
+               f"WHERE a.published BETWEEN ? AND ? AND q.date IS NULL{rest}{last})")
+        limit = [COUNT_CAP + 1] if order else []
+        return sql, [*span, *args, *limit, *span, *args, *limit]
+
     def _capped_count(self, sql: str, args: list, cap: int) -> int:
         return self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", args).fetchone()[0]
 
-    def _candidates(self, text: str, where: list[str], args: list, ranked: bool) -> tuple[list[tuple], bool]:
+    def _candidates(self, text: str, where: list[str], args: list, span: tuple[str, str] | None,
+                    ranked: bool) -> tuple[list[tuple], bool]:
         """(id, bm25 rank, date) of up to ``COUNT_CAP + 1`` quotes matching words and filters.
 
         Two ways, whichever reads fewer rows: FTS5 walks the words' posting lists newest-stored
@@ -279,10 +287,13 @@ class Store:
         may miss older ones.
         """
         match = fts_query(text)
-        filters = "".join(f" AND {w}" for w in where)
-        join = " JOIN articles a ON a.id = q.article_id" if "a.publisher = ?" in where else ""
+        row_where, row_args = list(where), list(args)
+        if span:
+            row_where.append("coalesce(q.date, a.published) BETWEEN ? AND ?")
+            row_args.extend(span)
+        filters = "".join(f" AND {w}" for w in row_where)
         bound, floor_args = "", []
-        if where:
+        if row_where:
             # The newest SCAN_BUDGET matches, read once: their number says how common the words
             # are, and the last one bounds the FTS5 walk below.
             newest = self.conn.execute(
@@ -291,15 +302,21 @@ class Store:
             ).fetchall()
             words = len(newest)
             # Only filters with an index behind them can be walked cheaply (kind has none).
-            if any(not w.startswith("q.kind") for w in where):
-                narrow_sql = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}"
-                narrowed = self._capped_count(f"SELECT 1 {narrow_sql}", args, NARROW_CAP)
+            if span or any(not w.startswith("q.kind") for w in where):
+                columns = "q.id, coalesce(q.date, a.published), q.quote, q.speaker"
+                if span:
+                    narrow_sql, narrow_args = self._dated(columns, where, args, span)
+                else:
+                    narrow_sql = f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id " \
+                                 f"WHERE {' AND '.join(where)}"
+                    narrow_args = args
+                narrowed = self._capped_count(narrow_sql, narrow_args, NARROW_CAP)
                 stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
                 fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
                 if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
                     patterns = phrase_patterns(phrases(text))
                     found = []
-                    for row in self.conn.execute(f"SELECT q.id, q.date, q.quote, q.speaker {narrow_sql}", args):
+                    for row in self.conn.execute(narrow_sql, narrow_args):
                         if contains_all(patterns, row[2], row[3]):
                             found.append((row[0], 0.0, row[1]))
                             if len(found) > COUNT_CAP:
@@ -310,11 +327,10 @@ class Store:
                 # the newest SCAN_BUDGET (the answer says so, and to narrow the words).
                 bound, floor_args = " AND quotes_fts.rowid >= ?", [newest[-1][0]]
         found = self.conn.execute(
-            f"SELECT q.id, {'quotes_fts.rank' if ranked else '0.0'}, q.date FROM quotes_fts "
-            "JOIN quotes q ON q.id = quotes_fts.rowid"
-            f"{join} WHERE quotes_fts MATCH ?{bound} {filters} "
-            "ORDER BY quotes_fts.rowid DESC LIMIT ?",
-            [match, *floor_args, *args, COUNT_CAP + 1],
+            f"SELECT q.id, {'quotes_fts.rank' if ranked else '0.0'}, coalesce(q.date, a.published) FROM quotes_fts "
+            "JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
+            f"WHERE quotes_fts MATCH ?{bound} {filters} ORDER BY quotes_fts.rowid DESC LIMIT ?",
+            [match, *floor_args, *row_args, COUNT_CAP + 1],
         ).fetchall()
         return found, bool(bound) and len(found) <= COUNT_CAP
 
@@ -328,12 +344,19 @@ class Store:
         started = time.perf_counter()
         scan_limited = False
         where, args = self._filters(p)
+        span = (p.date_from or "0000-00-00", p.date_to or "9999-99-99") if p.date_from or p.date_to else None
         match = fts_query(p.q) if p.q else None
         offset = (p.page - 1) * PAGE_SIZE
-        if match:
-            found, scan_limited = self._candidates(p.q, where, args, ranked=p.sort == "relevance")
+        if match or span:
+            if match:
+                found, scan_limited = self._candidates(p.q, where, args, span, ranked=p.sort == "relevance")
+            else:
+                sql, sql_args = self._dated("q.id, 0.0, coalesce(q.date, a.published)", where, args, span,
+                                            "ASC" if p.sort == "oldest" else "DESC")
+                found = self.conn.execute(sql, sql_args).fetchall()
             total = len(found)
-            ordered = sorted(found[:COUNT_CAP], key=_SORT_KEYS[p.sort])
+            sort = p.sort if match else ("oldest" if p.sort == "oldest" else "newest")
+            ordered = sorted(found, key=_SORT_KEYS[sort])[:COUNT_CAP]
             ids = [row[0] for row in ordered[offset:offset + PAGE_SIZE]]
             rows = {r["id"]: r for r in self._all(
                 f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
