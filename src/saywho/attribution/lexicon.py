@@ -86,7 +86,7 @@ press news times post journal magazine network media tribune herald guardian tel
 reuters bloomberg cnn msnbc fox abc nbc cbs npr bbc ap afp politico breitbart axios
 company corporation corp inc group bank fund center centre organization organisation
 kremlin pentagon clinic hospital board service services team club league network forum
-conference summit institution alliance coalition caucus staff county city
+conference summit institution alliance coalition caucus staff county city chamber chambers
 """.split())
 
 # Tokens that look like capitalised name parts but are not names of speakers.

@@ -168,7 +168,10 @@ class People:
             j = i + 1
             while j < n and toks[j].start - toks[j - 1].end <= 1 and (
                 _is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
+                or (toks[j].lower in ("of", "for") and j + 1 < n and toks[j + 1].capitalised
+                    and toks[j + 1].lower not in NOT_NAMES and any(t.lower in ORG_WORDS for t in toks[i:j]))
             ) and not toks[j - 1].text.endswith(("’s", "'s")):
+                # "Bank of England", "Chambers of Commerce": an organisation's name goes on past "of"
                 j += 1
             run = toks[i:j]
             sentence = self.sentences.index(tok.start)
@@ -385,6 +388,15 @@ class People:
             index += 1
         return found
 
+    def mentions_in(self, start: int, end: int) -> list[NameMention]:
+        out = []
+        index = self._first_at(start)
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                out.append(self.mentions[index])
+            index += 1
+        return out
+
     def _first_at(self, offset: int) -> int:
         lo, hi = 0, len(self.mentions)
         while lo < hi:
@@ -403,6 +415,7 @@ class People:
         by_sentence: dict[int, list[NameMention]] = {}
         for mention in before:
             by_sentence.setdefault(mention.sentence, []).append(mention)
+        unsure: Entity | None = None
         for index in sorted(by_sentence, reverse=True):
             group = by_sentence[index]
             for mention in group:
@@ -413,13 +426,18 @@ class People:
                 if want_person:
                     if entity.kind != "person":
                         continue
-                    known = entity.gender or entity.hint
+                    known = entity.gender or entity.hint or (
+                        first_name_gender(entity.tokens[0]) if len(entity.tokens) > 1 else None)
                     if gender and known and known != gender:
+                        continue
+                    if gender and not known:
+                        # "Aston Villa" may be a person: only if no one surely "he" is near
+                        unsure = unsure or entity
                         continue
                 elif entity.kind != "organisation":
                     continue
                 return entity
-        return None
+        return unsure
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """The stretches inside quotation marks, sorted by start."""
@@ -475,7 +493,9 @@ class People:
             seen.add(id(entity))
             if entity.kind == "other" and id(entity) not in speakers:
                 continue
-            if entity.kind == "person" and len(entity.tokens) < 2 and id(entity) not in speakers:
+            if entity.kind == "person" and id(entity) not in speakers and (
+                    len(entity.tokens) < 2 or not (entity.gender or entity.roles or is_first_name(entity.tokens[0]))):
+                # two capitalised words are not yet a person ("Aston Villa"): a first name, title or speech is
                 continue
             kind = "person" if entity.kind == "person" else "organisation"
             out.append(Person(name=entity.name, kind=kind, roles=tuple(entity.roles),

@@ -61,12 +61,15 @@ class Resolver:
             if entity is not None and in_body:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
-        entity = people.entity_at(start, end) if in_body else self._by_name(words)
+        entity = self._named(text, start, end) if in_body else self._by_name(words)
         if entity is not None and entity.kind == "other" and len(words) <= 2 and words[-1][:1].isupper():
             # a bare name that speaks is someone ("Wines said"), not a place
             entity.kind = "person"
         if entity is not None and entity.kind == "person":
             return self._name(entity)
+        if any(w in ROLE_NOUNS and nxt in ("at", "of", "for", "with") for w, nxt in zip(low, low[1:], strict=False)):
+            # "an economist at Global Insight" is someone at the organisation, not the organisation
+            return _strip_determiner(phrase), None
         if any(w in ROLE_NOUNS for w in low):
             role_entity = people.resolve_role(phrase, start if in_body else len(people.text))
             if role_entity is None and in_body:
@@ -78,6 +81,19 @@ class Resolver:
         if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
         return _strip_determiner(phrase), None
+
+    def _named(self, text: str, start: int, end: int) -> Entity | None:
+        """The entity a phrase names: its first person before any "of"/"at" ("Meenakshi Ganguly of
+        Human Rights Watch"), else the last name in it."""
+        mentions = self.people.mentions_in(start, end)
+        if not mentions:
+            return None
+        for mention in mentions:
+            if re.search(r"\b(?:of|at|for|with)\b", text[start : mention.start]):
+                break
+            if mention.entity.kind == "person":
+                return mention.entity
+        return mentions[-1].entity
 
     def _by_name(self, words: list[str]) -> Entity | None:
         names = [w.rstrip(".") for w in words if w[:1].isupper()]
