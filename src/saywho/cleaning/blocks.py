@@ -13,7 +13,7 @@ import re
 # Two lower-case letters, a sentence end, an optional closing quote, then a capitalised word.
 _GLUE = re.compile(r"[a-z]{2}[.!?][\"”’)]?(?=[A-Z][a-z])")
 _LINK_HINTS = ("/", "@", "www", "http")
-_WHITESPACE = frozenset(" \t\u00a0")
+_WHITESPACE = frozenset(" \t\u00a0\n\r")
 # How far to look around a seam for the edges of its whitespace-delimited token.
 _TOKEN_REACH = 80
 
@@ -23,6 +23,10 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
 
     ``text[start:end]`` is the block before stripping surrounding whitespace.
     """
+    # One scan of the whole text finds the seams; most lines have none.
+    cuts = [m.end() for m in _GLUE.finditer(text) if not _in_link(text, m.end())]
+    cuts.append(len(text) + 1)
+    next_cut = 0
     blocks: list[tuple[str, int, int]] = []
     position = 0
     for line in text.splitlines(keepends=True):
@@ -32,20 +36,20 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
         if not stripped:
             continue
         lead = start + (len(line) - len(line.lstrip()))
-        for part_start, part_end in _unglue(stripped):
-            part = stripped[part_start:part_end].strip()
-            if part:
-                blocks.append((part, lead + part_start, lead + part_end))
-    return blocks
-
-
-def _unglue(line: str) -> list[tuple[int, int]]:
-    """Offsets of the parts of ``line`` between glued sentence seams."""
-    cuts = [m.end() for m in _GLUE.finditer(line) if not _in_link(line, m.end())]
-    if not cuts:
-        return [(0, len(line))]
-    edges = [0, *cuts, len(line)]
-    return [(edges[k], edges[k + 1]) for k in range(len(edges) - 1)]
+        end = lead + len(stripped)
+        while cuts[next_cut] <= lead:
+            next_cut += 1
+        if cuts[next_cut] >= end:
+            blocks.append((stripped, lead, end))
+            continue
+        part_start = lead
+        while cuts[next_cut] < end:
+            cut = cuts[next_cut]
+            blocks.append((text[part_start:cut].strip(), part_start, cut))
+            part_start = cut
+            next_cut += 1
+        blocks.append((text[part_start:end].strip(), part_start, end))
+    return [b for b in blocks if b[0]]
 
 
 def _in_link(line: str, cut: int) -> bool:

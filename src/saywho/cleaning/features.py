@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 
-HEAD_CHARS = 1200
+HEAD_CHARS = 600
 
 # Categories of words whose density separates prose from page furniture. General English
 # vocabulary, not any publisher's phrases.
@@ -67,6 +67,11 @@ _DATE = re.compile(
     r"|\b\d+ (?:min|mins|minutes|hours?|days?) ago\b|\b\d{1,2}:\d{2}\b"
 )
 _BULLETS = frozenset("*+-•·–—>#")
+_HAS_DIGIT = re.compile(r"\d").search
+_CAPITALISED = re.compile(r"(?:^|(?<=\s))[A-Z]")
+# Menus, share buttons and section names recur from page to page of a publisher.
+_SHORT_CACHE: dict[str, list[float]] = {}
+_SHORT_CACHE_SIZE = 50_000
 _SENTENCE_END = frozenset(".!?\"”’)'")
 _PIPES = re.compile(r" [|/•·] ")
 # How a page names its publisher: a copyright line, or "The Name is/has/'s" in its own voice.
@@ -148,7 +153,12 @@ def own_features(text: str) -> list[float]:
         return [0.0] * _N_OWN
     n = len(s)
     if n < 40:
-        return _short_features(s, n)
+        cached = _SHORT_CACHE.get(s)
+        if cached is None:
+            if len(_SHORT_CACHE) >= _SHORT_CACHE_SIZE:
+                _SHORT_CACHE.clear()
+            cached = _SHORT_CACHE[s] = _short_features(s, n)
+        return cached.copy()
     head = s[:HEAD_CHARS]
     lower = head.lower()
     words = head.split()
@@ -158,8 +168,7 @@ def own_features(text: str) -> list[float]:
     for word in _WORD.findall(lower):
         counts[category(word, 7)] += 1
     quoted = '"' in head or "“" in head or "”" in head
-    sample = words[:40]
-    capitals = sum(1 for w in sample if w[0].isupper()) / len(sample)
+    capitals = min(1.0, len(_CAPITALISED.findall(head)) / nw)
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
     separators = len(_PIPES.findall(head)) + head.count("|")
     commas = head.count(",") * 5.0 / nw
@@ -173,7 +182,7 @@ def own_features(text: str) -> list[float]:
         1.0 if s[0] in _BULLETS else 0.0,
         separators / 5.0 if separators < 5 else 1.0,
         capitals,
-        len(_DIGIT.findall(head)) / len(head),
+        sum(map(head.count, "0123456789")) / len(head),
         1.0 if _URL.search(lower) else 0.0,
         1.0 if "©" in head or "(c)" in lower or "copyright" in lower else 0.0,
         1.0 if n < 200 and _DATE.search(lower) else 0.0,
@@ -209,6 +218,7 @@ def _short_features(s: str, n: int) -> list[float]:
     for word in lower.split():
         counts[category(word.strip(_PUNCT), 7)] += 1
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
+    digits = len(_DIGIT.findall(s)) if _HAS_DIGIT(s) else 0
     return [
         math.log1p(n),
         math.log1p(nw),
@@ -218,10 +228,10 @@ def _short_features(s: str, n: int) -> list[float]:
         1.0 if s[0] in _BULLETS else 0.0,
         0.2 if "|" in s or " / " in s else 0.0,
         sum(1 for w in words if w[0].isupper()) / nw,
-        len(_DIGIT.findall(s)) / n,
-        1.0 if _URL.search(lower) else 0.0,
+        digits / n,
+        1.0 if ("." in s or "@" in s) and _URL.search(lower) else 0.0,
         1.0 if "©" in s or "(c)" in lower or "copyright" in lower else 0.0,
-        1.0 if _DATE.search(lower) else 0.0,
+        1.0 if digits and _DATE.search(lower) else 0.0,
         1.0 if lower[:3] == "by " else 0.0,
         1.0 if '"' in s or "“" in s or "”" in s else 0.0,
         _capped(s.count(",") * 5.0 / nw),
