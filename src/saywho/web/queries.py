@@ -261,16 +261,27 @@ class Store:
 
     def _dated(self, columns: str, where: list[str], args: list, span: tuple[str, str], order: str = "") -> tuple[str, list]:
         """Quotes whose date (stated, else the article's) lies in ``span``, as one SQL over two
-        index walks: stated dates through quotes(date), the rest through articles(published)."""
+        index walks: stated dates through quotes(date), the rest through articles(published).
+        ``{date}`` in ``columns`` stands for that date."""
         rest = "".join(f" AND {w}" for w in where)
         first, last = (f" ORDER BY q.date {order} LIMIT ?", f" ORDER BY a.published {order} LIMIT ?") if order \
             else ("", "")
-        sql = (f"SELECT * FROM (SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id "
-               f"WHERE q.date BETWEEN ? AND ?{rest}{first}) UNION ALL "
-               f"SELECT * FROM (SELECT {columns} FROM articles a CROSS JOIN quotes q ON q.article_id = a.id "
-               f"WHERE a.published BETWEEN ? AND ? AND q.date IS NULL{rest}{last})")
         limit = [COUNT_CAP + 1] if order else []
+        stated = columns.replace("{date}", "q.date")
+        join = " JOIN articles a ON a.id = q.article_id" if "a." in stated + rest else ""
+        sql = f"SELECT * FROM (SELECT {stated} FROM quotes q{join} WHERE q.date BETWEEN ? AND ?{rest}{first})"
+        if not self._has_undated():
+            return sql, [*span, *args, *limit]
+        columns = columns.replace("{date}", "a.published")
+        sql += (f" UNION ALL SELECT * FROM (SELECT {columns} FROM articles a CROSS JOIN quotes q "
+                f"ON q.article_id = a.id WHERE a.published BETWEEN ? AND ? AND q.date IS NULL{rest}{last})")
         return sql, [*span, *args, *limit, *span, *args, *limit]
+
+    def _has_undated(self) -> bool:
+        """Whether some quotes state no date (then their article's date stands in); where none
+        do, date filters skip walking the articles."""
+        return self._cached("undated", lambda: self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM quotes WHERE date IS NULL)").fetchone()[0] == 1)
 
     def _capped_count(self, sql: str, args: list, cap: int) -> int:
         return self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", args).fetchone()[0]
@@ -289,8 +300,9 @@ class Store:
         match = fts_query(text)
         row_where, row_args = list(where), list(args)
         if span:
-            row_where.append("coalesce(q.date, a.published) BETWEEN ? AND ?")
-            row_args.extend(span)
+            # The first test needs only the quote row, so most rows fail before the article join.
+            row_where += ["(q.date IS NULL OR q.date BETWEEN ? AND ?)", "coalesce(q.date, a.published) BETWEEN ? AND ?"]
+            row_args += [*span, *span]
         filters = "".join(f" AND {w}" for w in row_where)
         bound, floor_args = "", []
         if row_where:
@@ -303,14 +315,15 @@ class Store:
             words = len(newest)
             # Only filters with an index behind them can be walked cheaply (kind has none).
             if span or any(not w.startswith("q.kind") for w in where):
-                columns = "q.id, coalesce(q.date, a.published), q.quote, q.speaker"
+                columns = "q.id, {date}, q.quote, q.speaker"
                 if span:
                     narrow_sql, narrow_args = self._dated(columns, where, args, span)
+                    count_sql, _ = self._dated("q.id", where, args, span)
                 else:
-                    narrow_sql = f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id " \
-                                 f"WHERE {' AND '.join(where)}"
-                    narrow_args = args
-                narrowed = self._capped_count(narrow_sql, narrow_args, NARROW_CAP)
+                    narrow_sql = (f"SELECT {columns.format(date='coalesce(q.date, a.published)')} FROM quotes q "
+                                  f"JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}")
+                    count_sql, narrow_args = narrow_sql, args
+                narrowed = self._capped_count(count_sql, narrow_args, NARROW_CAP)
                 stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
                 fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
                 if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
@@ -351,7 +364,7 @@ class Store:
             if match:
                 found, scan_limited = self._candidates(p.q, where, args, span, ranked=p.sort == "relevance")
             else:
-                sql, sql_args = self._dated("q.id, 0.0, coalesce(q.date, a.published)", where, args, span,
+                sql, sql_args = self._dated("q.id, 0.0, {date}", where, args, span,
                                             "ASC" if p.sort == "oldest" else "DESC")
                 found = self.conn.execute(sql, sql_args).fetchall()
             total = len(found)
