@@ -308,11 +308,11 @@ class Store:
         if row_where:
             # The newest SCAN_BUDGET matches, read once: their number says how common the words
             # are, and the last one bounds the FTS5 walk below.
-            newest = self.conn.execute(
-                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            words, oldest_read = self.conn.execute(
+                "SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?)",
                 [match, SCAN_BUDGET],
-            ).fetchall()
-            words = len(newest)
+            ).fetchone()
             # Only filters with an index behind them can be walked cheaply (kind has none).
             if span or any(not w.startswith("q.kind") for w in where):
                 columns = "q.id, {date}, q.quote, q.speaker"
@@ -338,7 +338,7 @@ class Store:
             if words >= SCAN_BUDGET:
                 # Filters that keep few of many matches would make FTS5 walk them all; walk only
                 # the newest SCAN_BUDGET (the answer says so, and to narrow the words).
-                bound, floor_args = " AND quotes_fts.rowid >= ?", [newest[-1][0]]
+                bound, floor_args = " AND quotes_fts.rowid >= ?", [oldest_read]
         found = self.conn.execute(
             f"SELECT q.id, {'quotes_fts.rank' if ranked else '0.0'}, coalesce(q.date, a.published) FROM quotes_fts "
             "JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
