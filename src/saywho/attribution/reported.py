@@ -162,6 +162,10 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
             features.append("first_sentence")
         if _FINITE.search(text, speech.content_start, min(speech.content_end, speech.content_start + 100)):
             features.append("content_clause")
+        if ss == 0 or text[ss - 1] == "\n":
+            features.append("paragraph_start")
+        if speech.content_end >= se - 2:
+            features.append("content_to_end")
         if _has_mark(marks, ss, se):
             features.append("sent_quote")
         out.append((speech, features, index))
