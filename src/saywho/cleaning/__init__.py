@@ -45,7 +45,7 @@ def clean_with(
     probs, rows = score_page(texts, prior=prior, weights=weights)
     prose = [row[PROSE] > 0 for row in rows]
     body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
-    head = read_head(texts, body)
+    head = read_head(texts, body, rows)
     labels = [head.roles.get(i, "body" if body[i] else "boilerplate") for i in range(len(texts))]
     boilerplate = tuple(t for t, label in zip(texts, labels, strict=True) if label == "boilerplate")
     return CleanedPage(

@@ -68,7 +68,7 @@ _DATE = re.compile(
 )
 _BULLETS = frozenset("*+-•·–—>#")
 _HAS_DIGIT = re.compile(r"\d").search
-_CAPITALISED = re.compile(r"(?:^|(?<=\s))[A-Z]")
+_CAPITALISED = re.compile(r"\s[A-Z]")
 # Menus, share buttons and section names recur from page to page of a publisher.
 _SHORT_CACHE: dict[str, list[float]] = {}
 _SHORT_CACHE_SIZE = 50_000
@@ -168,7 +168,7 @@ def own_features(text: str) -> list[float]:
     for word in _WORD.findall(lower):
         counts[category(word, 7)] += 1
     quoted = '"' in head or "“" in head or "”" in head
-    capitals = min(1.0, len(_CAPITALISED.findall(head)) / nw)
+    capitals = min(1.0, (len(_CAPITALISED.findall(head)) + head[0].isupper()) / nw)
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
     separators = len(_PIPES.findall(head)) + head.count("|")
     commas = head.count(",") * 5.0 / nw
@@ -185,7 +185,7 @@ def own_features(text: str) -> list[float]:
         sum(map(head.count, "0123456789")) / len(head),
         1.0 if _URL.search(lower) else 0.0,
         1.0 if "©" in head or "(c)" in lower or "copyright" in lower else 0.0,
-        1.0 if n < 200 and _DATE.search(lower) else 0.0,
+        1.0 if n < 160 and _HAS_DIGIT(head) and _DATE.search(lower) else 0.0,
         1.0 if n < 150 and lower[:3] == "by " else 0.0,
         1.0 if quoted else 0.0,
         commas if commas < 2.0 else 2.0,

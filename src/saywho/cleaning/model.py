@@ -15,6 +15,7 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from saywho.cleaning.features import FEATURE_NAMES, page_features
@@ -86,26 +87,25 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
     for value in z:
         cum.append(cum[-1] + value)
         positive.append(positive[-1] + (value > 0))
-    max_before = [-_CLIP] * n
-    running = -_CLIP
-    for i in range(n):
-        max_before[i] = running
-        running = max(running, z[i])
-    max_after = [-_CLIP] * n
-    running = -_CLIP
-    for i in range(n - 1, -1, -1):
-        max_after[i] = running
-        running = max(running, z[i])
-    window2 = [(cum[min(n, i + 3)] - cum[max(0, i - 2)]) / (min(n, i + 3) - max(0, i - 2)) for i in range(n)]
+    max_before = [-_CLIP, *accumulate(z[:-1], max)] if n else []
+    max_after = [*accumulate(z[:0:-1], max)][::-1] + [-_CLIP] if n else []
+    window2 = [
+        (cum[i + 3 if i + 3 < n else n] - cum[i - 2 if i > 2 else 0]) / ((i + 3 if i + 3 < n else n) - (i - 2 if i > 2 else 0))
+        for i in range(n)
+    ]
     # Relative to the page's best, so a page whose article is a table or a first-person
     # column still has a body: the most prose-like stretch it has.
     best = max(z)
     best_window = max(window2)
     run_of, run_share, main_start, main_end = _runs(z, rows)
     out = []
+    k0, k1, k2, k3, k4, k5 = _OWN_INDEX
+    total_positive = positive[n]
     for i in range(n):
-        lo6, hi6 = max(0, i - 6), min(n, i + 7)
+        lo6 = i - 6 if i > 6 else 0
+        hi6 = i + 7 if i + 7 < n else n
         row = rows[i]
+        run = run_of[i]
         out.append(
             [
                 z[i],
@@ -116,14 +116,19 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
                 max_before[i],
                 max_after[i],
                 positive[i] / n,
-                (positive[n] - positive[i + 1]) / n,
+                (total_positive - positive[i + 1]) / n,
                 z[i] - best,
                 window2[i] - best_window,
                 1.0 if main_start <= i < main_end else 0.0,
-                run_share[run_of[i]] if run_of[i] >= 0 else 0.0,
+                run_share[run] if run >= 0 else 0.0,
                 1.0 if i < main_start else 0.0,
                 1.0 if i >= main_end else 0.0,
-                *(row[k] for k in _OWN_INDEX),
+                row[k0],
+                row[k1],
+                row[k2],
+                row[k3],
+                row[k4],
+                row[k5],
                 1.0,
             ]
         )

@@ -113,14 +113,18 @@ def _title_like(text: str, stats: list[float]) -> bool:
     )
 
 
-def read_head(texts: Sequence[str], body: list[bool]) -> Head:
-    """Find the title, standfirst and bylines before the first body block (may relabel it)."""
+def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[float]] | None = None) -> Head:
+    """Find the title, standfirst and bylines before the first body block (may relabel it).
+
+    ``rows`` are the blocks' feature vectors where the caller has them already.
+    """
     head = Head(roles={})
     starts = [i for i, b in enumerate(body) if b]
     if not starts:
         return head
     first = starts[0]
-    stats = {i: own_features(texts[i]) for i in range(max(0, first - HEAD_REACH), min(len(texts), first + 4))}
+    span = range(max(0, first - HEAD_REACH), min(len(texts), first + 4))
+    stats = {i: rows[i] for i in span} if rows else {i: own_features(texts[i]) for i in span}
     # A title-like line opening the body, followed by body, is the headline the model took in.
     if (
         first + 1 < len(texts)
