@@ -173,3 +173,17 @@ def test_engines_ray_results_build_db_command(ray_instance, tmp_path):
     assert "articles" in result.output and natural_rows(tmp_path / "news.db")["articles"]
     missing = runner.invoke(main, ["build-db", str(tmp_path / "nothing"), "--db", str(tmp_path / "other.db")])
     assert missing.exit_code == 2 and "SW210" in missing.output and "Traceback" not in missing.output
+
+
+def test_engines_ray_results_run_command_with_out_and_db(ray_instance, tmp_path):
+    from saywho.cli import main
+
+    runner = CliRunner()
+    args = ["run", *FIXTURE_INPUTS, "--engine", "ray", "--out", str(tmp_path / "shards"), "--shard-size", "10", "--db", str(tmp_path / "news.db")]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "5 shards" in result.output and (tmp_path / "shards" / "_done" / "000004.json").exists()
+    _local_store(FIXTURE_INPUTS, tmp_path / "local.db")
+    assert_same_store(tmp_path / "local.db", tmp_path / "news.db")
+    wrong = runner.invoke(main, ["run", *FIXTURE_INPUTS, "--out", str(tmp_path / "x")])
+    assert wrong.exit_code == 2 and "need --engine ray" in wrong.output

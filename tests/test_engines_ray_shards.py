@@ -112,3 +112,13 @@ def test_engines_ray_shards_parquet_input_reads_like_jsonl(tmp_path):
     assert [d.id for d in docs] == [r["id"] for r in rows]
     assert [d.content for d in docs if not isinstance(d, Failure)] == [r["text"] for r in rows]
     assert docs[6].source == f"{path}:7" and docs[0].url == rows[0]["url"]
+
+
+def test_engines_ray_shards_warc_is_one_shard_per_file_read_like_the_local_engine():
+    warcs = Path(__file__).parent / "fixtures" / "warc"
+    if not warcs.exists():
+        pytest.skip("no WARC fixtures")
+    paths = [str(warcs)]
+    shards = plan_shards(paths, shard_size=2)
+    assert {s.kind for s in shards} == {"warc"} and len(shards) == len(list(warcs.glob("*.warc*")))
+    assert [item for shard in shards for item in read_shard(shard)] == list(read_inputs(paths, JsonlFields()))

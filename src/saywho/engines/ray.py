@@ -89,7 +89,10 @@ class RayConnection:
         self.started = True
         import ray.data
 
-        ray.data.DataContext.get_current().enable_progress_bars = False
+        with warnings.catch_warnings():
+            # Ray's own defaults trip its own deprecation warnings when the context is made.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ray.data.DataContext.get_current().enable_progress_bars = False
         _quiet_ray_logs()
         return ray
 
