@@ -305,14 +305,18 @@ class Store:
             row_args += [*span, *span]
         filters = "".join(f" AND {w}" for w in row_where)
         bound, floor_args = "", []
-        if row_where:
-            # The newest SCAN_BUDGET matches, read once: their number says how common the words
-            # are, and the last one bounds the FTS5 walk below.
+        wanted = phrases(text)
+        if row_where or any(len(p) > 1 for p in wanted):
+            # The newest SCAN_BUDGET quotes holding all the words, read once: their number says
+            # how common the words are, and the last one bounds the FTS5 walk below. Words, not
+            # phrases, since checking phrase positions over common words is what costs.
+            loose = " ".join(f'"{token}"' for p in wanted for token in p)
             words, oldest_read = self.conn.execute(
                 "SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
                 "ORDER BY rowid DESC LIMIT ?)",
-                [match, SCAN_BUDGET],
+                [loose, SCAN_BUDGET],
             ).fetchone()
+        if row_where:
             # Only filters with an index behind them can be walked cheaply (kind has none).
             if span or any(not w.startswith("q.kind") for w in where):
                 columns = "q.id, {date}, q.quote, q.speaker"
@@ -327,7 +331,7 @@ class Store:
                 stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
                 fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
                 if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
-                    patterns = phrase_patterns(phrases(text))
+                    patterns = phrase_patterns(wanted)
                     found = []
                     for row in self.conn.execute(narrow_sql, narrow_args):
                         if contains_all(patterns, row[2], row[3]):
@@ -335,10 +339,10 @@ class Store:
                             if len(found) > COUNT_CAP:
                                 break
                     return found, False
-            if words >= SCAN_BUDGET:
-                # Filters that keep few of many matches would make FTS5 walk them all; walk only
-                # the newest SCAN_BUDGET (the answer says so, and to narrow the words).
-                bound, floor_args = " AND quotes_fts.rowid >= ?", [oldest_read]
+        if (row_where or any(len(p) > 1 for p in wanted)) and words >= SCAN_BUDGET:
+            # Filters or phrases that keep few of many matches would make FTS5 walk them all;
+            # walk only the newest SCAN_BUDGET (the answer says so, and to narrow the words).
+            bound, floor_args = " AND quotes_fts.rowid >= ?", [oldest_read]
         found = self.conn.execute(
             f"SELECT q.id, {'quotes_fts.rank' if ranked else '0.0'}, coalesce(q.date, a.published) FROM quotes_fts "
             "JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
