@@ -140,3 +140,13 @@ def test_attribution_patterns_pronoun_skips_names_inside_quotes():
     text = ('Mr. Obama spoke at length. "My adviser, John Holdren, sends me charts," he said, '
             '"and they are terrifying."')
     assert _one(text).speaker == "Obama"
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("“It is bad,” Jane Doe said in an interview with CNBC.", "CNBC"),
+    ("“It is bad,” Jane Doe wrote on Facebook.", "Facebook"),
+    ("“It is bad,” Jane Doe said to reporters.", "reporters"),
+    ("Jane Doe said on Monday: “It is bad.”", None),
+])
+def test_attribution_patterns_said_to_addressee(text, addressee):
+    assert _one(text, published="2016-09-14").addressee == addressee

@@ -505,7 +505,7 @@ class QuoteFinder:
         if lemma in MEDIUM_OF_CUE:
             return MEDIUM_OF_CUE[lemma]
         if lemma != "tell":
-            return None
+            return self._said_to(words, index)
         k = index + 1
         parts: list[Token] = []
         while k < len(words) and words[k].text not in (",", ".", ":", ";", "“", '"') and len(parts) < 6:
@@ -518,9 +518,29 @@ class QuoteFinder:
             return None
         if parts[0].lower in ("the",) and len(parts) > 1 and parts[1].capitalised:
             parts = parts[1:]
-        if not parts[0].capitalised and parts[0].lower not in PRONOUNS:
-            return self.text[parts[0].start : parts[-1].end]
         return self.text[parts[0].start : parts[-1].end]
+
+    def _said_to(self, words: list[Token], index: int) -> str | None:
+        """"said in an interview with CNBC" / "wrote on Facebook" / "said to reporters": who heard it."""
+        after = words[index + 1 : index + 9]
+        lows = [t.lower for t in after]
+        for position, low in enumerate(lows):
+            if low in (",", ".", ":", ";", "“", '"', "that"):
+                return None
+            target = None
+            if low == "with" and "interview" in lows[:position]:
+                target = position + 1
+            elif low in ("on", "to") and position + 1 < len(after) and lows[position + 1] not in NOT_NAMES and (
+                    after[position + 1].capitalised or lows[position + 1] in ("reporters", "journalists")):
+                target = position + 1
+            if target is None:
+                continue
+            end = target
+            while end + 1 < len(after) and (after[end + 1].capitalised or after[end + 1].text.endswith(("’s", "'s"))):
+                end += 1
+            name = self.text[after[target].start : after[end].end]
+            return name.removeprefix("the ").removeprefix("The ")
+        return None
 
 
 def _adverb(tok: Token) -> bool:
