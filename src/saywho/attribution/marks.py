@@ -159,13 +159,11 @@ def find_single(text: str, start: int = 0, end: int | None = None) -> list[Marke
         after = text[i + 1] if i + 1 < end else " "
         if _is_word(before) and _is_word(after):
             continue
-        if ch == SINGLE_OPEN or (ch != SINGLE_OPEN and not _is_word(before) and _is_word(after)):
+        if ch == SINGLE_OPEN or (not _is_word(before) and _is_word(after)):
             if not before.isalnum():
                 open_at = i
             continue
         if open_at >= 0 and not _is_word(after):
-            if before == "s" and open_at < 0:
-                continue
             s, e = _trim(text, open_at + 1, i)
             if e > s and e - s <= MAX_SINGLE and "\n" not in text[s:e]:
                 out.append(Marked(((s, e),), open_at, i))

@@ -67,7 +67,6 @@ class Found:
     cue_text_end: int = 0
     subject: tuple[int, int] | None = None
     addressee: str | None = None
-    own_cue: bool = True
 
 
 class QuoteFinder:
@@ -585,4 +584,4 @@ def _outside_quotes(toks: list[Token]) -> list[Token]:
             continue
         if not inside:
             out.append(tok)
-    return out if not inside else out
+    return out
