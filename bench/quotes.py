@@ -61,7 +61,7 @@ def score_subset(scorer, split_dir: Path, predictions: list[dict], names: set[st
 def run_saywho(texts: list[tuple[str, str]]) -> tuple[list[dict], float]:
     from saywho.attribution import attribute
 
-    attribute("Warm-up: “the lexicon and the name lists load once,” he said.")
+    attribute("Warm-up: “the lexicon and the first-name list load once,” said Jane Doe.")
     started = time.process_time()
     rows = [{"id": name, "quotes": [q.to_dict() for q in attribute(text).quotes]} for name, text in texts]
     return rows, time.process_time() - started

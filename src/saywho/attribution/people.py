@@ -123,6 +123,8 @@ class NameMention:
 
 
 def _is_name_token(tok: Token) -> bool:
+    if not tok.text[:1].isupper():
+        return False
     word = tok.bare
     if not word or not word[0].isupper():
         return False

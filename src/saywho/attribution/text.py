@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?|''|[^\w\s]", re.UNICODE)
 
@@ -15,8 +15,9 @@ ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark and where it is; a tuple because articles have tens of thousands of them."""
+
     text: str
     start: int
     end: int
