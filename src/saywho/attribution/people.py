@@ -62,16 +62,28 @@ def _detector():
 
 
 @lru_cache(maxsize=4096)
-def first_name_gender(name: str) -> str | None:
+def name_gender(name: str) -> tuple[str | None, bool]:
+    """A first name's gender and whether it is sure: US usage first ("Bernie", "Rand"), then worldwide."""
     detector = _detector()
     if detector is None or not name.isalpha():
-        return None
-    guess = detector.get_gender(name)
+        return None, False
+    guess = detector.get_gender(name, "usa")
+    if guess in ("unknown", "andy"):
+        guess = detector.get_gender(name)
     if guess in ("male", "mostly_male"):
-        return "m"
+        return "m", guess == "male"
     if guess in ("female", "mostly_female"):
-        return "f"
-    return None
+        return "f", guess == "female"
+    return None, False
+
+
+def first_name_gender(name: str) -> str | None:
+    return name_gender(name)[0]
+
+
+def sure_gender(name: str) -> str | None:
+    gender, sure = name_gender(name)
+    return gender if sure else None
 
 
 def is_first_name(name: str) -> bool:
@@ -321,7 +333,8 @@ class People:
         if not is_person:
             entity = Entity(name, kind="other", first=len(self.mentions))
             return self._add(entity, name)
-        entity = Entity(name, kind="person", gender=first_name_gender(words[0]), first=len(self.mentions))
+        entity = Entity(name, kind="person", gender=sure_gender(words[0]), hint=first_name_gender(words[0]),
+                        first=len(self.mentions))
         absorbed = self._absorb_surname(entity)
         if absorbed is not None:
             return absorbed
@@ -428,11 +441,10 @@ class People:
                 if want_person:
                     if entity.kind != "person":
                         continue
-                    known = entity.gender or entity.hint or (
-                        first_name_gender(entity.tokens[0]) if len(entity.tokens) > 1 else None)
-                    if gender and known and known != gender:
+                    if gender and entity.gender and entity.gender != gender:
                         continue
-                    if gender and not known:
+                    known = entity.gender or entity.hint
+                    if gender and (not known or known != gender):
                         # "Aston Villa" may be a person: only if no one surely "he" is near
                         unsure = unsure or entity
                         continue
@@ -501,7 +513,8 @@ class People:
                 continue
             kind = "person" if entity.kind == "person" else "organisation"
             out.append(Person(name=entity.name, kind=kind, roles=tuple(entity.roles),
-                              gender=entity.gender if kind == "person" else None, mentions=entity.mentions))
+                              gender=(entity.gender or entity.hint) if kind == "person" else None,
+                              mentions=entity.mentions))
         return tuple(out)
 
 
