@@ -15,10 +15,19 @@ from saywho.web.queries import COUNT_CAP, PAGE_SIZE, contains_all, fts_query, hi
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = build_small(tmp_path_factory.mktemp("web") / "small.db")
-    with TestClient(create_app(db)) as client:
+def small_db(tmp_path_factory):
+    return build_small(tmp_path_factory.mktemp("web") / "small.db")
+
+
+@pytest.fixture(scope="module")
+def client(small_db):
+    with TestClient(create_app(small_db)) as client:
         yield client
+
+
+def fresh(db):
+    """A client on a new app, so that no answer comes from an earlier test's cache."""
+    return TestClient(create_app(db))
 
 
 def test_web_api_home_gives_figures_speakers_and_recent_articles(client):
@@ -137,22 +146,24 @@ def test_web_api_week_bars_keep_a_true_time_axis():
     assert chart["bars"][1]["h"] > chart["bars"][0]["h"]
 
 
-def test_web_api_counts_are_capped(client, monkeypatch):
+def test_web_api_counts_are_capped(small_db, monkeypatch):
     from saywho.web import queries
 
     assert COUNT_CAP == queries.PAGE_SIZE * queries.MAX_PAGE
     monkeypatch.setattr(queries, "COUNT_CAP", 10)
+    client = fresh(small_db)
     for params in ({"q": "budget"}, {}, {"q": "budget", "from": "2019-01-01"}):
         data = client.get("/search.json", params=params).json()
         assert data["count"] == 10 and data["count_capped"], params
     assert "More than 10 quotes" in client.get("/search", params={"q": "budget"}).text
 
 
-def test_web_api_scan_budget_is_flagged(client, monkeypatch):
+def test_web_api_scan_budget_is_flagged(small_db, monkeypatch):
     from saywho.web import queries
 
     monkeypatch.setattr(queries, "SCAN_BUDGET", 5)
     monkeypatch.setattr(queries, "NARROW_CAP", 0)
+    client = fresh(small_db)
     data = client.get("/search.json", params={"q": "budget", "from": "2019-03-01", "to": "2019-03-31"}).json()
     assert data["scan_limited"] == 5
     assert data["count"] == 5
@@ -160,14 +171,16 @@ def test_web_api_scan_budget_is_flagged(client, monkeypatch):
     assert client.get("/search.json", params={"q": "budget"}).json()["scan_limited"] is None
 
 
-def test_web_api_search_walking_filters_finds_what_fts_finds(client, monkeypatch):
+def test_web_api_search_walking_filters_finds_what_fts_finds(small_db, monkeypatch):
     from saywho.web import queries
 
+    client = fresh(small_db)
     params = [{"q": "budget balanced", "from": "2019-02-01", "to": "2019-03-31"},
               {"q": '"number 3"', "publisher": "Daily Budget"},
               {"q": "say again", "speaker": "Dan Coats", "sort": "oldest"}]
     by_fts = [client.get("/search.json", params=p).json() for p in params]
     monkeypatch.setattr(queries, "PYTHON_MATCH_COST", 0)
+    client = fresh(small_db)
     by_filters = [client.get("/search.json", params=p).json() for p in params]
     for fts, walked in zip(by_fts, by_filters, strict=True):
         assert fts["count"] == walked["count"] > 0
@@ -204,3 +217,17 @@ def test_web_api_date_filter_uses_the_article_date_where_the_quote_has_none(tmp_
             assert {r["date"] for r in data["results"]} == {"2018-07-20"}
         both = client.get("/search.json", params={"from": "2018-07-20", "to": "2018-07-21"}).json()
         assert [r["date"] for r in both["results"]] == ["2018-07-21", "2018-07-20", "2018-07-20"]
+
+
+def test_web_api_pages_of_one_search_are_ordered_once(small_db, monkeypatch):
+    from saywho.web import queries
+
+    client = fresh(small_db)
+    calls = []
+    original = queries.Store._candidates
+    monkeypatch.setattr(queries.Store, "_candidates", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    pages = [client.get("/search.json", params={"q": "budget", "page": n}).json() for n in (1, 2, 3, 1)]
+    assert len(calls) == 1
+    assert pages[0] == {**pages[3], "elapsed_ms": pages[0]["elapsed_ms"]}
+    client.get("/search.json", params={"q": "budget", "kind": "direct"})
+    assert len(calls) == 2

@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -31,6 +32,7 @@ PYTHON_MATCH_COST = 3
 SPEAKER_QUOTES = 200
 SPEAKER_SCAN = 5000
 CACHE_TTL = 60.0
+PAGES_KEPT = 256
 
 KINDS = ("direct", "partial", "indirect")
 SORTS = ("relevance", "newest", "oldest")
@@ -215,6 +217,7 @@ class Store:
         open_store(self.path).close()
         self._local = threading.local()
         self._cache: dict[str, tuple[float, object]] = {}
+        self._searches: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
     @property
@@ -365,15 +368,20 @@ class Store:
         match = fts_query(p.q) if p.q else None
         offset = (p.page - 1) * PAGE_SIZE
         if match or span:
-            if match:
-                found, scan_limited = self._candidates(p.q, where, args, span, ranked=p.sort == "relevance")
-            else:
-                sql, sql_args = self._dated("q.id, 0.0, {date}", where, args, span,
-                                            "ASC" if p.sort == "oldest" else "DESC")
-                found = self.conn.execute(sql, sql_args).fetchall()
-            total = len(found)
             sort = p.sort if match else ("oldest" if p.sort == "oldest" else "newest")
-            ordered = sorted(found, key=_SORT_KEYS[sort])[:COUNT_CAP]
+
+            def order() -> tuple[list[tuple], bool, int]:
+                if match:
+                    found, limited = self._candidates(p.q, where, args, span, ranked=sort == "relevance")
+                else:
+                    sql, sql_args = self._dated("q.id, 0.0, {date}", where, args, span,
+                                                "ASC" if sort == "oldest" else "DESC")
+                    found, limited = self.conn.execute(sql, sql_args).fetchall(), False
+                return sorted(found, key=_SORT_KEYS[sort])[:COUNT_CAP], limited, len(found)
+
+            # Paging through one search reuses its ordered matches instead of finding them again.
+            ordered, scan_limited, total = self._cached(("search", *sorted(p.to_query(page=1).items()), sort), order,
+                                                         PAGES_KEPT)
             ids = [row[0] for row in ordered[offset:offset + PAGE_SIZE]]
             rows = {r["id"]: r for r in self._all(
                 f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
@@ -414,14 +422,21 @@ class Store:
             (limit,),
         )])
 
-    def _cached(self, name: str, compute):
+    def _cached(self, key, compute, keep: int = 0):
+        """``compute()``, remembered for ``CACHE_TTL`` seconds (the store may grow meanwhile).
+        With ``keep``, at most that many such entries stay, the least recently used going first."""
+        cache = self._searches if keep else self._cache
         with self._lock:
-            hit = self._cache.get(name)
+            hit = cache.get(key)
             if hit and time.monotonic() - hit[0] < CACHE_TTL:
+                if keep:
+                    cache.move_to_end(key)
                 return hit[1]
         value = compute()
         with self._lock:
-            self._cache[name] = (time.monotonic(), value)
+            cache[key] = (time.monotonic(), value)
+            while keep and len(cache) > keep:
+                cache.popitem(last=False)
         return value
 
     def speaker(self, person_id: int) -> dict | None:
