@@ -24,12 +24,13 @@ _MAX_NESTING_GROUP = 40
 # A paragraph this long is a dump, not prose: it is skipped, so bad input costs one regex pass.
 _MAX_PARAGRAPH = 100_000
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SOURCE_REACH = 120
+_SOURCE_REACH = 90
 _MAX_SOURCE_WORDS = 6
 _OPENING_CUE_GAP = 12
 
 _QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
 _TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
+_FIRST_TOKEN = re.compile(r"\s*([\w’'.&-]+|[^\w\s])")
 _SPACE_AND_MARKS = " \t\n\u00a0,;:-—–\"“”‘’'()[]"
 _END_TRIM = " \t\n\u00a0.,;:!?-—–\"“”‘’'()[]"
 
@@ -77,6 +78,7 @@ _ADJUNCTS = frozenset(
 )
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|should|could|can|may|might|must|did|does)\b")
 _BEFORE_SOURCE = re.compile(r"([,—–:;]|\s-)\s*((?:[\w’'.&-]+\s+){0,6}?)$")
+_VERB_THAT = re.compile(r"\b([a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
 _COMMA_SOURCE = re.compile(
     r",\s+(?:(?:but|and|while|although|though|yet|so)\s+)?(?:[A-Z][\w.’'&-]*|he|she|they|it|we|I|officials?)"
     r"(?:\s+[A-Z][\w.’'&-]*){0,4}(?:\s+(?:has|have|had|also|long|later|then|now|still|never|repeatedly)){0,2}\s+$"
@@ -143,9 +145,7 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
                 built = _colon(text, colon, se, index, marks, taken_sorted)
                 if built:
                     out.append((*built, index))
-    for m in model.cue_pattern.finditer(text):
-        cs, ce = m.span()
-        form = " ".join(m.group().lower().replace("’", "'").split())
+    for cs, ce, form, generic in _cue_spans(text, model):
         index = bisect_right(starts, cs) - 1
         if index < 0:
             continue
@@ -154,6 +154,8 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
         if built is None:
             continue
         speech, features = built
+        if generic:
+            features.append("generic_verb_that")
         if _has_mark(marks, speech.content_start, speech.content_end):
             continue
         if _overlaps(taken_sorted, speech.content_start, speech.content_end):
@@ -172,6 +174,18 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
     _mark_nesting(out)
     out.sort(key=lambda c: (c[0].cue_start, c[0].content_start))
     return [Candidate(speech, _conjoin(features), index) for speech, features, index in out]
+
+
+def _cue_spans(text, model: ReportedModel) -> list[tuple[int, int, str, bool]]:
+    """Lexicon cues, plus any unlisted verb directly followed by "that" (flagged as generic)."""
+    spans = [(m.start(), m.end(), " ".join(m.group().lower().replace("’", "'").split()), False)
+             for m in model.cue_pattern.finditer(text)]
+    listed = {start for start, _, _, _ in spans}
+    extra = [(m.start(1), m.end(1), m.group(1).lower(), True)
+             for m in _VERB_THAT.finditer(text) if m.start(1) not in listed]
+    if extra:
+        spans = sorted(spans + extra)
+    return spans
 
 
 def _mark_nesting(found) -> None:
@@ -328,8 +342,8 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
         if adjunct:
             pos = adjunct.end()
             features.append("time_adjunct")
-    nxt = _words(text, pos, min(hi, pos + 40))
-    first = nxt[0][2].lower() if nxt else ""
+    nxt = _FIRST_TOKEN.match(text, pos, min(hi, pos + 40))
+    first = nxt.group(1).lower() if nxt else ""
     features.append(f"next:{first if first in _NEXT_WORDS else _kind(first)}")
     end = hi
     later = _LATER_CUE.search(text, pos, hi)
