@@ -187,3 +187,10 @@ def test_engines_ray_results_run_command_with_out_and_db(ray_instance, tmp_path)
     assert_same_store(tmp_path / "local.db", tmp_path / "news.db")
     wrong = runner.invoke(main, ["run", *FIXTURE_INPUTS, "--out", str(tmp_path / "x")])
     assert wrong.exit_code == 2 and "need --engine ray" in wrong.output
+
+
+def test_engines_ray_results_unreachable_cluster_fails_fast_in_one_line():
+    from saywho.engines.ray import RayError, _check_reachable
+
+    with pytest.raises(RayError, match=r"cannot reach the Ray cluster at ray://127.0.0.1:1: .*\[SW300\]"):
+        _check_reachable("ray://127.0.0.1:1", timeout=2)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import time
 import warnings
 from collections import deque
@@ -62,6 +63,17 @@ def _quiet_ray_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail in seconds on a cluster address nothing answers at: Ray itself retries for minutes."""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise RayError(f"cannot reach the Ray cluster at {address}: {err.strerror or err}") from None
+
+
 class RayConnection:
     """Joins the cluster at ``address`` (``auto``, ``ray://host:10001``) or, with no address,
     starts a private local instance with ``workers`` CPUs; shuts down only what it started."""
@@ -78,6 +90,7 @@ class RayConnection:
         _quiet_ray_logs()
         kwargs: dict = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
         if self.address:
+            _check_reachable(self.address)
             kwargs["address"] = self.address
         elif self.workers:
             kwargs["num_cpus"] = self.workers
