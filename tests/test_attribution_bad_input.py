@@ -73,3 +73,11 @@ def test_attribution_bad_input_other_languages_and_scraps(text):
 def test_attribution_bad_input_apostrophes_are_not_quotes():
     found = _check("Trump's team said the voters' choice was clear. Don't worry, it's 'fine' Mr Smith said.")
     assert all("Don" not in q.quote and "s team" not in q.quote for q in found.quotes if q.kind != "indirect")
+
+
+def test_attribution_bad_input_every_truncation_of_the_seed(seed_text):
+    # a text cut anywhere (mid-quote, mid-cue, mid-name) must still attribute cleanly
+    for cut in range(0, len(seed_text), 11):
+        _check(seed_text[:cut])
+    _check("“It is bad,” Jane Doe said in an interview with")
+    _check("“It is bad,” Jane Doe said on")

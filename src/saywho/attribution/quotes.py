@@ -532,7 +532,7 @@ class QuoteFinder:
             elif low in ("on", "to") and position + 1 < len(after) and lows[position + 1] not in NOT_NAMES and (
                     after[position + 1].capitalised or lows[position + 1] in ("reporters", "journalists")):
                 target = position + 1
-            if target is None:
+            if target is None or target >= len(after):
                 continue
             end = target
             while end + 1 < len(after) and (after[end + 1].capitalised or after[end + 1].text.endswith(("’s", "'s"))):
