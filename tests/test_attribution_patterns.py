@@ -150,3 +150,11 @@ def test_attribution_patterns_pronoun_skips_names_inside_quotes():
 ])
 def test_attribution_patterns_said_to_addressee(text, addressee):
     assert _one(text, published="2016-09-14").addressee == addressee
+
+
+def test_attribution_patterns_headline_role_falls_back_to_the_main_speaker():
+    found = attribute("“We are ready,” Mr Antonov told Associated Press. “Soon,” he added.",
+                      title="Russia 'open' to talks, envoy says")
+    quote = next(q for q in found.quotes if q.field == "title")
+    assert quote.speaker == "Antonov"
+    assert quote.mention.text == "envoy"

@@ -4,6 +4,7 @@ resolved to the fullest name in the article, plus the people table."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from saywho.attribution.dates import find_date
 from saywho.attribution.lexicon import DETERMINERS_AND_POSSESSIVES, PRONOUNS, ROLE_NOUNS, speech_lemma
@@ -40,6 +41,8 @@ class Resolver:
     def __init__(self, people: People) -> None:
         self.people = people
         self.speakers: set[int] = set()
+        self.quoted: Counter[int] = Counter()
+        self.by_id: dict[int, Entity] = {}
 
     def resolve(self, text: str, start: int, end: int, in_body: bool = True) -> tuple[str | None, Entity | None]:
         phrase = text[start:end].strip()
@@ -107,7 +110,16 @@ class Resolver:
         if entity is None:
             return None, None
         self.speakers.add(id(entity))
+        if entity.kind == "person":
+            self.quoted[id(entity)] += 1
+            self.by_id[id(entity)] = entity
         return entity.name, entity
+
+    def main_speaker(self) -> Entity | None:
+        """The person the article quotes most: who a headline's "top envoy says" most likely is."""
+        if not self.quoted:
+            return None
+        return self.by_id[self.quoted.most_common(1)[0][0]]
 
 
 def _strip_determiner(phrase: str) -> str:
@@ -243,8 +255,11 @@ def _headline_quotes(field: str, field_text: str, resolver: Resolver, published:
         speaker, mention = None, None
         if item.subject is not None:
             s, e = item.subject
-            speaker, _ = resolver.resolve(field_text, s, e, in_body=False)
+            speaker, entity = resolver.resolve(field_text, s, e, in_body=False)
             mention = Span(field_text[s:e], s, e)
+            words = field_text[s:e].lower().split()
+            if entity is None and any(w in ROLE_NOUNS for w in words) and resolver.main_speaker() is not None:
+                speaker = resolver.main_speaker().name
         out.append(_quote_record(field_text, item, field, speaker, mention, None))
     return out
 
