@@ -31,7 +31,7 @@ from pathlib import Path
 
 from saywho import records
 from saywho.engines.base import ArticleResult, FailureResult, Result
-from saywho.errors import SaywhoError
+from saywho.errors import SaywhoError, StoreError
 from saywho.records import Article, Failure, Person, Quote
 
 TABLES = ("articles", "quotes", "people", "failures")
@@ -41,7 +41,7 @@ ORDER_COLUMNS = ("shard", "pos")
 KEYED_ORDER = ("shard", "pos", "key")
 
 
-class ShardError(SaywhoError):
+class ShardError(StoreError):
     """A shard directory is missing, incomplete or unreadable."""
 
     code = "SW210"
