@@ -69,7 +69,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 def lemma(cue: str) -> str:
     """The dictionary form of a cue: "has said" -> "say", "according to" stays as it is."""
     words = cue.lower().replace("’", "'").split()
-    while len(words) > 1 and words[0] in _AUXILIARIES:
+    while len(words) > 1 and (words[0] in _AUXILIARIES or words[0] == "to"):
         words = words[1:]
     if not words:
         return cue.lower()
