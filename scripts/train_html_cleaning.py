@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
@@ -101,13 +102,34 @@ def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
     return {"coef": [round(float(v), 6) for v in coef], "intercept": round(intercept, 6)}
 
 
+def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, trees: int = 100, depth: int = 3) -> dict:
+    """Boosted trees for the first stage, exported as nested lists for pure-Python inference."""
+    model = HistGradientBoostingClassifier(
+        max_iter=trees, max_depth=depth, max_leaf_nodes=2 ** depth, learning_rate=0.15, early_stopping=False, random_state=0
+    ).fit(x, y, sample_weight=w)
+    exported = []
+    for (predictor,) in model._predictors:
+        nodes = []
+        for node in predictor.nodes:
+            if node["is_leaf"]:
+                nodes.append([round(float(node["value"]), 6)])
+            else:
+                nodes.append([int(node["feature_idx"]), float(node["num_threshold"]), int(node["left"]), int(node["right"])])
+        exported.append(nodes)
+    return {"kind": "trees", "baseline": float(model._baseline_prediction.ravel()[0]), "trees": exported, "sklearn": model}
+
+
+def tree_scores(first: dict, x: np.ndarray) -> np.ndarray:
+    return first["sklearn"].predict_proba(x)[:, 1]
+
+
 def predict(weights: dict, x: np.ndarray) -> np.ndarray:
     z = x @ np.array(weights["coef"]) + weights["intercept"]
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 def stacked_inputs(pages: list[dict], first: dict) -> np.ndarray:
-    return np.vstack([np.array(stack_rows(p["blocks"], list(predict(first, p["x"])))) for p in pages if len(p["y"])])
+    return np.vstack([np.array(stack_rows(p["blocks"], list(tree_scores(first, p["x"])))) for p in pages if len(p["y"])])
 
 
 def train(pages: list[dict], c: float, inner_folds: int = 3) -> dict:
@@ -115,27 +137,23 @@ def train(pages: list[dict], c: float, inner_folds: int = 3) -> dict:
     usable = [p for p in pages if len(p["y"])]
     stack = lambda ps: [np.concatenate([p[k] for p in ps]) for k in ("x", "y", "w")]  # noqa: E731
     x, y, w = stack(usable)
-    first = fit_lr(x, y, w, c)
+    first = fit_trees(x, y, w)
     second_x, second_y, second_w = [], [], []
     for k in range(inner_folds):
         held = usable[k::inner_folds]
         rest = [p for i, p in enumerate(usable) if i % inner_folds != k]
-        inner = fit_lr(*stack(rest), c)
+        inner = fit_trees(*stack(rest))
         second_x.append(stacked_inputs(held, inner))
         second_y.append(np.concatenate([p["y"] for p in held]))
         second_w.append(np.concatenate([p["w"] for p in held]))
     second = fit_lr(np.vstack(second_x), np.concatenate(second_y), np.concatenate(second_w), c)
-    model = {"first": first, "second": second, "threshold": 0.5}
-    # The cut-off that serves the page-averaged metric best on these (training) pages.
-    candidates = [round(float(t), 2) for t in np.arange(0.3, 0.81, 0.05)]
-    model["threshold"] = max(candidates, key=lambda t: evaluate({**model, "threshold": t}, usable[:: max(1, len(usable) // 150)])[2])
-    return model
+    return {"first": first, "second": second, "threshold": 0.5}
 
 
 def apply(model: dict, page: dict) -> str:
     if not len(page["y"]):
         return ""
-    first = list(predict(model["first"], page["x"]))
+    first = list(tree_scores(model["first"], page["x"]))
     scores = list(predict(model["second"], np.array(stack_rows(page["blocks"], first))))
     paragraphs, _, _ = label_blocks(page["blocks"], scores, title=page["title"], threshold=model["threshold"])
     return "\n\n".join(paragraphs)
@@ -146,6 +164,18 @@ def evaluate(model: dict, pages: list[dict]) -> tuple[float, float, float]:
     prec = sum(r[0] for r in rows) / len(rows)
     rec = sum(r[1] for r in rows) / len(rows)
     return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def check_export(model: dict, pages: list[dict]) -> None:
+    """The exported trees must score exactly like scikit-learn's model."""
+    from saywho.cleaning.html_model import compile_trees
+
+    score = compile_trees(model["first"], list(FEATURE_NAMES))
+    for page in pages:
+        for row, expected in zip(page["x"], tree_scores(model["first"], page["x"]), strict=True):
+            got = 1.0 / (1.0 + np.exp(-score(list(row))))
+            if abs(got - expected) > 1e-4:
+                raise SystemExit(f"exported trees disagree with scikit-learn: {got} vs {expected}")
 
 
 def main() -> None:
@@ -164,23 +194,22 @@ def main() -> None:
     print(f"loaded {len(scrapinghub)} + {len(modern)} pages in {time.time() - started:.0f}s", file=sys.stderr)
 
     held_scores = []
-    thresholds = []
     for k in range(args.folds):
         held = scrapinghub[k::args.folds]
         rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
         model = train(rest + modern, args.c)
-        thresholds.append(model["threshold"])
         held_scores.append((len(held), evaluate(model, held)))
         print(f"fold {k}: P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
     total = sum(n for n, _ in held_scores)
     prec = sum(n * s[0] for n, s in held_scores) / total
     rec = sum(n * s[1] for n, s in held_scores) / total
     f1 = 2 * prec * rec / (prec + rec)
-    print(f"thresholds chosen per fold: {thresholds}", file=sys.stderr)
     print(f"scrapinghub {args.folds}-fold cross-validated: precision={prec:.4f} recall={rec:.4f} f1={f1:.4f}")
     if args.cv_only:
         return
     model = train(scrapinghub + modern, args.c)
+    check_export(model, scrapinghub[:20])
+    model["first"].pop("sklearn")
     model.update({
         "features": list(FEATURE_NAMES),
         "stack_features": list(STACK_FEATURE_NAMES),

@@ -33,7 +33,7 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
      "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main",
      "caption_short", "list_link", "main_distance")
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
-    + tuple(f"in_{t}" for t in CONTEXT_TAGS)
+    + tuple(f"inside_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
