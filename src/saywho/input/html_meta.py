@@ -207,7 +207,8 @@ def page_metadata(root, *, url: str | None = None) -> PageMeta:
     declared = [t for t in (meta.get("og:title"), _clean(ld.get("headline")), meta.get("twitter:title"), meta.get("title")) if t]
     html_title = root.find(".//title")
     page_title = _clean(_text(html_title)) if html_title is not None else ""
-    references = declared + ([page_title] if page_title else [])
+    # Compared with the site name stripped, so that a site-name <h1> never passes as the headline.
+    references = [_strip_site(r, publisher) for r in declared + ([page_title] if page_title else [])]
     title = next((h for h in headings if any(_similar(h, r) for r in references)), None)
     if title is None and declared:
         title = _strip_site(declared[0], publisher)
