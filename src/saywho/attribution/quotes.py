@@ -121,7 +121,8 @@ class QuoteFinder:
         next_word = after.split()[:1]
         title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "to", "for", "with")
                          for w in words.split() if w[:1].isalpha())
-        if title_case and any(w.lower().strip(",.’'s") in WORK_WORDS for w in prev):
+        if title_case and any(w.lower().strip(",.").removesuffix("’s").removesuffix("'s") in WORK_WORDS
+                              for w in prev):
             return True
         if title_case and prev and (prev[-1].endswith(("’s", "'s")) or prev[-1].lower() == "on"):
             return True
@@ -247,12 +248,24 @@ class QuoteFinder:
                 subject = self._np_after(words, index + 1)
                 if subject is None:
                     return None
-                return Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
+                found = Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
+                return self._relayed(words, index, found)
             subject = self._np_before(before)
             if subject is None:
                 return None
-            return Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
+            found = Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
+            return self._relayed(words, index, found)
         return None
+
+    def _relayed(self, words: list[Token], index: int, found: Found) -> Found:
+        """``"Q," X said, according to Y``: Y is who tells the reader, so the attribution is Y's."""
+        for k in range(index + 1, len(words) - 2):
+            if words[k].lower == "according" and words[k + 1].lower == "to":
+                subject = self._np_after(words, k + 2)
+                if subject is None:
+                    return found
+                return Found(found.mark, found.kind, words[k], "according to", words[k + 1].end, subject)
+        return found
 
     def _final_clause(self, mark: Marked, sent_end: int) -> Found | None:
         """``CLAUSE with "Q" in it, X says.``: the cue closes the sentence after its last comma."""
