@@ -46,6 +46,8 @@ QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "sever
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
               "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
 LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
                       "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once"}
 PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
@@ -372,6 +374,10 @@ class QuoteFinder:
             if subject is None and tok.text.endswith("ing") and index > 0:
                 # "Trump said before adding:" takes the sentence's subject
                 subject = self._clause_subject(toks, index - 1)
+            elif subject is not None and tok.text.endswith("ing") and self._is_object(toks, subject[0]):
+                # "she issued a statement saying": the statement is what she issued, she is the source
+                first = next(i for i, t in enumerate(toks) if t.start == subject[0])
+                subject = self._clause_subject(toks, first - 2) or subject
             if subject is None:
                 continue
             found = Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
@@ -379,6 +385,15 @@ class QuoteFinder:
                 return found
             nearest = nearest or found
         return nearest
+
+    def _is_object(self, toks: list[Token], start: int) -> bool:
+        """Whether the noun phrase at ``start`` is a verb's object ("released a statement")."""
+        first = next((i for i, t in enumerate(toks) if t.start == start), 0)
+        if first < 2 or toks[first].lower not in DETERMINERS_AND_POSSESSIVES:
+            return False
+        verb = toks[first - 1]
+        return verb.text.isalpha() and verb.text.islower() and verb.lower not in PREPOSITIONS \
+            and verb.lower not in AUXILIARIES and verb.lower not in COMPLEMENTIZERS and verb.lower not in CONJUNCTIONS
 
     def _colon_intro(self, mark: Marked, para_start: int) -> Found | None:
         """A quote paragraph introduced by the paragraph before: ``He told his audience:``."""
@@ -395,6 +410,9 @@ class QuoteFinder:
     def _np_before(self, words: list[Token], participle: bool = False) -> tuple[int, int] | None:
         """The subject written just before a speech verb, skipping auxiliaries and ", who ...," clauses."""
         k = len(words) - 1
+        while k >= 0 and (words[k].lower in AUXILIARIES or _adverb(words[k])):
+            k -= 1
+        k = _before_time(words, k)
         while k >= 0 and (words[k].lower in AUXILIARIES or _adverb(words[k])):
             k -= 1
         if k >= 1 and words[k].lower in ("and", "but") and not participle:
@@ -553,6 +571,18 @@ class QuoteFinder:
             name = self.text[after[target].start : after[end].end]
             return name.removeprefix("the ").removeprefix("The ")
         return None
+
+
+def _before_time(words: list[Token], k: int) -> int:
+    """Step back over "last week" / "late Thursday night" between a subject and its verb."""
+    if k < 1 or words[k].lower not in TIME_WORDS | WEEKDAYS:
+        return k
+    j = k - 1
+    while j >= 0 and (words[j].lower in TIME_MODIFIERS or words[j].lower in WEEKDAYS):
+        j -= 1
+    if j == k - 1 or j < 0 or words[j].text in PUNCTUATION:
+        return k
+    return j
 
 
 def _adverb(tok: Token) -> bool:
