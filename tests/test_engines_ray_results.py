@@ -194,3 +194,14 @@ def test_engines_ray_results_unreachable_cluster_fails_fast_in_one_line():
 
     with pytest.raises(RayError, match=r"cannot reach the Ray cluster at ray://127.0.0.1:1: .*\[SW300\]"):
         _check_reachable("ray://127.0.0.1:1", timeout=2)
+
+
+def test_engines_ray_results_missing_extra_is_one_line(monkeypatch):
+    import sys
+
+    from saywho.engines.ray import import_ray
+    from saywho.engines.shards import MissingDependency
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(MissingDependency, match=r"needs Ray: pip install 'saywho\[ray\]' \[SW001\]"):
+        import_ray()
