@@ -380,11 +380,29 @@ class QuoteFinder:
                 subject = self._clause_subject(toks, first - 2) or subject
             if subject is None:
                 continue
-            found = Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
+            found = self._outer(mark, toks, subject[0]) or \
+                Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
             if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]):
                 return found
             nearest = nearest or found
         return nearest
+
+    def _outer(self, mark: Marked, toks: list[Token], start: int) -> Found | None:
+        """``X said he called it "Q"``: PolNeAR credits the outer speaker and verb."""
+        first = next((i for i, t in enumerate(toks) if t.start == start), 0)
+        if first < 2 or toks[first].lower not in ("he", "she", "they", "it", "we"):
+            return None
+        verb = first - 1
+        if toks[verb].lower == "that":
+            verb -= 1
+        lemma = self.lemma_of(toks[verb].text) if verb >= 1 else None
+        if lemma is None or lemma in WEAK_CUES:
+            return None
+        subject = self._np_before(toks[:verb])
+        if subject is None:
+            return None
+        return Found(mark, "partial", toks[verb], lemma, toks[verb].end, subject,
+                     self._addressee(toks, verb, lemma))
 
     def _is_object(self, toks: list[Token], start: int) -> bool:
         """Whether the noun phrase at ``start`` is a verb's object ("released a statement")."""
