@@ -126,3 +126,22 @@ def test_attribution_seed_through_extract(seed_text):
     speakers = {(_norm(q.quote), q.speaker) for q in article.quotes if q.kind == "direct"}
     for want in (q for q in EXPECTED["quotes"] if q["kind"] == "direct"):
         assert (_norm(want["text"]), want["speaker"]) in speakers
+
+
+def test_attribution_seed_people_only_outside_quotes_and_not_events(seed_found):
+    names = {p.name for p in seed_found.people}
+    # "the Fake News Media" is only in Mr Trump's tweet; the Aspen Security Forum is where Mr Coats spoke
+    assert "Fake News Media" not in names
+    assert "Aspen Security Forum" not in names
+    assert "Dan Coats" in names
+
+
+def test_attribution_seed_described_roles(seed_found):
+    people = {p.name: p for p in seed_found.people}
+    # "claiming the president had misspoken" describes Mr Trump, named just before
+    assert "president" in people["Donald Trump"].roles
+    whole = {p.name: p for p in attribute(SEED.read_text(encoding="utf-8")).people}
+    # in the raw page the standfirst "US president was widely criticised" follows a title naming him
+    assert {"US president", "president"} <= set(whole["Donald Trump"].roles)
+    # "his surprise invitation to the Russian leader" is no clause's subject: Mr Trump is not the Russian leader
+    assert "Russian leader" not in people["Donald Trump"].roles

@@ -49,6 +49,13 @@ PLACE_WORDS = {"new", "north", "south", "east", "west", "los", "san", "santa", "
                "islamic", "european", "african", "latin", "northern", "southern", "eastern", "western",
                "island", "islands", "river", "valley", "beach", "park", "street", "avenue", "square", "road",
                "county", "city", "state", "states", "republic", "kingdom", "province", "district", "airport"}
+# Last words of events' names: a forum or summit is where things are said, not who says them.
+EVENT_WORDS = {"forum", "summit", "conference", "festival", "convention", "expo", "games", "awards", "olympics",
+               "symposium", "fair"}
+# Words before a role noun that make it a description of someone ("the president", "US president").
+ROLE_LEADS = {"the", "us", "u.s.", "american", "russian", "french", "british", "german", "chinese", "former"}
+ROLE_VERBS = {"has", "had", "was", "is", "will", "would", "could", "can", "did", "does", "also", "then", "later",
+              "himself", "herself", "should", "may", "might", "must"}
 VERBISH = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says", "told", "met", "called"}
 
 
@@ -392,6 +399,37 @@ class People:
                     mention.sentence, mention.subject,
                 )
 
+    def add_described_roles(self) -> None:
+        """``Mr Trump ... claiming the president had misspoken``: a bare role describes the person just named.
+
+        Only a person named in the same or the previous sentence, with no role yet or that one, takes it;
+        names inside quotation marks are someone else's words and do not count.
+        """
+        toks = self.tokens
+        for index in range(1, len(toks)):
+            tok = toks[index]
+            if tok.lower not in ROLE_NOUNS or tok.capitalised and toks[index - 1].lower != "the":
+                continue
+            lead = toks[index - 1]
+            if lead.lower not in ROLE_LEADS or self.quoted_at(tok.start):
+                continue
+            after = toks[index + 1] if index + 1 < len(toks) else None
+            if after is None or not (after.lower in ROLE_VERBS or speech_lemma(after.text)):
+                # only a role that is a clause's subject describes the person the sentence is about
+                continue
+            sentence = self.sentences.index(tok.start)
+            key = role_key(tok.lower)
+            for mention in reversed(self.mentions_before(lead.start)):
+                if mention.sentence < sentence - 1:
+                    break
+                entity = mention.entity
+                if entity.kind != "person" or self.quoted_at(mention.start):
+                    continue
+                keys = entity.role_keys()
+                if not keys or key in keys:
+                    entity.add_role(tok.text if lead.lower in ("the", "former") else f"{lead.text} {tok.text}")
+                break
+
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The named entity whose mention lies inside [start, end), the last one if several."""
         found = None
@@ -501,10 +539,14 @@ class People:
     def people(self, speakers: set[int]) -> tuple[Person, ...]:
         out = []
         seen = set()
+        # a name met only inside quotation marks is part of someone's words ("the Fake News Media")
+        outside = {id(m.entity) for m in self.mentions if not self.quoted_at(m.start)}
         for entity in self.entities:
             if not entity.name or entity.kind == "alias" or id(entity) in seen:
                 continue
             seen.add(id(entity))
+            if id(entity) not in speakers and (id(entity) not in outside or entity.tokens[-1].lower() in EVENT_WORDS):
+                continue
             if entity.kind == "other" and id(entity) not in speakers:
                 continue
             if entity.kind == "person" and id(entity) not in speakers and (

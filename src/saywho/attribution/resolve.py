@@ -180,6 +180,7 @@ def attribute_text(text: str, *, published: str | None = None, title: str | None
     finder = QuoteFinder(text, people.sentences, people.tokens)
     marks = _marks(text)[:MAX_MARKS]
     people.set_quoted([(m.start, m.end) for m in marks])
+    people.add_described_roles()
     found = _merge_continuations(text, finder.find(marks))
     taken = [(f.mark.open_at, f.mark.close_at + 1) for f in found]
     reported = []
