@@ -382,10 +382,22 @@ class QuoteFinder:
                 continue
             found = self._outer(mark, toks, subject[0]) or \
                 Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
-            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]):
+            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]) or self._main_clause(toks, index):
                 return found
             nearest = nearest or found
         return nearest
+
+    def _main_clause(self, toks: list[Token], index: int) -> bool:
+        """``After Scalia said that ..., Trump said: "Q"``: a cue that opens the quote with a colon, or whose
+        subject follows a fronted clause's comma, is the sentence's own; the earlier "said that" is not."""
+        if index + 1 < len(toks) and toks[index + 1].text == ":":
+            return True
+        k = index - 1
+        while k >= 0 and (toks[k].lower in AUXILIARIES or _adverb(toks[k])):
+            k -= 1
+        while k >= 1 and (toks[k - 1].capitalised or toks[k - 1].lower in HONORIFICS) and toks[k - 1].text != ",":
+            k -= 1
+        return k >= 1 and toks[k - 1].text == "," and toks[k].capitalised and toks[k].lower not in NOT_NAMES
 
     def _outer(self, mark: Marked, toks: list[Token], start: int) -> Found | None:
         """``X said he called it "Q"``: PolNeAR credits the outer speaker and verb."""
@@ -485,6 +497,8 @@ class QuoteFinder:
             comma = next((i for i in range(min(k + 1, 30)) if words[i].text == ","), None)
             if comma is not None:
                 first = comma + 1
+        else:
+            first = _after_lead(words, k)
         for j in range(first, k + 1):
             tok = words[j]
             if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
@@ -589,6 +603,17 @@ class QuoteFinder:
             name = self.text[after[target].start : after[end].end]
             return name.removeprefix("the ").removeprefix("The ")
         return None
+
+
+def _after_lead(words: list[Token], k: int) -> int:
+    """Where the subject starts after "Hours later," / "A month ago," / a "WASHINGTON (AFP) –" dateline."""
+    for i in range(min(k + 1, 7)):
+        text = words[i].text
+        if text in ("—", "–", "-") and all(w.capitalised or w.text in ",." for w in words[:i]):
+            return i + 1
+        if text == ",":
+            return i + 1 if i and words[i - 1].lower in ("later", "ago", "earlier", "before", "after") else 0
+    return 0
 
 
 def _before_time(words: list[Token], k: int) -> int:
