@@ -1,8 +1,9 @@
 """Reported (indirect) speech: "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE".
 
-``find_reported`` finds cue words from a lexicon learnt on PolNeAR's train split, delimits the
-content and the source around each by clause rules, and keeps the candidates that a small
-logistic-regression scorer (``reported_weights.json``) accepts. Statements whose content holds a
+``find_reported`` finds cue words from a lexicon learnt on PolNeAR's train split (plus any verb
+followed by "that", and "Name:" at a sentence start), delimits the content and the source around
+each by clause rules, and keeps the candidates that a small two-stage logistic-regression scorer
+(``reported_weights.json``, see ``reported_model``) accepts. Statements whose content holds a
 quotation mark belong to the direct-quote finder and are never reported here.
 """
 
