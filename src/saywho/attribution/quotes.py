@@ -402,13 +402,16 @@ class QuoteFinder:
     def _outer(self, mark: Marked, toks: list[Token], start: int) -> Found | None:
         """``X said he called it "Q"``: PolNeAR credits the outer speaker and verb."""
         first = next((i for i, t in enumerate(toks) if t.start == start), 0)
-        if first < 2 or toks[first].lower not in ("he", "she", "they", "it", "we"):
+        if first < 2:
             return None
         verb = first - 1
         if toks[verb].lower == "that":
             verb -= 1
         lemma = self.lemma_of(toks[verb].text) if verb >= 1 else None
         if lemma is None or lemma in WEAK_CUES:
+            return None
+        if toks[first].lower not in ("he", "she", "they", "it", "we") and lemma != "say":
+            # "Trump said Fox executives were calling "Q"": only "say" frames any clause as reported
             return None
         subject = self._np_before(toks[:verb])
         if subject is None:
