@@ -31,7 +31,7 @@ AUXILIARIES = {
     "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
     "never", "earlier", "subsequently", "further", "even", "only", "finally", "afterward",
     "afterwards", "shortly", "immediately", "privately", "openly", "initially", "could", "can", "may",
-    "might", "should", "must", "however", "now", "wryly", "angrily", "quietly", "jokingly", "sarcastically",
+    "might", "should", "must", "however", "now", "already", "long", "ever", "twice", "wryly", "angrily", "quietly", "jokingly", "sarcastically",
 }
 WORK_WORDS = {
     "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
@@ -46,6 +46,7 @@ QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "sever
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
               "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
+FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "meanwhile", "separately"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
 LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
@@ -471,8 +472,15 @@ class QuoteFinder:
         span = self._np_ending_at(words, k)
         if span is not None and not participle:
             first = next(i for i, w in enumerate(words) if w.start == span[0])
-            if first > 0 and words[first - 1].lower in PREPOSITIONS:
-                alternative = self._clause_subject(words, first - 2) if first >= 2 else None
+            if first > 0 and words[first - 1].lower in ("after", "before"):
+                # "days after Trump told": the subordinate clause's own subject
+                return span
+            if first > 1 and words[first - 1].lower in PREPOSITIONS:
+                before = words[first - 2]
+                if before.capitalised and before.lower not in NOT_NAMES and words[first - 1].lower == "in":
+                    # "Trump in his announcement speech called"
+                    return self._np_ending_at(words, first - 2) or span
+                alternative = self._clause_subject(words, first - 2)
                 return alternative or span
         return span
 
@@ -495,11 +503,16 @@ class QuoteFinder:
     def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
         """The sentence's subject, for ", adding ..." / ", saying ..." and for a verb after "and"."""
         first = 0
-        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS or words[0].text.endswith("ing")):
+        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or words[0].text.endswith("ing")):
             # "In early October," / "Speaking to MSNBC on Monday," comes before the subject
             comma = next((i for i in range(min(k + 1, 30)) if words[i].text == ","), None)
-            if comma is not None:
+            while comma is not None:
                 first = comma + 1
+                # "At a rally in Birmingham, Alabama, on Saturday,": the place and time go on past a comma
+                comma = next((i for i in range(first, min(k + 1, first + 5)) if words[i].text == ","), None)
+                if comma is None or not (words[first].lower in PREPOSITIONS
+                                         or all(w.capitalised for w in words[first:comma])):
+                    break
         else:
             first = _after_lead(words, k)
         for j in range(first, k + 1):
