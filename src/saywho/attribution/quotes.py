@@ -381,12 +381,25 @@ class QuoteFinder:
                 subject = self._clause_subject(toks, first - 2) or subject
             if subject is None:
                 continue
-            found = self._outer(mark, toks, subject[0]) or \
+            found = self._outer(mark, toks, subject[0]) or (lemma != "say" and self._coordinated(mark, toks, index, subject)) or \
                 Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
             if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]) or self._main_clause(toks, index):
                 return found
             nearest = nearest or found
         return nearest
+
+    def _coordinated(self, mark: Marked, toks: list[Token], index: int, subject: tuple[int, int]) -> Found | None:
+        """``Trump called the merger "Q1" and ranked Fiorina as "Q2"``: the verb nearest the quote is its cue
+        (after "said" the whole clause is what was said, so PolNeAR keeps "said")."""
+        for k in range(len(toks) - 2, index, -1):
+            if toks[k].lower != "and":
+                continue
+            verb = toks[k + 1]
+            lemma = verb_lemma(verb.text) if verb.text.islower() else None
+            if lemma is None or lemma in WEAK_CUES or self.lemma_of(verb.text) is not None:
+                return None
+            return Found(mark, "partial", verb, lemma, verb.end, subject, self._addressee(toks, k + 1, lemma))
+        return None
 
     def _main_clause(self, toks: list[Token], index: int) -> bool:
         """``After Scalia said that ..., Trump said: "Q"``: a cue that opens the quote with a colon, or whose
