@@ -166,7 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", default="scrapinghub", help="a data set under data/extraction")
     parser.add_argument("--cv", type=int, default=5, metavar="FOLDS", help="cross-validation folds (0: skip)")
     parser.add_argument("--repeat", type=int, default=1, help="timed passes over the pages")
+    parser.add_argument("--html", action="store_true", help="the HTML pages instead: saywho, trafilatura, resiliparse (bench/html_systems.py)")
     args = parser.parse_args(argv)
+    if args.html:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from html_systems import main as html_main
+
+        html_main(["--set", args.dataset, *(["--shared", args.shared] if args.shared else [])])
+        return 0
     shared = shared_root(args.shared)
     dataset = shared / "data" / "extraction" / args.dataset
     if not (dataset / "truth.jsonl").exists():

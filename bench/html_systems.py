@@ -2,6 +2,7 @@
 """HTML extraction bench: saywho beside trafilatura and resiliparse on the same pages, one run.
 
 usage: python bench/html_systems.py [--set scrapinghub] [--limit N] [--titles 40]
+       python bench/extraction.py --html   (the same, from the extraction bench)
 
 Prints, per system: pages, precision, recall and F1 by the shared scorer
 (tools/score_extraction.py: word 4-gram shingles, averaged over pages) and pages per CPU-second
@@ -146,13 +147,14 @@ def print_report(results: list[dict], sample, name: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", default="scrapinghub", choices=["scrapinghub", "modern-train"])
+    parser.add_argument("--set", default="scrapinghub", help="a data set under data/extraction")
+    parser.add_argument("--shared", default=None, help="the shared data directory (default ../shared or $SAYWHO_SHARED)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--titles", type=int, default=40)
     parser.add_argument("--systems", default="saywho,trafilatura,resiliparse")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
-    shared = shared_dir()
+    shared = Path(args.shared) if args.shared else shared_dir()
     if not (shared / "data" / "extraction" / args.set).is_dir():
         sys.exit(f"no data/extraction/{args.set} under {shared}; set SAYWHO_SHARED")
     pages = load_pages(shared, args.set, args.limit)
