@@ -11,6 +11,7 @@ from saywho.attribution.lexicon import DETERMINERS_AND_POSSESSIVES, PRONOUNS, RO
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
 from saywho.attribution.people import Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
+from saywho.attribution.text import Token
 from saywho.records import Attribution, Cue, Quote, Span
 
 try:
@@ -138,6 +139,13 @@ def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
             and item.cue.start == prev.cue.start
         if (item.cue is None or same_cue) and prev is not None and prev.cue is not None:
             gap = text[prev.mark.close_at + 1 : item.mark.open_at]
+            if item.cue is None and prev.subject is not None:
+                added = _added_cue(text, prev.cue_text_end, item.mark.open_at)
+                if added is not None:
+                    # '"Q1," he said, adding that ... "Q2"': the second part is what he added
+                    item.cue, item.lemma, item.cue_text_end, item.subject = added, "add", added.end, prev.subject
+                    out.append(item)
+                    continue
             if "\n" not in gap and (same_cue or prev.cue.start > prev.mark.close_at) and len(gap) < 160:
                 prev.mark = Marked(prev.mark.pieces + item.mark.pieces, prev.mark.open_at, item.mark.close_at)
                 continue
@@ -145,6 +153,15 @@ def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
             continue
         out.append(item)
     return out
+
+
+def _added_cue(text: str, start: int, end: int) -> Token | None:
+    """The "adding"/"added" between a cue and the next quote, in the same paragraph."""
+    if end - start > 300 or "\n" in text[start:end]:
+        return None
+    for match in re.finditer(r"\b(adding|added)\b", text[start:end]):
+        return Token(match.group(1), start + match.start(), start + match.end())
+    return None
 
 
 def _quote_record(text: str, item: Found, field: str, speaker: str | None, mention: Span | None,
