@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from saywho.attribution.reported import candidates  # noqa: E402
+from saywho.attribution.reported import candidates, select  # noqa: E402
 from saywho.attribution.reported_model import ReportedModel, load_model  # noqa: E402
 
 
@@ -50,8 +50,7 @@ def load_split(split_dir: Path) -> list[dict]:
 
 def predict(text: str, model: ReportedModel, taken=()):
     found = candidates(text, taken, model)
-    probabilities = model.final_probabilities(found)
-    return [c.speech for c, p in zip(found, probabilities, strict=True) if p >= model.threshold]
+    return select(text, found, model.final_probabilities(found), model.threshold)
 
 
 def _overlaps(span, spans) -> bool:
