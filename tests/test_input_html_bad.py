@@ -98,3 +98,17 @@ def test_input_html_bad_truncated_gzip_is_a_failure(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "gzip" in result.stderr
+
+
+def test_input_html_bad_plain_text_named_html_reads_as_text(tmp_path):
+    path = tmp_path / "notes.html"
+    path.write_text(PARAGRAPH + "\n\nA second paragraph of plain prose follows here, with no markup at all.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "tram line" in result.stdout
+
+
+def test_input_html_bad_unclosed_tags_and_stray_bytes():
+    raw = b"<html><body><div><p>" + PARAGRAPH.encode() + b"<p>\xff\xfe broken <b>bold <i>italic</div></span></html>"
+    article = extract(raw)
+    assert "tram line" in article.text

@@ -54,3 +54,16 @@ def test_input_warc_corrupt_html_typed_binary_body_is_a_failure(tmp_path):
     assert result.exit_code == 1
     assert "binary" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("cut", [30, 200])
+def test_input_warc_corrupt_record_shorter_than_its_length(tmp_path, cut):
+    path = tmp_path / "short.warc"
+    whole = (WARC / "crawl.warc").read_bytes()
+    path.write_bytes(whole[: len(whole) - cut])
+    items = list(read_warc(str(path)))
+    assert [i.url for i in items if isinstance(i, RawDocument)][:2] == [
+        "https://news.example.com/2024/03/05/harbour.html",
+        "https://news.example.com/weather/storm",
+    ]
+    assert isinstance(items[-1], Failure) and "truncated WARC record" in items[-1].reason

@@ -25,6 +25,7 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _BOUNDARY = re.compile(rb"\r?\n\r?\n(?=WARC/\d\.\d\r?\n)")
 _HTML_TYPES = ("text/html", "application/xhtml")
 _WARC_TYPE = re.compile(rb"^WARC-Type:\s*(\S+)", re.I | re.M)
+_CONTENT_LENGTH = re.compile(rb"^Content-Length:\s*(\d+)", re.I | re.M)
 _WARC_HEAD = re.compile(rb"^WARC/\d\.\d\r?\n")
 
 
@@ -130,6 +131,14 @@ def _records(chunk: bytes, *, where: str, ident: str) -> Iterator[RawDocument | 
     kind = _WARC_TYPE.search(chunk[:8192])
     kind_name = kind.group(1).decode("ascii", "replace").lower() if kind else ""
     if kind_name not in ("response", "resource"):
+        return
+    head_end = chunk.find(b"\r\n\r\n")
+    if head_end < 0:
+        yield Failure(source=where, id=ident, code="SW105", reason="truncated WARC record: its headers are cut short")
+        return
+    length = _CONTENT_LENGTH.search(chunk[:head_end])
+    if length and len(chunk) - head_end - 4 < int(length.group(1)):
+        yield Failure(source=where, id=ident, code="SW105", reason=f"truncated WARC record: {len(chunk) - head_end - 4} of its {int(length.group(1))} bytes")
         return
     found = False
     try:
