@@ -110,6 +110,8 @@ _OWN = (
     "long_prose",
     "publishing",
     "address",
+    "headline_start",
+    "bullet_prose",
 )
 _CONTEXT = (
     "position",
@@ -201,6 +203,9 @@ def own_features(text: str) -> list[float]:
         _capped(counts[4] * 10.0 / nw),
         # "You" and "we" outside any quotation: the page talking to its reader, not a source.
         0.0 if quoted else _capped((counts[0] + counts[1]) * 10.0 / nw),
+        # Teasers open with a Title Case Headline, often glued to their summary.
+        1.0 if nw >= 8 and sum(1 for w in words[:6] if w[0].isupper()) >= 5 else 0.0,
+        1.0 if s[0] in _BULLETS and n >= 80 else 0.0,
     ]
 
 
@@ -246,6 +251,8 @@ def _short_features(s: str, n: int) -> list[float]:
         0.0,
         _capped(counts[4] * 10.0 / nw),
         _capped((counts[0] + counts[1]) * 10.0 / nw),
+        0.0,
+        0.0,
     ]
 
 

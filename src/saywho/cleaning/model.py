@@ -23,7 +23,19 @@ from saywho.cleaning.features import FEATURE_NAMES, page_features
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 _CLIP = 8.0
 PRIOR_PENALTY = 6.0
-_OWN_IN_SECOND = ("log_chars", "ends_sentence", "bullet", "short", "long_prose", "action")
+_OWN_IN_SECOND = (
+    "log_chars",
+    "ends_sentence",
+    "bullet",
+    "short",
+    "long_prose",
+    "action",
+    "furniture",
+    "date",
+    "address",
+    "headline_start",
+    "bullet_prose",
+)
 _OWN_INDEX = tuple(FEATURE_NAMES.index(name) for name in _OWN_IN_SECOND)
 _LOG_CHARS = FEATURE_NAMES.index("log_chars")
 _ADDRESS = FEATURE_NAMES.index("address")
@@ -99,7 +111,7 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
     best_window = max(window2)
     run_of, run_share, main_start, main_end = _runs(z, rows)
     out = []
-    k0, k1, k2, k3, k4, k5 = _OWN_INDEX
+    k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10 = _OWN_INDEX
     total_positive = positive[n]
     for i in range(n):
         lo6 = i - 6 if i > 6 else 0
@@ -129,6 +141,11 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
                 row[k3],
                 row[k4],
                 row[k5],
+                row[k6],
+                row[k7],
+                row[k8],
+                row[k9],
+                row[k10],
                 1.0,
             ]
         )

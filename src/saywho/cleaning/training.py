@@ -24,7 +24,7 @@ from saywho.cleaning.model import SECOND_NAMES, first_pass, second_rows
 
 _WORDS = re.compile(r"\w+")
 _STACK_FOLDS = 3
-DEFAULTS = {"threshold": 0.4, "gap_threshold": 0.1, "max_gap": 2, "keep_run_share": 0.2, "edge_threshold": 0.05, "C": 1.0}
+DEFAULTS = {"threshold": 0.4, "gap_threshold": 0.1, "max_gap": 2, "keep_run_share": 0.2, "edge_threshold": 0.02, "C": 1.0}
 
 
 @dataclass(slots=True)
