@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from saywho.cleaning.features import FEATURE_NAMES, own_features
 
-HEAD_REACH = 12
+HEAD_REACH = 20
+_WORD = re.compile(r"\w+")
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
@@ -113,6 +114,15 @@ def _title_like(text: str, stats: list[float]) -> bool:
     )
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+
+
+def _topicality(text: str, story: set[str]) -> float:
+    words = _content_words(text)
+    return len(words & story) / len(words) if words else 0.0
+
+
 def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[float]] | None = None) -> Head:
     """Find the title, standfirst and bylines before the first body block (may relabel it).
 
@@ -137,14 +147,10 @@ def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[fl
     lo = max(0, first - HEAD_REACH)
     candidates = [i for i in range(first - 1, lo - 1, -1) if _title_like(texts[i], stats[i])]
     if candidates:
-        nearest = candidates[0]
-        title = nearest
-        if len(candidates) > 1 and candidates[1] == nearest - 1:
-            words = len(texts[nearest].split())
-            if words >= 6 and stats[nearest][_I["capital_share"]] < 0.6:
-                title = nearest - 1
-                head.standfirst = texts[nearest]
-                head.roles[nearest] = "standfirst"
+        # The headline is about what the story is about: of the title-like lines before the
+        # body, take the one whose words the opening paragraphs share, nearer ones first.
+        story = _content_words(" ".join(texts[k] for k in starts[:8] if body[k])[:4000])
+        title = max(candidates, key=lambda i: _topicality(texts[i], story) - 0.02 * (first - i))
         head.title = texts[title]
         head.roles[title] = "title"
         if head.standfirst is None:
