@@ -154,6 +154,12 @@ class QuoteFinder:
         kind = "direct" if starts_sentence or left.rstrip().endswith((":", ",")) else "partial"
         if kind == "partial" and self._left_is_cue_only(left):
             kind = "direct"
+        if ends_sentence and left.rstrip().endswith(":"):
+            # 'Perez lobbies for a higher minimum wage: "Q."': the colon's clause is the attribution
+            item = self._left_clause(mark, left_start) or self._colon_cue(mark, left_start)
+            if item is not None:
+                item.kind = kind
+                return item
         right = self._right_clause(mark, strict=not starts_sentence)
         if right is not None and (starts_sentence or kind == "direct"):
             right.kind = kind
@@ -164,7 +170,7 @@ class QuoteFinder:
             return right
         item = self._according_after(mark, sent_end) if kind == "partial" else None
         if item is None:
-            item = self._left_clause(mark, left_start)
+            item = self._left_clause(mark, left_start) or self._colon_cue(mark, left_start)
         if item is None:
             item = self._final_clause(mark, sent_end)
         if item is None and starts_sentence:
@@ -175,6 +181,28 @@ class QuoteFinder:
         if item is not None:
             item.kind = kind
         return item
+
+    def _colon_cue(self, mark: Marked, left_start: int) -> Found | None:
+        """``Jeb Bush broke down what was wrong: "Q."``: with no speech verb, the clause's predicate up to the
+        colon is the cue (PolNeAR marks it so) and its subject the source."""
+        toks = _without_parentheses(_outside_quotes(self.tokens(left_start, mark.open_at)))
+        if len(toks) < 2 or toks[-1].text != ":":
+            return None
+        dash = max((i for i, t in enumerate(toks[:-1]) if t.text in ("—", "–", "-")), default=-1)
+        if 0 <= dash and 1 <= len(toks) - 2 - dash <= 6 and all(t.capitalised or t.lower == "and"
+                                                                   for t in toks[dash + 1 : -1]):
+            # "HEADLINE - Jeffrey M. Jones: "Q"": a credit line names who wrote it
+            return Found(mark, "direct", toks[-1], "say", toks[-1].end, (toks[dash + 1].start, toks[-2].end))
+        subject = self._clause_subject(toks, len(toks) - 2)
+        if subject is None:
+            return None
+        first = next(i for i, t in enumerate(toks) if t.start == subject[0])
+        if first > 0 and toks[first - 1].lower == "by":
+            # '"Headline," by Times' Ben Sisario: "Q"': an excerpt of an article, not a statement
+            return None
+        after = next((i for i, t in enumerate(toks) if t.start >= subject[1]), len(toks) - 1)
+        cue = toks[after] if len(toks) - after <= 15 else toks[-1]
+        return Found(mark, "direct", cue, cue.lower if cue is not toks[-1] else "say", toks[-1].end, subject)
 
     def _left_is_cue_only(self, left: str) -> bool:
         words = left.split()
