@@ -361,6 +361,11 @@ class QuoteFinder:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
         toks = self.tokens(left_start, mark.open_at)
         toks = _without_parentheses(_outside_quotes(toks))[-LEFT_WINDOW:]
+        if len(toks) > 4 and toks[0].lower == "according" and toks[1].lower == "to":
+            # "According to ProPublica, Clinton praised her "wonderful donors"": the opening source tells it all
+            comma = next((i for i in range(3, min(len(toks), 14)) if toks[i].text == ","), None)
+            if comma is not None:
+                return Found(mark, "partial", toks[0], "according to", toks[1].end, (toks[2].start, toks[comma - 1].end))
         nearest: Found | None = None
         crossed = False
         for index in range(len(toks) - 1, -1, -1):
