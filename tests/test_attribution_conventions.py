@@ -1,0 +1,51 @@
+"""PolNeAR's attribution conventions, learnt from its train split, one small text each."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.attribution import attribute
+
+
+def _quote(text, words):
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect" and words in q.quote]
+    assert len(quotes) == 1, [q.quote for q in attribute(text).quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize("text, words, mention, cue", [
+    # a relayed statement is the relayer's
+    ("“I will win,” Jane Doe said, according to John Roe.", "I will win", "John Roe", "according to"),
+    ("According to the Daily Planet, Jane Doe praised her “wonderful donors” on Monday.", "wonderful donors",
+     "the Daily Planet", "According to"),
+    # the one who issued the statement, not the statement
+    ("Jane Doe issued a statement saying the plan was “a disaster for farmers.”", "a disaster", "Jane Doe",
+     "saying"),
+    # a time phrase between subject and verb
+    ("Senator Jane Doe last week said the plan was “a disaster for farmers.”", "a disaster", "Senator Jane Doe",
+     "said"),
+    # the outer speaker of "X said he called it"
+    ("Jane Doe said he called the plan “a disaster for farmers.”", "a disaster", "Jane Doe", "said"),
+    # a fronted clause's "said that" is not the main clause's
+    ("After John Roe said that the plan would pass, Jane Doe said: “It will not.”", "It will not", "Jane Doe",
+     "said"),
+    # the nearest of two coordinated verbs
+    ("Jane Doe called the vote a sham and likened the count to “a banana republic.”", "banana republic",
+     "Jane Doe", "likened"),
+    # a colon with no speech verb: the predicate is the cue
+    ("Jane Doe lobbies for a higher minimum wage: “No one who works should live in poverty.”", "No one",
+     "Jane Doe", "lobbies for a higher minimum wage:"),
+])
+def test_attribution_conventions_mention_and_cue(text, words, mention, cue):
+    quote = _quote(text, words)
+    assert quote.mention.text == mention
+    assert text[quote.cue.start : quote.cue.end] == cue
+
+
+def test_attribution_conventions_adding_starts_a_new_quote():
+    text = ("“We will win,” Jane Doe said, adding that the count was not over. “The people have spoken.”")
+    second = _quote(text, "The people have spoken")
+    assert second.cue.text == "adding"
+    assert second.speaker == "Jane Doe"
+    first = _quote(text, "We will win")
+    assert "The people" not in first.quote
