@@ -20,7 +20,7 @@ def load(name: str) -> bytes:
     ("name", "title", "published", "publisher"),
     [
         ("latimes-disney.html.gz", "‘We had some issues,’ exec says on Disney+ glitches", "2019-11-20", "Los Angeles Times"),
-        ("sciencealert-europa.html.gz", "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa", None, "ScienceAlert"),
+        ("sciencealert-europa.html.gz", "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa", "2019-11-18", "ScienceAlert"),
         ("expapp-ceo.html.gz", "Introducing Junior Gaspard, New CEO at Experience", "2018-04-09", "Experience"),
         ("bearblog-endies.html.gz", "ENDIES Pt. 1: Tabletop Games", "2025-12-15", "discodanlives"),
     ],
