@@ -57,7 +57,7 @@ def clean_with(
         publisher=find_publisher(boilerplate),
         published=head.published,
         blocks=tuple(
-            Block(text=t, start=s, end=e, label=label, score=round(p, 4))
+            Block(t, s, e, label, round(p, 4))
             for (t, s, e), label, p in zip(spans, labels, probs, strict=True)
         ),
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 
-HEAD_CHARS = 600
+HEAD_CHARS = 400
 
 # Categories of words whose density separates prose from page furniture. General English
 # vocabulary, not any publisher's phrases.
