@@ -3,8 +3,10 @@
 usage: python scripts/learn_cues.py [TRAIN_DIR] [OUT]
 
 Counts the head word of every annotated Cue span (auxiliaries and adverbs skipped) and writes the
-forms seen at least MIN_COUNT times, with a lemma, to src/saywho/attribution/cues.txt. Only the
-train split is read; dev is for tuning.
+forms seen at least MIN_COUNT times, with a lemma, to src/saywho/attribution/cues.txt. Each form also
+gets its cue rate: the share of its occurrences in the train texts that head a cue ("said" nearly
+always does, "made" or "got" seldom), which lexicon.py uses to leave out forms that are mostly not
+cues. Only the train split is read; dev is for tuning.
 """
 
 from __future__ import annotations
@@ -55,6 +57,14 @@ def cue_heads(train_dir: str) -> collections.Counter:
     return counts
 
 
+def occurrences(train_dir: str) -> collections.Counter:
+    """How often each lower-cased word occurs in the train texts."""
+    counts: collections.Counter = collections.Counter()
+    for path in sorted(glob.glob(os.path.join(train_dir, "text", "*.txt"))):
+        counts.update(re.findall(r"[a-z’']+", open(path, encoding="utf-8").read().lower()))
+    return counts
+
+
 def is_verb_form(form: str, known: set[str]) -> bool:
     """Keep forms that behave as verbs in the annotations: -ed/-ing forms, or a base whose -ed or -ing
     form is annotated too ("email" stays only if "emailed" is there). Drops nouns and adverbs
@@ -70,10 +80,12 @@ def main() -> None:
     train_dir = sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared/data/quotes/polnear/train")
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "src/saywho/attribution/cues.txt"
     counts = cue_heads(train_dir)
+    seen = occurrences(train_dir)
     known = set(counts)
     lines = [f"{form}\t{lemmatize(form, known)}\t{n}\t{'verb' if is_verb_form(form, known) else 'other'}"
+             f"\t{min(1.0, n / max(seen[form], 1)):.3f}"
              for form, n in counts.most_common() if n >= MIN_COUNT]
-    out.write_text("# form\tlemma\tcount in PolNeAR train cue spans\tverb|other (scripts/learn_cues.py)\n"
+    out.write_text("# form\tlemma\tcount in PolNeAR train cue spans\tverb|other\tcue rate (scripts/learn_cues.py)\n"
                    + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} cue forms -> {out}")
 
