@@ -156,7 +156,7 @@ def test_engines_ray_results_rerun_keeps_finished_shards(ray_instance, tmp_path)
     again = run_to_shards(FIXTURE_INPUTS, str(tmp_path / "shards"), workers=2, shard_size=10)
     assert first["ran"] == 5 and again["ran"] == 0
     assert {k: again[k] for k in ("articles", "quotes", "failures")} == {k: first[k] for k in ("articles", "quotes", "failures")}
-    from saywho.engines.ray import RayError
+    from saywho.errors import RayError
 
     with pytest.raises(RayError, match="different run"):
         run_to_shards(FIXTURE_INPUTS, str(tmp_path / "shards"), workers=2, shard_size=7)
@@ -190,7 +190,8 @@ def test_engines_ray_results_run_command_with_out_and_db(ray_instance, tmp_path)
 
 
 def test_engines_ray_results_unreachable_cluster_fails_fast_in_one_line():
-    from saywho.engines.ray import RayError, _check_reachable
+    from saywho.engines.ray import _check_reachable
+    from saywho.errors import RayError
 
     with pytest.raises(RayError, match=r"cannot reach the Ray cluster at ray://127.0.0.1:1: .*\[SW300\]"):
         _check_reachable("ray://127.0.0.1:1", timeout=2)
@@ -200,7 +201,7 @@ def test_engines_ray_results_missing_extra_is_one_line(monkeypatch):
     import sys
 
     from saywho.engines.ray import import_ray
-    from saywho.engines.shards import MissingDependency
+    from saywho.errors import MissingDependency
 
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(MissingDependency, match=r"needs Ray: pip install 'saywho\[ray\]' \[SW001\]"):

@@ -11,7 +11,8 @@ import pytest
 from saywho.corpus.inputs import read_inputs
 from saywho.engines.base import ArticleResult, FailureResult
 from saywho.engines.ray_inputs import plan_shards, read_shard
-from saywho.engines.shards import ShardError, ShardStore
+from saywho.engines.shards import ShardStore
+from saywho.errors import ShardError
 from saywho.input.sources import JsonlFields
 from saywho.records import Article, Cue, Failure, Person, Quote, Span
 

@@ -18,6 +18,12 @@ class SaywhoError(Exception):
         return f"{prefix}{self.message} [{self.code}]"
 
 
+class MissingDependency(SaywhoError):
+    """An optional extra (web, ray, parquet) is not installed."""
+
+    code = "SW001"
+
+
 class InputError(SaywhoError):
     """The input cannot be read as an article."""
 
@@ -54,3 +60,15 @@ class StoreError(SaywhoError):
     """The SQLite store cannot be opened, written or migrated."""
 
     code = "SW200"
+
+
+class ShardError(StoreError):
+    """A shard directory is missing, incomplete or unreadable."""
+
+    code = "SW210"
+
+
+class RayError(SaywhoError):
+    """The Ray cluster cannot be reached or a cluster job failed."""
+
+    code = "SW300"

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import click
 
-from saywho.errors import SaywhoError
+from saywho.errors import MissingDependency, SaywhoError
 
 DB_ENV = "SAYWHO_SERVE_DB"
-
-
-class MissingExtra(SaywhoError):
-    """An optional dependency group is not installed."""
-
-    code = "SW000"
 
 
 @click.command()
@@ -34,7 +28,7 @@ def serve(db: str, port: int, host: str, workers: int) -> None:
 
             from saywho.web.app import create_app
         except ImportError as err:
-            raise MissingExtra(f"saywho serve needs the web extra: pip install 'saywho[web]' ({err.name} is missing)") from None
+            raise MissingDependency(f"saywho serve needs the web extra: pip install 'saywho[web]' ({err.name} is missing)") from None
         app = create_app(db)
     except SaywhoError as err:
         click.echo(f"error: {err}", err=True)

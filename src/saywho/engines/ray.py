@@ -29,8 +29,8 @@ from itertools import islice
 
 from saywho.engines.base import Executor, FailureResult, Result, RunOptions, failure_key, process
 from saywho.engines.ray_inputs import DEFAULT_SHARD_SIZE, WorkShard, plan_shards, read_shard
-from saywho.engines.shards import MissingDependency, ShardStore
-from saywho.errors import SaywhoError
+from saywho.engines.shards import ShardStore
+from saywho.errors import MissingDependency, RayError, SaywhoError
 from saywho.input.sources import JsonlFields
 from saywho.records import Failure, RawDocument
 
@@ -38,12 +38,6 @@ ProcessFn = Callable[[RawDocument, RunOptions], Result]
 
 DEFAULT_RETRIES = 3
 DEFAULT_BATCH = 16
-
-
-class RayError(SaywhoError):
-    """The Ray cluster cannot be reached or a cluster job failed."""
-
-    code = "SW300"
 
 
 def import_ray():

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from saywho import records
 from saywho.engines.base import ArticleResult, FailureResult, Result
-from saywho.errors import SaywhoError, StoreError
+from saywho.errors import MissingDependency, ShardError
 from saywho.records import Article, Failure, Person, Quote
 
 TABLES = ("articles", "quotes", "people", "failures")
@@ -39,18 +39,6 @@ DONE_DIR = "_done"
 PLAN_FILE = "_plan.json"
 ORDER_COLUMNS = ("shard", "pos")
 KEYED_ORDER = ("shard", "pos", "key")
-
-
-class ShardError(StoreError):
-    """A shard directory is missing, incomplete or unreadable."""
-
-    code = "SW210"
-
-
-class MissingDependency(SaywhoError):
-    """An optional extra (pyarrow, Ray) is not installed."""
-
-    code = "SW001"
 
 
 def _pyarrow():
