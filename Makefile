@@ -2,7 +2,8 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-test
+DEMO_STAMP := $(VENV)/.installed-demo
 
 .PHONY: demo test lint bench clean
 
@@ -10,12 +11,17 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# The demo needs the web extra only; the tests need every extra (web, ray, parquet) and pytest.
+$(DEMO_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[web,parquet]'
+	touch $(DEMO_STAMP)
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(DEMO_STAMP)
 
-demo: $(STAMP)
-	$(BIN)/saywho extract --format text examples/000_baf42c301885f353.txt
+demo: $(DEMO_STAMP)
+	$(BIN)/saywho extract --format text --published 2018-07-20 examples/000_baf42c301885f353.txt
 	$(BIN)/saywho run examples/corpus --db news.db
 	$(BIN)/saywho people news.db --top 15
 	$(BIN)/saywho quotes news.db --search "prime minister" --limit 5
