@@ -49,3 +49,11 @@ def test_attribution_conventions_adding_starts_a_new_quote():
     assert second.speaker == "Jane Doe"
     first = _quote(text, "We will win")
     assert "The people" not in first.quote
+
+
+@pytest.mark.parametrize("text", [
+    "“Cake Boss” star Buddy Valastro said he liked the governor.",
+    "To top it off, “Chi-Raq,” a movie about the city, opens this week, the mayor said.",
+])
+def test_attribution_conventions_titles_are_not_quotes(text):
+    assert [q.quote for q in attribute(text).quotes if q.kind != "indirect"] == []

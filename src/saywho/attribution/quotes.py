@@ -38,6 +38,8 @@ WORK_WORDS = {
     "programme", "podcast", "article", "column", "op-ed", "essay", "episode", "series", "newspaper",
     "magazine", "documentary", "play", "memoir", "novel", "hashtag", "slogan", "sign", "signs", "banner",
 }
+# Who a title belongs to, written right after it ('"Cake Boss" star').
+CREDIT_WORDS = {"star", "stars", "actor", "actress", "host", "creator", "author", "director", "producer", "spot", "ad"}
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
 WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "begin", "mock",
              "continue", "share", "talk", "comment"}
@@ -128,6 +130,12 @@ class QuoteFinder:
                               for w in prev):
             return True
         if title_case and prev and (prev[-1].endswith(("’s", "'s")) or prev[-1].lower() == "on"):
+            return True
+        following = [w.lower().strip(",.") for w in after.split()[:3]]
+        if title_case and len(words.split()) <= 4 and following and (
+                following[0] in WORK_WORDS | CREDIT_WORDS
+                or (following[0] in ("a", "an", "the") and any(w in WORK_WORDS for w in following[1:]))):
+            # '"Jane The Virgin" star' / '"Chi-Raq," a movie about': a title, named
             return True
         if len(words.split()) <= 2 and prev and next_word and prev[-1][:1].isupper() and next_word[0][:1].isupper() \
                 and prev[-1].lower() not in NOT_NAMES and text[mark.close_at + 1 : mark.close_at + 2] == " ":
