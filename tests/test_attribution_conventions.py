@@ -18,6 +18,8 @@ def _quote(text, words):
     ("“I will win,” Jane Doe said, according to John Roe.", "I will win", "John Roe", "according to"),
     ("According to the Daily Planet, Jane Doe praised her “wonderful donors” on Monday.", "wonderful donors",
      "the Daily Planet", "According to"),
+    ("In a national poll released Monday, most voters said they were “extremely enthusiastic” about it.",
+     "extremely enthusiastic", "a national poll released Monday", "In"),
     # the one who issued the statement, not the statement
     ("Jane Doe issued a statement saying the plan was “a disaster for farmers.”", "a disaster", "Jane Doe",
      "saying"),

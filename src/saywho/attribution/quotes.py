@@ -38,6 +38,8 @@ WORK_WORDS = {
     "programme", "podcast", "article", "column", "op-ed", "essay", "episode", "series", "newspaper",
     "magazine", "documentary", "play", "memoir", "novel", "hashtag", "slogan", "sign", "signs", "banner",
 }
+# What a sentence opening "In a ... poll," reports from.
+STUDY_WORDS = {"poll", "survey", "study", "report", "analysis", "polls", "surveys", "studies", "reports"}
 # Who a title belongs to, written right after it ('"Cake Boss" star').
 CREDIT_WORDS = {"star", "stars", "actor", "actress", "host", "creator", "author", "director", "producer", "spot", "ad"}
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
@@ -374,6 +376,11 @@ class QuoteFinder:
             comma = next((i for i in range(3, min(len(toks), 14)) if toks[i].text == ","), None)
             if comma is not None:
                 return Found(mark, "partial", toks[0], "according to", toks[1].end, (toks[2].start, toks[comma - 1].end))
+        if len(toks) > 4 and toks[0].lower == "in":
+            # "In a Washington Post-ABC News poll, 75 percent said "Q"": PolNeAR's source is the poll
+            comma = next((i for i in range(2, min(len(toks), 14)) if toks[i].text == ","), None)
+            if comma is not None and any(t.lower in STUDY_WORDS for t in toks[1:comma]):
+                return Found(mark, "partial", toks[0], "in", toks[0].end, (toks[1].start, toks[comma - 1].end))
         nearest: Found | None = None
         crossed = False
         for index in range(len(toks) - 1, -1, -1):
