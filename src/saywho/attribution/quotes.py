@@ -379,14 +379,16 @@ class QuoteFinder:
         if len(toks) > 4 and toks[0].lower == "in":
             # "In a Washington Post-ABC News poll, 75 percent said "Q"": PolNeAR's source is the poll
             comma = next((i for i in range(2, min(len(toks), 14)) if toks[i].text == ","), None)
-            if comma is not None and any(t.lower in STUDY_WORDS for t in toks[1:comma]):
+            study = next((i for i in range(1, comma) if toks[i].lower in STUDY_WORDS), None) if comma else None
+            if study is not None and not any(t.lower in CONJUNCTIONS for t in toks[1:study]):
                 return Found(mark, "partial", toks[0], "in", toks[0].end, (toks[1].start, toks[comma - 1].end))
         nearest: Found | None = None
         crossed = False
         for index in range(len(toks) - 1, -1, -1):
             tok = toks[index]
-            if tok.lower in COMPLEMENTIZERS and index > 0 and (speech_lemma(toks[index - 1].text)
-                                                                or toks[index - 1].text == ","):
+            if tok.lower in COMPLEMENTIZERS and index > 0 and (
+                    speech_lemma(toks[index - 1].text) or toks[index - 1].text == ","
+                    or any(self._core(t.text) for t in toks[max(0, index - 4) : index - 1])):
                 # a cue inside the reported clause ("said that he was showing 'respect'") is not its cue
                 crossed = True
                 continue
