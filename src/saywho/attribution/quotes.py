@@ -433,7 +433,9 @@ class QuoteFinder:
                 continue
             found = self._outer(mark, toks, subject[0]) or (lemma != "say" and self._coordinated(mark, toks, index, subject)) or \
                 Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
-            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]) or self._main_clause(toks, index):
+            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]) or self._main_clause(toks, index) \
+                    or index > 0 and toks[index - 1].lower in ("and", "but"):
+                # "told ABC that he agrees ... and said "Q"": a coordinated verb is no part of the earlier clause
                 return found
             nearest = nearest or found
         return nearest
