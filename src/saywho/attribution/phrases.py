@@ -1,0 +1,256 @@
+"""The noun phrases around a speech cue: the subject before it, the speaker after an inverted verb,
+and who heard it ("told CNN", "said in an interview with Reuters").
+"""
+
+from __future__ import annotations
+
+from saywho.attribution.lexicon import (
+    DETERMINERS_AND_POSSESSIVES,
+    HONORIFICS,
+    MEDIUM_OF_CUE,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+)
+from saywho.attribution.text import Token
+
+# Words that may stand between a subject and its speech verb ("he has also said").
+AUXILIARIES = {
+    "has", "have", "had", "also", "later", "then", "once", "previously", "recently", "repeatedly", "just",
+    "is", "was", "were", "are", "will", "would", "be", "been", "publicly", "again", "first", "still",
+    "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
+    "never", "earlier", "subsequently", "further", "even", "only", "finally", "afterward",
+    "afterwards", "shortly", "immediately", "privately", "openly", "initially", "could", "can", "may",
+    "might", "should", "must", "however", "now", "already", "long", "ever", "twice", "wryly", "angrily",
+    "quietly", "jokingly", "sarcastically",
+}
+PUNCTUATION = {",", ".", ":", ";", "(", ")", "—", "–", "-", "“", "”", '"', "''", "!", "?", "[", "]"}
+QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each"}
+TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
+              "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
+COMPLEMENTIZERS = {"that", "whether"}
+FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "meanwhile", "separately"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
+LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
+                      "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once"}
+PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
+                "before", "than", "over", "under", "against", "through"}
+CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
+                "when", "which", "where", "before", "after"}
+
+
+class PhraseFinder:
+    """The phrase-reading half of ``QuoteFinder``; ``text`` and ``lemma_of`` come from it."""
+
+    text: str
+
+    def lemma_of(self, word: str) -> str | None:
+        raise NotImplementedError
+
+    def _np_before(self, words: list[Token], participle: bool = False) -> tuple[int, int] | None:
+        """The subject written just before a speech verb, skipping auxiliaries and ", who ...," clauses."""
+        k = len(words) - 1
+        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])):
+            k -= 1
+        k = before_time(words, k)
+        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])):
+            k -= 1
+        if k >= 1 and words[k].lower in ("and", "but") and not participle:
+            return self._clause_subject(words, k - 1)
+        if k >= 1 and words[k].lower == "by" and self.lemma_of(words[k - 1].text):
+            k -= 2
+            while k >= 0 and words[k].lower in AUXILIARIES:
+                k -= 1
+        if k < 0:
+            return None
+        if participle or words[k].text == ",":
+            k = self._skip_clause(words, k)
+            if k < 0:
+                return None
+            if participle:
+                return self._clause_subject(words, k)
+        tok = words[k]
+        if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
+            return tok.start, tok.end
+        if tok.lower == "who" and k > 0:
+            # the relative pronoun is the speaker's mention; the resolver looks back to its antecedent
+            return tok.start, tok.end
+        span = self._np_ending_at(words, k)
+        if span is not None and not participle:
+            first = next(i for i, w in enumerate(words) if w.start == span[0])
+            if first > 0 and words[first - 1].lower in ("after", "before"):
+                # "days after Trump told": the subordinate clause's own subject
+                return span
+            if first > 1 and words[first - 1].lower in PREPOSITIONS:
+                before = words[first - 2]
+                if before.capitalised and before.lower not in NOT_NAMES and words[first - 1].lower == "in":
+                    # "Trump in his announcement speech called"
+                    return self._np_ending_at(words, first - 2) or span
+                alternative = self._clause_subject(words, first - 2)
+                return alternative or span
+        return span
+
+    def _skip_clause(self, words: list[Token], k: int) -> int:
+        """Step back over ", who ... ," (or any comma-bounded aside) before the verb."""
+        if words[k].text != ",":
+            return k
+        j = k - 1
+        while j >= 0 and words[j].text != ",":
+            j -= 1
+        if j < 0:
+            return k - 1
+        aside = words[j + 1 : k]
+        if aside and (aside[0].lower in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their")
+                      or aside[0].lower in ROLE_NOUNS or aside[0].text.endswith(("’s", "'s"))
+                      or aside[0].text[:1].isdigit() or aside[0].lower in ("like", "as", "in", "at", "on")):
+            return j - 1
+        return k - 1
+
+    def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
+        """The sentence's subject, for ", adding ..." / ", saying ..." and for a verb after "and"."""
+        first = 0
+        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or words[0].text.endswith("ing")):
+            # "In early October," / "Speaking to MSNBC on Monday," comes before the subject
+            comma = next((i for i in range(min(k + 1, 30)) if words[i].text == ","), None)
+            while comma is not None:
+                first = comma + 1
+                # "At a rally in Birmingham, Alabama, on Saturday,": the place and time go on past a comma
+                comma = next((i for i in range(first, min(k + 1, first + 5)) if words[i].text == ","), None)
+                if comma is None or not (words[first].lower in PREPOSITIONS
+                                         or all(w.capitalised for w in words[first:comma])):
+                    break
+        else:
+            first = after_lead(words, k)
+        for j in range(first, k + 1):
+            tok = words[j]
+            if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
+                return tok.start, tok.end
+            if tok.lower in ("the", "a", "an") or (tok.capitalised and tok.lower not in NOT_NAMES):
+                end = j
+                while end + 1 <= k and end - j < 6 and words[end + 1].text not in PUNCTUATION \
+                        and words[end + 1].lower not in AUXILIARIES and words[end + 1].lower not in PREPOSITIONS \
+                        and self.lemma_of(words[end + 1].text) is None \
+                        and (words[end + 1].capitalised or tok.lower in ("the", "a", "an")):
+                    end += 1
+                if end == j and tok.lower in ("the", "a", "an"):
+                    continue
+                return words[j].start, words[end].end
+        return None
+
+    def _np_ending_at(self, words: list[Token], k: int) -> tuple[int, int] | None:
+        """A noun phrase that ends at ``words[k]``: a name, a role ("the senator"), "officials", "another"."""
+        tok = words[k]
+        low = tok.lower
+        if tok.text in PUNCTUATION or (low in NOT_NAMES and low not in PRONOUNS and low not in QUANTIFIERS):
+            return None
+        if not (tok.capitalised or low.replace("-", "").isalnum()):
+            return None
+        j = k
+        while j - 1 >= 0 and k - j < 9:
+            prev = words[j - 1]
+            pl = prev.lower
+            if pl in HONORIFICS:
+                j -= 1
+                continue
+            if pl in DETERMINERS_AND_POSSESSIVES or pl in QUANTIFIERS:
+                j -= 1
+                break
+            if prev.text in PUNCTUATION or pl in NOT_NAMES:
+                if pl in ("of", "for", "at") and j - 2 >= 0 and (words[j - 2].lower in ROLE_NOUNS
+                                                                  or words[j - 2].capitalised):
+                    j -= 1
+                    continue
+                break
+            if not prev.capitalised and pl in TIME_WORDS:
+                # "On Thursday morning Mr Trump": lowercase words before a name only as its title
+                break
+            j -= 1
+        return words[j].start, words[k].end
+
+    def _np_after(self, words: list[Token], index: int) -> tuple[int, int] | None:
+        """The speaker after an inverted verb (``said Meenakshi Ganguly of Human Rights Watch``)."""
+        k = index
+        while k < len(words) and words[k].lower in AUXILIARIES:
+            k += 1
+        if k >= len(words):
+            return None
+        j = k
+        while j < len(words) and words[j].text not in (",", ".", ";", ":", "(", ")", "—", "–") \
+                and words[j].lower not in ("who", "in", "on", "at", "during", "after", "before", "when", "while",
+                                           "that", "to", "and", "as", "adding", "noting", "saying"):
+            j += 1
+            if j - k >= 8:
+                break
+        if j == k:
+            return None
+        return words[k].start, words[j - 1].end
+
+    def _addressee(self, words: list[Token], index: int, lemma: str) -> str | None:
+        if lemma in MEDIUM_OF_CUE:
+            return MEDIUM_OF_CUE[lemma]
+        if lemma != "tell":
+            return self._said_to(words, index)
+        k = index + 1
+        parts: list[Token] = []
+        while k < len(words) and words[k].text not in (",", ".", ":", ";", "“", '"') and len(parts) < 6:
+            low = words[k].lower
+            if low in ("that", "while", "on", "in", "at", "during", "after", "before", "when", "about", "of"):
+                break
+            parts.append(words[k])
+            k += 1
+        if not parts:
+            return None
+        if parts[0].lower in ("the",) and len(parts) > 1 and parts[1].capitalised:
+            parts = parts[1:]
+        return self.text[parts[0].start : parts[-1].end]
+
+    def _said_to(self, words: list[Token], index: int) -> str | None:
+        """"said in an interview with CNBC" / "wrote on Facebook" / "said to reporters": who heard it."""
+        after = words[index + 1 : index + 9]
+        lows = [t.lower for t in after]
+        for position, low in enumerate(lows):
+            if low in (",", ".", ":", ";", "“", '"', "that"):
+                return None
+            target = None
+            if low == "with" and "interview" in lows[:position]:
+                target = position + 1
+            elif low in ("on", "to") and position + 1 < len(after) and lows[position + 1] not in NOT_NAMES and (
+                    after[position + 1].capitalised or lows[position + 1] in ("reporters", "journalists")):
+                target = position + 1
+            if target is None or target >= len(after):
+                continue
+            end = target
+            while end + 1 < len(after) and (after[end + 1].capitalised or after[end + 1].text.endswith(("’s", "'s"))):
+                end += 1
+            name = self.text[after[target].start : after[end].end]
+            return name.removeprefix("the ").removeprefix("The ")
+        return None
+
+
+def after_lead(words: list[Token], k: int) -> int:
+    """Where the subject starts after "Hours later," / "A month ago," / a "WASHINGTON (AFP) –" dateline."""
+    for i in range(min(k + 1, 7)):
+        text = words[i].text
+        if text in ("—", "–", "-") and all(w.capitalised or w.text in ",." for w in words[:i]):
+            return i + 1
+        if text == ",":
+            return i + 1 if i and words[i - 1].lower in ("later", "ago", "earlier", "before", "after") else 0
+    return 0
+
+
+def before_time(words: list[Token], k: int) -> int:
+    """Step back over "last week" / "late Thursday night" between a subject and its verb."""
+    if k < 1 or words[k].lower not in TIME_WORDS | WEEKDAYS:
+        return k
+    j = k - 1
+    while j >= 0 and (words[j].lower in TIME_MODIFIERS or words[j].lower in WEEKDAYS):
+        j -= 1
+    if j == k - 1 or j < 0 or words[j].text in PUNCTUATION:
+        return k
+    return j
+
+
+def is_adverb(tok: Token) -> bool:
+    return tok.text.islower() and tok.text.endswith("ly") and len(tok.text) > 4 and tok.lower not in ("family",
+                                                                                                      "ally", "rally")
