@@ -31,14 +31,15 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
      "container_blocks", "container_links", "container_main", "duplicate", "prev_in_main",
      "next_in_main", "prev_links", "next_links", "chars_before", "main_span", "main_depth_gap",
      "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main",
-     "caption_short", "list_link", "main_distance")
+     "caption_short", "list_link", "main_distance", "after_image", "about_company", "title_like",
+     "title_run", "after_last_main", "before_first_main", "link_run")
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
     + tuple(f"inside_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
-STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "bias")
-_N_FIXED = 27
+STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length", "bias")
+_N_FIXED = 34
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
@@ -46,6 +47,14 @@ _CAPTION_SLOTS = {CONTEXT_TAGS.index("figure"), CONTEXT_TAGS.index("figcaption")
 _LIST_SLOT = CONTEXT_TAGS.index("li")
 # Photo credits and captions: "(Image: GETTY)", "Photo: AP", "[File: Reuters]".
 _CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|file|illustration)\b", re.I)
+# The publisher's or a company's self-description that closes press-release style pages.
+_ABOUT = re.compile(
+    r"^about\b|\b(?:is|are) (?:an?|the)\b[^.]{0,80}\b(?:company|provider|firm|organi[sz]ation|leader|agency|"
+    r"publisher|network|platform|manufacturer|developer|group|institute|foundation|supplier)\b|"
+    r"\bfor more information\b|\bvisit (?:us at |www\.|https?://)|\bfollow (?:us|him|her|them) on\b",
+    re.I,
+)
+_TERMINAL = frozenset('.!?"\u201d\u2019)')
 
 
 def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[list[float]]:
@@ -87,6 +96,7 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         tally[0] += lengths[i]
         if in_main[i]:
             tally[1] += lengths[i]
+    title_like = [_title_like(texts[i], links[i]) for i in range(n)]
     width = _N_FIXED + len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES)
     rows = []
     before = 0
@@ -118,6 +128,14 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[24] = 1.0 if lengths[i] < 300 and (_CAPTION_SLOTS & set(b.context)) else 0.0
         row[25] = 1.0 if links[i] > 0.5 and _LIST_SLOT in b.context else 0.0
         row[26] = min(abs(i - nearest_main[i]), 20) / 20.0
+        row[27] = 1.0 if b.after_image and lengths[i] < 300 else 0.0
+        row[28] = 1.0 if lengths[i] < 600 and _ABOUT.search(texts[i]) else 0.0
+        row[29] = title_like[i]
+        lo, hi = max(0, i - 2), min(n, i + 3)
+        row[30] = sum(title_like[lo:hi]) / 5.0
+        row[31] = 1.0 if i > last_main else 0.0
+        row[32] = 1.0 if i < first_main else 0.0
+        row[33] = sum(links[lo:hi]) / (hi - lo)
         tag = _TAG_SLOT.get(b.tag, b.tag)
         row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
         for slot in b.context:
@@ -126,6 +144,17 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         rows.append(row)
         before += lengths[i]
     return rows
+
+
+def _title_like(text: str, link_share: float) -> float:
+    """1.0 for a headline-shaped block: short, unpunctuated at the end, linked or capitalised."""
+    if not text or len(text) > 140 or text[-1] in _TERMINAL:
+        return 0.0
+    if link_share > 0.5:
+        return 1.0
+    words = text.split()
+    capital = sum(1 for w in words if w[0].isupper())
+    return 1.0 if len(words) >= 3 and capital * 2 > len(words) else 0.0
 
 
 def _nearest(flags: list[bool]) -> list[int]:
@@ -159,6 +188,8 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
     cumulative = [0.0]
     for p in first:
         cumulative.append(cumulative[-1] + p)
+    page_mean = _logit(cumulative[-1] / n) if n else edge
+    runs = _run_lengths([p >= 0.5 for p in first])
     rows = []
     for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -170,9 +201,23 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
             logits[i + 2] if i + 2 < n else edge,
             means[blocks[i].container],
             _logit((cumulative[hi] - cumulative[lo]) / (hi - lo)),
+            page_mean,
+            math.copysign(math.log1p(abs(runs[i])), runs[i]),
             1.0,
         ])
     return rows
+
+
+def _run_lengths(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of equal flags it sits in, signed by the flag."""
+    runs = [0] * len(flags)
+    start = 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            size = i - start if flags[start] else -(i - start)
+            runs[start:i] = [size] * (i - start)
+            start = i
+    return runs
 
 
 def _logit(p: float) -> float:
@@ -221,6 +266,9 @@ def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
     with open(path, encoding="utf-8") as handle:
         weights = json.load(handle)
     weights["first_score"] = compile_trees(weights["first"], weights["features"])
+    # Second-stage weights laid out in today's ``STACK_FEATURE_NAMES`` order, zero where absent.
+    trained = dict(zip(weights.get("stack_features", STACK_FEATURE_NAMES), weights["second"]["coef"], strict=True))
+    weights["second_coef"] = [trained.get(name, 0.0) for name in STACK_FEATURE_NAMES]
     return weights
 
 
@@ -231,6 +279,6 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
     weights = weights or load_weights()
     first_score = weights["first_score"]
     first = [_sigmoid(first_score(row)) for row in block_feature_rows(blocks, in_main)]
-    second_w = weights["second"]["coef"]
+    second_w = weights["second_coef"]
     second_b = weights["second"]["intercept"]
     return [_sigmoid(sum(map(mul, second_w, row)) + second_b) for row in stack_rows(blocks, first)]

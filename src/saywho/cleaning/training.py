@@ -24,6 +24,7 @@ from saywho.cleaning.model import SECOND_NAMES, first_pass, second_rows
 
 _WORDS = re.compile(r"\w+")
 _STACK_FOLDS = 3
+_PAGE_WEIGHT = 100.0
 DEFAULTS = {"threshold": 0.4, "gap_threshold": 0.1, "max_gap": 2, "keep_run_share": 0.2, "edge_threshold": 0.02, "C": 1.0}
 
 
@@ -119,6 +120,14 @@ def _sample_weight(block: str) -> float:
     return 1.0 + math.sqrt(len(block) / 40.0)
 
 
+def _page_weights(page: Page) -> list[float]:
+    """Block weights summing to the same total on every page: the metric averages over pages,
+    so a 500-line portal must not outvote a 40-line article page."""
+    raw = [_sample_weight(b) for b in page.blocks]
+    scale = _PAGE_WEIGHT / (sum(raw) or 1.0)
+    return [w * scale for w in raw]
+
+
 def _fit_logistic(rows: list[list[float]], labels: list[int], weights: list[float], c: float) -> list[float]:
     """A logistic regression on standardised features, folded back to raw-feature coefficients."""
     import numpy as np
@@ -141,7 +150,7 @@ def fit(pages: Sequence[Page], *, c: float = DEFAULTS["C"], settings: dict | Non
     """Weights (the ``weights.json`` contents) trained on ``pages``."""
     rows_by_page = [page_features(p.blocks) for p in pages]
     labels = [label for p in pages for label in p.labels]
-    sample = [_sample_weight(b) for p in pages for b in p.blocks]
+    sample = [w for p in pages for w in _page_weights(p)]
     first = _fit_logistic([r for rows in rows_by_page for r in rows], labels, sample, c)
     # Pass two learns from out-of-fold pass-one scores, as unseen pages will give it, not from
     # pass one's overconfident scores on its own training pages.
@@ -151,7 +160,7 @@ def fit(pages: Sequence[Page], *, c: float = DEFAULTS["C"], settings: dict | Non
         coef = _fit_logistic(
             [r for j in train for r in rows_by_page[j]],
             [label for j in train for label in pages[j].labels],
-            [_sample_weight(b) for j in train for b in pages[j].blocks],
+            [w for j in train for w in _page_weights(pages[j])],
             c,
         )
         for j in range(k, len(pages), _STACK_FOLDS):
