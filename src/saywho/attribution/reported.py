@@ -149,6 +149,28 @@ def select(text: str, found: list[Candidate], probabilities: list[float], thresh
     return [kept[i] for i in sorted(kept)]
 
 
+def _before_mark(text, speech: ReportedSpeech, marks) -> ReportedSpeech | None:
+    """A forward statement ended at the last clause break before a quotation mark in it, if any.
+
+    "X said (that) A, pointing to his "Q"": A is reported, the quote is the direct finder's.
+    """
+    if speech.content_start < speech.cue_end:
+        return None
+    mark = marks[bisect_left(marks, speech.content_start)]
+    breaks = [text.rfind(ch, speech.content_start, mark) for ch in _CLAUSE_BREAKS]
+    cut = max(breaks)
+    if cut <= speech.content_start:
+        return None
+    start, end = _trim(text, speech.content_start, cut)
+    if _count_words(text, start, end) < _MIN_WORDS_BEFORE_MARK:
+        return None
+    return replace(speech, content_start=start, content_end=end)
+
+
+_CLAUSE_BREAKS = (",", ";", "—", "–", " - ", "(")
+_MIN_WORDS_BEFORE_MARK = 3
+
+
 def _shares_content(a: ReportedSpeech, b: ReportedSpeech) -> bool:
     return a.content_start < b.content_end and b.content_start < a.content_end
 
@@ -213,7 +235,10 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
         if generic:
             features.append("generic_verb_that")
         if _has_mark(marks, speech.content_start, speech.content_end):
-            continue
+            speech = _before_mark(text, speech, marks)
+            if speech is None:
+                continue
+            features.append("cut_at_mark")
         if _overlaps(taken_sorted, speech.content_start, speech.content_end):
             continue
         if index == 0:
@@ -466,7 +491,10 @@ def _looks_final(rest: str) -> bool:
     return len(words) <= _MAX_SOURCE_WORDS and (first[:1].isupper() or first.lower() in _ADDRESSEE_WORDS)
 
 
-_ADDRESSEE_WORDS = frozenset("him her them us me you reporters journalists supporters voters the".split())
+_ADDRESSEE_WORDS = frozenset(
+    "him her them us me you reporters journalists supporters voters the some many several most other others "
+    "both few all two three analysts experts officials critics aides".split()
+)
 
 
 def _source_back(text, lo, cue_start, words):
