@@ -150,6 +150,11 @@ _LOG_CHARS, _ENDS, _BULLET, _FUNCTION, _ACTION, _PROSE = (
 
 def own_features(text: str) -> list[float]:
     """A block's own statistics (the first ``len(_OWN)`` features), from its head only."""
+    return _own(text).copy()
+
+
+def _own(text: str) -> list[float]:
+    """``own_features`` without the copy: short blocks' lists are shared with the cache."""
     s = text.strip()
     if not s:
         return [0.0] * _N_OWN
@@ -160,7 +165,7 @@ def own_features(text: str) -> list[float]:
             if len(_SHORT_CACHE) >= _SHORT_CACHE_SIZE:
                 _SHORT_CACHE.clear()
             cached = _SHORT_CACHE[s] = _short_features(s, n)
-        return cached.copy()
+        return cached
     head = s[:HEAD_CHARS]
     lower = head.lower()
     words = head.split()
@@ -277,7 +282,7 @@ def self_names(texts: list[str], own: list[list[float]] | None = None) -> list[s
 
 def page_features(texts: list[str]) -> list[list[float]]:
     """Feature vectors (``FEATURE_NAMES`` order) for every block of one page."""
-    own = [own_features(t) for t in texts]
+    own = [_own(t) for t in texts]
     n = len(own)
     if not n:
         return []
@@ -306,8 +311,8 @@ def page_features(texts: list[str]) -> list[list[float]]:
         lo = i - 2 if i > 2 else 0
         hi = i + 3 if i + 3 < n else n
         width = hi - lo
-        row = o.copy()
-        row += (
+        row = [
+            *o,
             i / span,
             1.0 if i == 0 else 0.0,
             1.0 if i == n - 1 else 0.0,
@@ -327,7 +332,7 @@ def page_features(texts: list[str]) -> list[list[float]]:
             1.0 if names and any(name in texts[i] for name in names) else 0.0,
             1.0 if seen[texts[i]] > 1 else 0.0,
             1.0,
-        )
+        ]
         rows.append(row)
         before += prose[i]
     return rows
