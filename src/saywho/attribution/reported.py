@@ -350,7 +350,7 @@ def _build(text, cs, ce, form, ss, se, model):
 def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
     """ "To see it, Roberts said, one should visit": the statement is the sentence around the cue."""
     content = _trim(text, lo, hi)
-    if _count_words(text, lo, shape[0]) < 2 or _count_words(text, ce, hi) < 3:
+    if shape[0] <= lo or _count_words(text, ce, hi) < 3:
         return None
     features.append("pat:parenthetical")
     features.append(f"src:{_source_kind(text, shape[1])}")
