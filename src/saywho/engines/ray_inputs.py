@@ -28,6 +28,7 @@ from saywho.input.sources import (
     WARC_SUFFIXES,
     JsonlFields,
     parse_jsonl_line,
+    read_jsonl,
 )
 from saywho.records import Failure, RawDocument
 
@@ -170,26 +171,7 @@ def read_shard(shard: WorkShard, fields: JsonlFields | None = None) -> Iterator[
 
 
 def _read_jsonl_lines(shard: WorkShard, fields: JsonlFields) -> Iterator[RawDocument | Failure]:
-    source = shard.path
-    opener = gzip.open if source.lower().endswith(".gz") else open
-    try:
-        handle = opener(source, "rb")
-    except OSError as err:
-        yield Failure(source=source, code="SW106", reason=f"cannot read: {err.strerror or err}")
-        return
-    lineno = 0
-    try:
-        with handle:
-            for lineno, line in enumerate(handle, 1):
-                if lineno < shard.start:
-                    continue
-                if shard.stop is not None and lineno >= shard.stop:
-                    return
-                if line.strip():
-                    yield parse_jsonl_line(line, source=source, lineno=lineno, fields=fields)
-    except (OSError, EOFError, zlib.error) as err:
-        if shard.stop is None:
-            yield Failure(source=f"{source}:{lineno + 1}", code="SW105", reason=f"stream broken after line {lineno}: {err}")
+    return read_jsonl(shard.path, fields, start=shard.start, stop=shard.stop)
 
 
 def _read_parquet_rows(shard: WorkShard, fields: JsonlFields) -> Iterator[RawDocument | Failure]:

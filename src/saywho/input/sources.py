@@ -89,8 +89,15 @@ def _first(record: dict, keys: tuple[str, ...]):
     return None
 
 
-def read_jsonl(source: str, fields: JsonlFields = JsonlFields()) -> Iterator[RawDocument | Failure]:
-    """One ``RawDocument`` per line; a broken line or a truncated gzip is a ``Failure``."""
+def read_jsonl(
+    source: str,
+    fields: JsonlFields = JsonlFields(),
+    *,
+    start: int = 1,
+    stop: int | None = None,
+) -> Iterator[RawDocument | Failure]:
+    """One ``RawDocument`` per line of lines ``start`` to ``stop`` (exclusive); a broken line is a
+    ``Failure``, and so is a truncated gzip, reported by the range that reads to the end."""
     opener = gzip.open if source.lower().endswith(".gz") else open
     try:
         handle = opener(source, "rb")
@@ -101,11 +108,14 @@ def read_jsonl(source: str, fields: JsonlFields = JsonlFields()) -> Iterator[Raw
     try:
         with handle:
             for lineno, line in enumerate(handle, 1):
-                if not line.strip():
+                if lineno < start or not line.strip():
                     continue
+                if stop is not None and lineno >= stop:
+                    return
                 yield parse_jsonl_line(line, source=source, lineno=lineno, fields=fields)
     except (OSError, EOFError, zlib.error) as err:
-        yield Failure(source=f"{source}:{lineno + 1}", code="SW105", reason=f"stream broken after line {lineno}: {err}")
+        if stop is None:
+            yield Failure(source=f"{source}:{lineno + 1}", code="SW105", reason=f"stream broken after line {lineno}: {err}")
 
 
 def parse_jsonl_line(line: bytes | str, *, source: str, lineno: int, fields: JsonlFields) -> RawDocument | Failure:
