@@ -28,6 +28,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SOURCE_REACH = 90
 _MAX_SOURCE_WORDS = 6
 _OPENING_CUE_GAP = 12
+_LATER_CUES_TRIED = 3
 # A cut must leave a few words of the outer statement, else the two are one statement read twice.
 _MIN_CUT = 15
 _MIN_CUT_CONTENT = 5
@@ -223,12 +224,15 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
                 built = _colon(text, colon, se, index, marks, taken_sorted)
                 if built:
                     out.append((*built, index))
-    for cs, ce, form, generic in _cue_spans(text, model):
+    spans = _cue_spans(text, model)
+    # Matched once per text: the clause rules look ahead for later cues without rerunning the lexicon.
+    listed = [(cs, ce) for cs, ce, _, generic in spans if not generic]
+    for cs, ce, form, generic in spans:
         index = bisect_right(starts, cs) - 1
         if index < 0:
             continue
         ss, se = bounds[index]
-        built = _build(text, cs, ce, form, ss, se, model)
+        built = _build(text, cs, ce, form, ss, se, model, listed)
         if built is None:
             continue
         speech, features = built
@@ -318,7 +322,7 @@ def _conjoin(features: list[str]) -> list[str]:
     return features + extra
 
 
-def _build(text, cs, ce, form, ss, se, model):
+def _build(text, cs, ce, form, ss, se, model, listed):
     lo = max(ss, cs - _REACH_BEFORE)
     hi = min(se, ce + _REACH_AFTER)
     cue_lemma = model.cues.get(form) or lemma(form)
@@ -344,7 +348,7 @@ def _build(text, cs, ce, form, ss, se, model):
         return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
     if shape is not None and shape[1][1] > shape[1][0] and after.lstrip()[:1] == ",":
         return _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features)
-    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, model)
+    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, listed)
 
 
 def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
@@ -405,7 +409,7 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
 
-def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, model):
+def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, listed):
     """ "X said (that) CLAUSE" -- the content runs from after the cue to the end of the clause."""
     pos = ce
     addressee = (-1, -1)
@@ -430,13 +434,14 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
     later = _LATER_CUE.search(text, pos, hi)
     if later:
         end = later.start()
-    for count, next_cue in enumerate(model.cue_pattern.finditer(text, pos, end)):
-        comma = _COMMA_SOURCE.search(text, max(pos, next_cue.start() - 60), next_cue.start())
+    first_later = bisect_left(listed, (pos, pos))
+    for next_start, next_end in listed[first_later:first_later + _LATER_CUES_TRIED]:
+        if next_end > end:
+            break
+        comma = _COMMA_SOURCE.search(text, max(pos, next_start - 60), next_start)
         if comma:
             end = comma.start()
             features.append("cut_at_later_cue")
-            break
-        if count >= 2:
             break
     source = _source_back(text, lo, cue_start, before_words)
     if _SUBORDINATE.search(text, max(lo, (source[0] if source[0] >= 0 else cue_start) - 12),
