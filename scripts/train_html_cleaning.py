@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the HTML block classifier and write src/saywho/cleaning/html_model.json.
 
-usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--c 1.0]
+usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--c 1.0] [--trees 100] [--depth 3]
 
 Data: ``data/extraction/{scrapinghub,modern-train}`` under the shared directory (``../shared``
 or $SAYWHO_SHARED): ``html/ID.html.gz`` pages and ``truth.jsonl`` article bodies. A block's label
@@ -131,18 +131,18 @@ def predict(weights: dict, x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def train(pages: list[dict], c: float, inner_folds: int = 3) -> dict:
+def train(pages: list[dict], c: float, inner_folds: int = 3, trees: int = 100, depth: int = 3) -> dict:
     """Both stages; the second learns from first-stage scores on pages the first did not see."""
     usable = [p for p in pages if len(p["y"])]
     stack = lambda ps: [np.concatenate([p[k] for p in ps]) for k in ("x", "y", "w")]  # noqa: E731
     x, y, w = stack(usable)
-    first = fit_trees(x, y, w)
+    first = fit_trees(x, y, w, trees, depth)
     second_x, second_y, second_w = [], [], []
     unseen: list[tuple[dict, list[float]]] = []
     for k in range(inner_folds):
         held = usable[k::inner_folds]
         rest = [p for i, p in enumerate(usable) if i % inner_folds != k]
-        inner = fit_trees(*stack(rest))
+        inner = fit_trees(*stack(rest), trees, depth)
         for page in held:
             scores = list(tree_scores(inner, page["x"]))
             unseen.append((page, scores))
@@ -199,6 +199,8 @@ def main() -> None:
     parser.add_argument("--shared", default=os.environ.get("SAYWHO_SHARED", str(ROOT.parent / "shared")))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--trees", type=int, default=100, help="boosted trees in the first stage")
+    parser.add_argument("--depth", type=int, default=3, help="depth of each first-stage tree")
     parser.add_argument("--cv-only", action="store_true", help="report the cross-validated figure, write nothing")
     args = parser.parse_args()
     shared = Path(args.shared)
@@ -213,7 +215,7 @@ def main() -> None:
     for k in range(args.folds):
         held = scrapinghub[k::args.folds]
         rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
-        model = train(rest + modern, args.c)
+        model = train(rest + modern, args.c, trees=args.trees, depth=args.depth)
         held_scores.append((len(held), evaluate(model, held)))
         print(f"fold {k}: threshold {model['threshold']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
     total = sum(n for n, _ in held_scores)
@@ -223,7 +225,7 @@ def main() -> None:
     print(f"scrapinghub {args.folds}-fold cross-validated: precision={prec:.4f} recall={rec:.4f} f1={f1:.4f}")
     if args.cv_only:
         return
-    model = train(scrapinghub + modern, args.c)
+    model = train(scrapinghub + modern, args.c, trees=args.trees, depth=args.depth)
     check_export(model, scrapinghub[:20])
     model["first"].pop("sklearn")
     model.update({

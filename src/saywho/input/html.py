@@ -32,11 +32,6 @@ MAX_BLOCKS = 20000
 FALLBACK_CHARS = 80
 # A publisher-wide prior at or above this marks a block as the publisher's furniture.
 PRIOR_THRESHOLD = 0.5
-# Work limits for pathological pages: an article sits in the first megabytes of any real page,
-# and classifying a million "More stories" links would take minutes.
-PARSE_LIMIT = 8 * 1024 * 1024
-MAX_BLOCKS = 20000
-FALLBACK_CHARS = 80
 _SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")

@@ -71,13 +71,19 @@ class HtmlBlock:
     outer: int
     attrs: str
     hidden: bool
+    after_image: bool = False
 
 
 _token_cache: dict[str, frozenset[int]] = {}
+_value_cache: dict[str, frozenset[int]] = {}
 
 
 def _class_groups(value: str) -> frozenset[int]:
     """The context slots of the keyword groups named in a class/id value, token by token."""
+    # Pages repeat the same class strings hundreds of times: one lookup beats a token scan.
+    cached = _value_cache.get(value)
+    if cached is not None:
+        return cached
     found: frozenset[int] = frozenset()
     for token in value.lower().split():
         groups = _token_cache.get(token)
@@ -87,6 +93,8 @@ def _class_groups(value: str) -> frozenset[int]:
                 _token_cache[token] = groups
         if groups:
             found = found | groups
+    if len(_value_cache) < 100000:
+        _value_cache[value] = found
     return found
 
 
@@ -119,9 +127,10 @@ def page_blocks(root) -> list[HtmlBlock]:
     hidden_depth = 0
     skipping = 0
     next_block_id = 1
+    images = 0
 
     def flush() -> None:
-        nonlocal link_chars
+        nonlocal link_chars, images
         text = _SPACE.sub(" ", "".join(parts)).strip()
         parts.clear()
         if text:
@@ -136,18 +145,22 @@ def page_blocks(root) -> list[HtmlBlock]:
                     outer=block_ids[-3] if len(block_ids) > 2 else 0,
                     attrs=attrs_stack[-1],
                     hidden=hidden_depth > 0,
+                    after_image=images > 0,
                 )
             )
+            images = 0
         link_chars = 0
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):
-            if event == "end" and element.tail and not skipping:
-                parts.append(element.tail)
-                if in_link:
-                    link_chars += len(element.tail)
+            if event == "end" and not skipping:
+                tail = element.tail
+                if tail:
+                    parts.append(tail)
+                    if in_link:
+                        link_chars += len(tail)
             continue
         tag = tag.lower()
         if event == "start":
@@ -155,14 +168,17 @@ def page_blocks(root) -> list[HtmlBlock]:
                 skipping += 1
                 walker.skip_subtree()
                 continue
+            if tag == "img":
+                images += 1
             is_block = tag in BLOCK_TAGS
             if is_block and parts:
                 flush()
             marker = element.get("class")
             ident = element.get("id")
+            named = f"{marker or ''} {ident or ''}" if marker or ident else ""
             index = _TAG_INDEX.get(tag)
-            if index is not None or marker or ident:
-                own = _class_groups(f"{marker or ''} {ident or ''}") if marker or ident else frozenset()
+            if index is not None or named:
+                own = _class_groups(named) if named else frozenset()
                 if index is not None:
                     own = own | {index}
                 if not own.issubset(context):
@@ -178,11 +194,12 @@ def page_blocks(root) -> list[HtmlBlock]:
                 block_ids.append(next_block_id)
                 next_block_id += 1
                 block_tags.append(tag)
-                attrs_stack.append(f"{marker or ''} {ident or ''}".strip()[:80])
-            if element.text:
-                parts.append(element.text)
+                attrs_stack.append(named.strip()[:80])
+            text = element.text
+            if text:
+                parts.append(text)
                 if in_link:
-                    link_chars += len(element.text)
+                    link_chars += len(text)
         else:
             if tag in SKIP_TAGS:
                 skipping -= 1
@@ -199,10 +216,11 @@ def page_blocks(root) -> list[HtmlBlock]:
                     hidden_depth -= 1
                 if is_link:
                     in_link -= 1
-            if element.tail and element is not body:
-                parts.append(element.tail)
+            tail = element.tail
+            if tail and element is not body:
+                parts.append(tail)
                 if in_link:
-                    link_chars += len(element.tail)
+                    link_chars += len(tail)
     if parts:
         flush()
     return blocks

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from lxml import etree
+
+from saywho.cleaning.html_model import FEATURE_NAMES, STACK_FEATURE_NAMES, block_feature_rows, stack_rows
+from saywho.input.html_blocks import page_blocks
+
+PAGE = """<html><body><article>
+<p>The council voted on Tuesday to extend the tram line to the campus, the mayor told reporters.</p>
+<figure><img src="tram.jpg"><figcaption>A tram at the depot. Photo: City Post</figcaption></figure>
+<p>Work on the extension will start next spring and should take three years to finish.</p>
+<p>City Post is a regional news publisher based in the north. For more information visit www.citypost.example.</p>
+</article>
+<ul class="more"><li><a href="/a">Bus Fares To Rise In May</a></li><li><a href="/b">Council Approves Cycle Lanes</a></li>
+<li><a href="/c">New Library Opens Its Doors</a></li></ul>
+</body></html>"""
+
+
+def _rows():
+    blocks = page_blocks(etree.fromstring(PAGE, parser=etree.HTMLParser()))
+    in_main = [i < 3 for i in range(len(blocks))]
+    return blocks, [dict(zip(FEATURE_NAMES, row, strict=True)) for row in block_feature_rows(blocks, in_main)]
+
+
+def test_input_html_features_mark_captions_after_images():
+    blocks, rows = _rows()
+    caption = next(i for i, b in enumerate(blocks) if b.text.startswith("A tram"))
+    assert blocks[caption].after_image
+    assert rows[caption]["after_image"] == 1.0
+    assert rows[0]["after_image"] == 0.0
+
+
+def test_input_html_features_mark_about_paragraphs_and_headline_runs():
+    blocks, rows = _rows()
+    about = next(i for i, b in enumerate(blocks) if b.text.startswith("City Post is"))
+    assert rows[about]["about_company"] == 1.0
+    assert rows[0]["about_company"] == 0.0
+    headline = next(i for i, b in enumerate(blocks) if b.text.startswith("Council Approves"))
+    assert rows[headline]["title_like"] == 1.0
+    assert rows[headline]["title_run"] >= 0.6
+    assert rows[headline]["after_last_main"] == 1.0
+    assert rows[0]["title_like"] == 0.0
+
+
+def test_input_html_features_stack_rows_carry_page_mean_and_runs():
+    blocks, _ = _rows()
+    first = [0.9, 0.2, 0.9, 0.9] + [0.1] * (len(blocks) - 4)
+    rows = [dict(zip(STACK_FEATURE_NAMES, row, strict=True)) for row in stack_rows(blocks, first)]
+    assert rows[2]["run_length"] > 0 > rows[1]["run_length"]
+    assert rows[2]["run_length"] > rows[0]["run_length"]
+    assert len({round(r["page_mean"], 6) for r in rows}) == 1
