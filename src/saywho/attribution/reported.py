@@ -15,7 +15,15 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from saywho.attribution.reported_model import ReportedModel, load_model
-from saywho.attribution.reported_text import QUOTE_MARKS, lemma, sentence_bounds
+from saywho.attribution.reported_text import (
+    QUOTE_MARKS,
+    bucket,
+    first_of,
+    has_mark,
+    lemma,
+    overlaps,
+    sentence_bounds,
+)
 from saywho.records import ReportedSpeech
 
 # Spans never reach further than this from their cue, so a huge unpunctuated paragraph stays linear.
@@ -238,12 +246,12 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
         speech, features = built
         if generic:
             features.append("generic_verb_that")
-        if _has_mark(marks, speech.content_start, speech.content_end):
+        if has_mark(marks, speech.content_start, speech.content_end):
             speech = _before_mark(text, speech, marks)
             if speech is None:
                 continue
             features.append("cut_at_mark")
-        if _overlaps(taken_sorted, speech.content_start, speech.content_end):
+        if overlaps(taken_sorted, speech.content_start, speech.content_end):
             continue
         if index == 0:
             features.append("first_sentence")
@@ -253,7 +261,7 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
             features.append("paragraph_start")
         if speech.content_end >= se - 2:
             features.append("content_to_end")
-        if _has_mark(marks, ss, se):
+        if has_mark(marks, ss, se):
             features.append("sent_quote")
         out.append((speech, features, index))
     _mark_nesting(out)
@@ -296,11 +304,11 @@ def _mark_nesting(found) -> None:
 def _colon(text, colon, se, index, marks, taken):
     """ "Name: statement" at the start of a sentence, as in headlines and transcripts."""
     content = _trim(text, colon.end(), min(se, colon.end() + _REACH_AFTER))
-    if content[1] - content[0] < 2 or _has_mark(marks, *content) or _overlaps(taken, *content):
+    if content[1] - content[0] < 2 or has_mark(marks, *content) or overlaps(taken, *content):
         return None
     source = colon.span(1)
     features = ["pat:colon", "form::", f"src:{_source_kind(text, source)}",
-                f"clen:{_bucket(_count_words(text, *content))}"]
+                f"clen:{bucket(_count_words(text, *content))}"]
     if index == 0:
         features.append("first_sentence")
     speech = _speech(content, (colon.end(1), colon.end(1) + 1), ":", source)
@@ -358,7 +366,7 @@ def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
         return None
     features.append("pat:parenthetical")
     features.append(f"src:{_source_kind(text, shape[1])}")
-    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, shape[1]), features
 
 
@@ -379,13 +387,13 @@ def _according(text, cs, ce, lo, hi, cue_lemma, features):
         content = _trim(text, comma + 1, hi)
         features.append("pat:according_first")
     else:
-        stop = _first_of(text, ",;.!?", ce, hi)
+        stop = first_of(text, ",;.!?", ce, hi)
         source = _trim(text, ce, stop)
         content = _trim(text, lo, cs)
         features.append("pat:according_last")
     if content[1] - content[0] < 2:
         return None
-    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cs, ce), cue_lemma, source), features
 
 
@@ -396,7 +404,7 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
         return None
     addressee = (-1, -1)
     if source[1] <= source[0]:
-        stop = _first_of(text, ",;.!?", ce, hi)
+        stop = first_of(text, ",;.!?", ce, hi)
         source = _trim(text, ce, stop)
         features.append("src_after")
     else:
@@ -405,7 +413,7 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
             addressee = addr.span(1)
     features.append("pat:before")
     features.append(f"src:{_source_kind(text, source)}")
-    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
 
@@ -455,7 +463,7 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
         return None
     features.append("pat:after")
     features.append(f"src:{_source_kind(text, source)}")
-    features.append(f"clen:{_bucket(_count_words(text, *content))}")
+    features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
 
@@ -564,35 +572,12 @@ def _count_words(text, start, end) -> int:
     return text.count(" ", start, end) + 1 if end > start else 0
 
 
-def _bucket(n: int) -> str:
-    return "0-2" if n < 3 else "3-5" if n < 6 else "6-12" if n < 13 else "13-30" if n < 31 else "31+"
-
-
 def _trim(text, start, end):
     while start < end and text[start] in _SPACE_AND_MARKS:
         start += 1
     while end > start and text[end - 1] in _END_TRIM:
         end -= 1
     return (start, end)
-
-
-def _first_of(text, chars, start, end):
-    best = end
-    for ch in chars:
-        i = text.find(ch, start, end)
-        if i != -1 and i < best:
-            best = i
-    return best
-
-
-def _has_mark(marks, start, end) -> bool:
-    i = bisect_left(marks, start)
-    return i < len(marks) and marks[i] < end
-
-
-def _overlaps(spans, start, end) -> bool:
-    i = bisect_left(spans, (end, end))
-    return any(s < end and e > start for s, e in spans[max(0, i - 8):i])
 
 
 def _speech(content, cue, cue_lemma, source, addressee=(-1, -1)) -> ReportedSpeech:

@@ -6,6 +6,7 @@ Everything here is linear in the text: one regex pass each, no backtracking acro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 QUOTE_MARKS = "\"“”«»„‟"
 
@@ -129,3 +130,26 @@ def inflections(base: str) -> set[str]:
         if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
             forms.update((base + base[-1] + "ed", base + base[-1] + "ing"))
     return forms
+
+
+def bucket(n: int) -> str:
+    return "0-2" if n < 3 else "3-5" if n < 6 else "6-12" if n < 13 else "13-30" if n < 31 else "31+"
+
+
+def first_of(text, chars, start, end):
+    best = end
+    for ch in chars:
+        i = text.find(ch, start, end)
+        if i != -1 and i < best:
+            best = i
+    return best
+
+
+def has_mark(marks, start, end) -> bool:
+    i = bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
+
+
+def overlaps(spans, start, end) -> bool:
+    i = bisect_left(spans, (end, end))
+    return any(s < end and e > start for s, e in spans[max(0, i - 8):i])
