@@ -17,7 +17,7 @@ JSON_DOC = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
 
 
 def commands():
-    return sorted(main.commands.items())
+    return [(name, main.get_command(None, name)) for name in main.list_commands(None)]
 
 
 @pytest.mark.parametrize(("name", "command"), commands(), ids=[n for n, _ in commands()])

@@ -31,7 +31,7 @@ def demo_db(tmp_path_factory):
     if os.environ.get("SAYWHO_WEB_DEMO_DB"):
         return Path(os.environ["SAYWHO_WEB_DEMO_DB"])
     bbc = shared_path("data", "corpus", "bbc-news.jsonl.gz")
-    if "run" not in main.commands:
+    if "run" not in main.list_commands(None):
         pytest.skip("needs `saywho run` to build the demo store")
     root = tmp_path_factory.mktemp("webdemo")
     # The seed's text carries no date; its publication date (from its expected reading) rides

@@ -87,7 +87,7 @@ def test_web_security_parameters_cannot_inject_sql(client, db, params):
 
 
 def test_web_security_serve_binds_loopback_by_default(db):
-    assert next(p for p in main.commands["serve"].params if p.name == "host").default == "127.0.0.1"
+    assert next(p for p in main.get_command(None, "serve").params if p.name == "host").default == "127.0.0.1"
     with serving(db) as base:
         port = int(base.rsplit(":", 1)[1])
         listening = set()
