@@ -38,7 +38,7 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
-STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length", "bias")
+STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length", "run_share", "log_chars", "bias")
 _N_FIXED = 34
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
@@ -125,7 +125,7 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[22] = row[1] if b.tag == "p" else 0.0
         tally = outer_chars[b.outer]
         row[23] = tally[1] / (tally[0] or 1)
-        row[24] = 1.0 if lengths[i] < 300 and (_CAPTION_SLOTS & set(b.context)) else 0.0
+        row[24] = 1.0 if lengths[i] < 300 and not _CAPTION_SLOTS.isdisjoint(b.context) else 0.0
         row[25] = 1.0 if links[i] > 0.5 and _LIST_SLOT in b.context else 0.0
         row[26] = min(abs(i - nearest_main[i]), 20) / 20.0
         row[27] = 1.0 if b.after_image and lengths[i] < 300 else 0.0
@@ -190,6 +190,8 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
         cumulative.append(cumulative[-1] + p)
     page_mean = _logit(cumulative[-1] / n) if n else edge
     runs = _run_lengths([p >= 0.5 for p in first])
+    run_chars = _run_chars(runs, [len(b.text) for b in blocks])
+    biggest = max((c for c, r in zip(run_chars, runs, strict=True) if r > 0), default=0) or 1
     rows = []
     for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -203,6 +205,8 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
             _logit((cumulative[hi] - cumulative[lo]) / (hi - lo)),
             page_mean,
             math.copysign(math.log1p(abs(runs[i])), runs[i]),
+            run_chars[i] / biggest if runs[i] > 0 else 0.0,
+            math.log1p(len(blocks[i].text)) / 10.0,
             1.0,
         ])
     return rows
@@ -218,6 +222,17 @@ def _run_lengths(flags: list[bool]) -> list[int]:
             runs[start:i] = [size] * (i - start)
             start = i
     return runs
+
+
+def _run_chars(runs: list[int], lengths: list[int]) -> list[int]:
+    """For each position, the characters of the run (from ``_run_lengths``) it sits in."""
+    chars = [0] * len(runs)
+    start = 0
+    while start < len(runs):
+        end = start + abs(runs[start])
+        chars[start:end] = [sum(lengths[start:end])] * (end - start)
+        start = end
+    return chars
 
 
 def _logit(p: float) -> float:
