@@ -13,12 +13,13 @@ from collections.abc import Callable
 
 from saywho.cleaning.blocks import split_blocks
 from saywho.cleaning.features import FEATURE_NAMES
-from saywho.cleaning.model import decode, load_weights, score_page, trim_appeals
+from saywho.cleaning.model import already_clean, decode, load_weights, score_page, trim_appeals
 from saywho.cleaning.structure import find_publisher, read_head
 from saywho.records import Block, CleanedPage
 
 __all__ = ["clean_text", "clean_with"]
 PROSE = FEATURE_NAMES.index("long_prose")
+REPEATED_PRIOR = 0.5
 
 
 def clean_text(text: str, *, prior: Callable[[str], float] | None = None) -> CleanedPage:
@@ -44,7 +45,11 @@ def clean_with(
     texts = [s[0] for s in spans]
     probs, rows = score_page(texts, prior=prior, weights=weights)
     prose = [row[PROSE] > 0 for row in rows]
-    body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
+    # A page with no furniture and no block its publisher repeats is all article.
+    if already_clean(rows) and (prior is None or all(prior(t) < REPEATED_PRIOR for t in texts)):
+        body = [True] * len(texts)
+    else:
+        body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
     head = read_head(texts, body, rows)
     labels = [head.roles.get(i, "body" if body[i] else "boilerplate") for i in range(len(texts))]
     boilerplate = tuple(t for t, label in zip(texts, labels, strict=True) if label == "boilerplate")

@@ -69,6 +69,8 @@ _DATE = re.compile(
 _BULLETS = frozenset("*+-•·–—>#")
 _HAS_DIGIT = re.compile(r"\d").search
 _CAPITALISED = re.compile(r"\s[A-Z]")
+# "US" is the country, not "us": lowercasing would count it as the page speaking as "we".
+_COUNTRY_US = re.compile(r"\bUS\b")
 # Menus, share buttons and section names recur from page to page of a publisher.
 _SHORT_CACHE: dict[str, list[float]] = {}
 _SHORT_CACHE_SIZE = 50_000
@@ -174,6 +176,8 @@ def _own(text: str) -> list[float]:
     category = _CATEGORY.get
     for word in _WORD.findall(lower):
         counts[category(word, 7)] += 1
+    if "US" in head:
+        counts[1] -= len(_COUNTRY_US.findall(head))
     quoted = '"' in head or "“" in head or "”" in head
     capitals = min(1.0, (len(_CAPITALISED.findall(head)) + head[0].isupper()) / nw)
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
@@ -225,8 +229,9 @@ def _short_features(s: str, n: int) -> list[float]:
     nw = len(words)
     counts = [0, 0, 0, 0, 0, 0, 0, 0]
     category = _CATEGORY.get
-    for word in lower.split():
-        counts[category(word.strip(_PUNCT), 7)] += 1
+    for word, original in zip(lower.split(), words, strict=False):
+        if original.strip(_PUNCT) != "US":
+            counts[category(word.strip(_PUNCT), 7)] += 1
     ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
     digits = len(_DIGIT.findall(s)) if _HAS_DIGIT(s) else 0
     return [

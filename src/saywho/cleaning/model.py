@@ -42,6 +42,17 @@ _ADDRESS = FEATURE_NAMES.index("address")
 _ACTION = FEATURE_NAMES.index("action")
 _PUBLISHING = FEATURE_NAMES.index("publishing")
 _SELF = FEATURE_NAMES.index("self_reference")
+_ENDS = FEATURE_NAMES.index("ends_sentence")
+_LOG_WORDS = FEATURE_NAMES.index("log_words")
+_BULLET_PROSE = FEATURE_NAMES.index("bullet_prose")
+_LINK_MARKS = tuple(FEATURE_NAMES.index(name) for name in ("url", "copyright", "by_line", "date", "repeated"))
+_SEPARATORS = FEATURE_NAMES.index("separators")
+_BULLET = FEATURE_NAMES.index("bullet")
+_WORDY_MARKS = tuple(FEATURE_NAMES.index(name) for name in ("action", "furniture"))
+# log1p of the word counts below which a block is a line of furniture rather than prose
+# when it also lacks a sentence end (15 words) or is dense in menu words (12 words).
+_FRAGMENT_WORDS = math.log1p(15)
+_SHORT_WORDS = math.log1p(12)
 _RUN_GAP = 2
 SECOND_NAMES: tuple[str, ...] = (
     "z",
@@ -226,6 +237,34 @@ def is_appeal(row: Sequence[float]) -> bool:
     """Whether a block speaks to the reader for the publisher: "you"/"we" outside quotes with a
     call to action, talk of journalism and readers, or the page's own name."""
     return row[_ADDRESS] > 0 and (row[_ACTION] > 0 or row[_PUBLISHING] > 0 or row[_SELF] > 0)
+
+
+def looks_like_furniture(row: Sequence[float], first: bool = False) -> bool:
+    """Whether a block has any shape of page furniture: a menu or link line, a short list item,
+    a copyright, byline or date line, a repeat, an appeal to the reader, or a short run of menu
+    or call-to-action words. The first block (a headline) is judged only on separators and list
+    shape, as a headline need not end a sentence and is short enough for any word to be dense.
+    """
+    if row[_SEPARATORS] >= 0.4 or (row[_BULLET] and not row[_BULLET_PROSE] and not row[_ENDS]):
+        return True
+    if first:
+        return False
+    short = row[_LOG_WORDS] < _SHORT_WORDS
+    return (
+        (not row[_ENDS] and row[_LOG_WORDS] < _FRAGMENT_WORDS)
+        or (short and any(row[k] for k in _LINK_MARKS))
+        or (short and any(row[k] >= 0.5 for k in _WORDY_MARKS))
+        or is_appeal(row)
+    )
+
+
+def already_clean(rows: Sequence[Sequence[float]]) -> bool:
+    """Whether a page is an article with nothing around it: no block ``looks_like_furniture``.
+
+    Such a page is kept whole: on clean text the model's position and length features (learnt
+    on pages whose tails are footers) would otherwise drop real closing paragraphs.
+    """
+    return len(rows) > 1 and not any(looks_like_furniture(row, i == 0) for i, row in enumerate(rows))
 
 
 def trim_appeals(keep: list[bool], rows: Sequence[Sequence[float]]) -> list[bool]:
