@@ -49,6 +49,3 @@ def test_input_html_features_stack_rows_carry_page_mean_and_runs():
     assert rows[2]["run_length"] > 0 > rows[1]["run_length"]
     assert rows[2]["run_length"] > rows[0]["run_length"]
     assert len({round(r["page_mean"], 6) for r in rows}) == 1
-    assert rows[2]["run_share"] == 1.0
-    assert 0.0 < rows[0]["run_share"] < 1.0
-    assert rows[1]["run_share"] == 0.0

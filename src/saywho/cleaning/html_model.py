@@ -38,7 +38,7 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
-STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length", "run_share", "log_chars", "bias")
+STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length", "bias")
 _N_FIXED = 34
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
@@ -190,8 +190,6 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
         cumulative.append(cumulative[-1] + p)
     page_mean = _logit(cumulative[-1] / n) if n else edge
     runs = _run_lengths([p >= 0.5 for p in first])
-    run_chars = _run_chars(runs, [len(b.text) for b in blocks])
-    biggest = max((c for c, r in zip(run_chars, runs, strict=True) if r > 0), default=0) or 1
     rows = []
     for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -205,8 +203,6 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
             _logit((cumulative[hi] - cumulative[lo]) / (hi - lo)),
             page_mean,
             math.copysign(math.log1p(abs(runs[i])), runs[i]),
-            run_chars[i] / biggest if runs[i] > 0 else 0.0,
-            math.log1p(len(blocks[i].text)) / 10.0,
             1.0,
         ])
     return rows
@@ -222,17 +218,6 @@ def _run_lengths(flags: list[bool]) -> list[int]:
             runs[start:i] = [size] * (i - start)
             start = i
     return runs
-
-
-def _run_chars(runs: list[int], lengths: list[int]) -> list[int]:
-    """For each position, the characters of the run (from ``_run_lengths``) it sits in."""
-    chars = [0] * len(runs)
-    start = 0
-    while start < len(runs):
-        end = start + abs(runs[start])
-        chars[start:end] = [sum(lengths[start:end])] * (end - start)
-        start = end
-    return chars
 
 
 def _logit(p: float) -> float:
