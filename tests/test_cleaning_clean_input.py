@@ -2,6 +2,7 @@ from conftest import FIXTURES
 from saywho.cleaning import clean_text
 from saywho.cleaning.features import page_features
 from saywho.cleaning.model import is_appeal
+from saywho.cleaning.structure import read_head
 
 CLEAN_ARTICLE = FIXTURES / "cleaning" / "clean_article.txt"
 
@@ -40,3 +41,22 @@ def test_cleaning_clean_input_reads_us_the_country_as_no_appeal():
     closing = paragraphs[-1]
     assert "US operator" in closing
     assert not is_appeal(page_features([closing])[0])
+
+
+def test_cleaning_clean_input_reads_a_full_opening_sentence_as_body_not_standfirst():
+    headline, paragraphs = _article()
+    texts = [headline, paragraphs[0], paragraphs[1]]
+    body = [False, False, True]
+    head = read_head(texts, body)
+    assert head.title == headline
+    assert head.standfirst is None
+    assert body == [False, True, True]
+
+
+def test_cleaning_clean_input_keeps_a_short_dek_as_standfirst():
+    headline, paragraphs = _article()
+    dek = "Opponents wanted a coastal bus link instead"
+    body = [False, False, True]
+    head = read_head([headline, dek, paragraphs[1]], body)
+    assert head.standfirst == dek
+    assert body == [False, False, True]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from saywho.cleaning.features import FEATURE_NAMES, own_features
 
 HEAD_REACH = 20
+LEAD_WORDS = 15
 _WORD = re.compile(r"\w+")
 _MONTHS = {
     m: i + 1
@@ -114,6 +115,12 @@ def _title_like(text: str, stats: list[float]) -> bool:
     )
 
 
+def _reads_as_lead(text: str, stats: Sequence[float]) -> bool:
+    """Whether the line between a title and the body is the story's opening paragraph rather
+    than a dek: a full sentence of ``LEAD_WORDS`` or more, where a dek is a short phrase."""
+    return bool(stats[_I["ends_sentence"]]) and text.rstrip()[-1] != ":" and len(text.split()) >= LEAD_WORDS
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
 
@@ -158,8 +165,11 @@ def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[fl
                 if byline_authors(texts[i]) or _is_dateline(texts[i]) or len(texts[i].split()) < 3:
                     continue
                 if len(texts[i].split()) >= 6 and not stats[i][_I["second"]] and stats[i][_I["action"]] < 0.5:
-                    head.standfirst = texts[i]
-                    head.roles[i] = "standfirst"
+                    if i == first - 1 and _reads_as_lead(texts[i], stats[i]):
+                        body[i] = True
+                    else:
+                        head.standfirst = texts[i]
+                        head.roles[i] = "standfirst"
                 break
     authors: list[str] = []
     for i in range(lo, min(len(texts), first + 3)):
