@@ -12,7 +12,8 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from saywho.corpus.inputs import read_inputs
@@ -89,35 +90,35 @@ def run_corpus(
 
     workers = workers or os.cpu_count() or 1
     fields = fields or JsonlFields()
-    store = open_store(db)
-    summary = RunSummary()
     started = time.monotonic()
-    try:
-        summary.run_id = store.start_run(engine=engine, workers=workers, args=args or {"inputs": list(paths)})
+    with recorded_run(db, engine=engine, workers=workers, args=args or {"inputs": list(paths)}) as (store, summary):
         first = survey(paths, fields, with_prior=with_prior) if (with_prior or count_first) else Survey(None, 0)
         total = first.total or None
         options = RunOptions(clean=clean, prior=first.prior)
         store.forget_failures(everything=retry_failures)
-        stored = store.stored_keys()
         reader_failures: deque[tuple[str, Failure]] = deque()
-        docs = _new_documents(read_inputs(paths, fields), stored, reader_failures, summary)
-        writer = _BatchWriter(store, summary, batch_size)
-        try:
-            with get_executor(engine, workers) as executor:
-                for result in executor.imap(docs, options):
-                    writer.add(result)
-                    while reader_failures:
-                        writer.add(FailureResult(*reader_failures.popleft()))
-                    writer.maybe_flush()
-                    if progress is not None:
-                        summary.seconds = time.monotonic() - started
-                        progress(summary, total)
-            while reader_failures:
-                writer.add(FailureResult(*reader_failures.popleft()))
-            writer.flush()
-        except BaseException:
-            writer.flush()
-            raise
+        docs = new_documents(read_inputs(paths, fields), store.stored_keys(), reader_failures, summary)
+
+        def report() -> None:
+            if progress is not None:
+                summary.seconds = time.monotonic() - started
+                progress(summary, total)
+
+        with get_executor(engine, workers) as executor:
+            store_results(store, summary, executor.imap(docs, options), reader_failures, batch_size, report)
+    return summary
+
+
+@contextmanager
+def recorded_run(db: str, *, engine: str, workers: int, args: dict) -> Iterator[tuple[Store, RunSummary]]:
+    """Open the store and record a run in ``runs``; the body stores results, then the corpus
+    passes run and the run's status (done, interrupted, failed) is written whatever happened."""
+    store = open_store(db)
+    summary = RunSummary()
+    started = time.monotonic()
+    try:
+        summary.run_id = store.start_run(engine=engine, workers=workers, args=args)
+        yield store, summary
         passes = finalize(store)
         summary.clusters, summary.people, summary.statements = passes["clusters"], passes["people"], passes["statements"]
         summary.status = "done"
@@ -137,10 +138,36 @@ def run_corpus(
             pass
         finally:
             store.close()
-    return summary
 
 
-def _new_documents(
+def store_results(
+    store: Store,
+    summary: RunSummary,
+    results: Iterable[ArticleResult | FailureResult],
+    reader_failures: deque,
+    batch_size: int = BATCH_SIZE,
+    after_each: Callable[[], None] | None = None,
+) -> None:
+    """Write results in batches, with the reader's failures in input order; what was read
+    before an interruption is still written."""
+    writer = BatchWriter(store, summary, batch_size)
+    try:
+        for result in results:
+            writer.add(result)
+            while reader_failures:
+                writer.add(FailureResult(*reader_failures.popleft()))
+            writer.maybe_flush()
+            if after_each is not None:
+                after_each()
+        while reader_failures:
+            writer.add(FailureResult(*reader_failures.popleft()))
+        writer.flush()
+    except BaseException:
+        writer.flush()
+        raise
+
+
+def new_documents(
     items: Iterator[RawDocument | Failure],
     stored: set[str],
     failures: deque,
@@ -174,7 +201,7 @@ def _new_documents(
         yield item
 
 
-class _BatchWriter:
+class BatchWriter:
     def __init__(self, store: Store, summary: RunSummary, batch_size: int = BATCH_SIZE):
         self.store = store
         self.batch_size = batch_size

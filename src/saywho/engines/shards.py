@@ -282,47 +282,18 @@ def build_db(out: str | os.PathLike, db: str | os.PathLike, *, batch_seconds: fl
     passes (syndication, speakers across articles, statements), which must see the whole
     corpus. Keys already in ``db`` are skipped, so shards of several runs can be added in turn.
     """
-    import time
     from collections import deque
 
-    from saywho.corpus.run import RunSummary, _BatchWriter, _new_documents, finalize
-    from saywho.store.db import open_store
+    from saywho.corpus.run import new_documents, recorded_run, store_results
 
     shards = ShardStore(out)
     shards.check_complete()
     plan = shards.plan() or {}
-    store = open_store(db)
-    summary = RunSummary()
-    started = time.monotonic()
-    try:
-        args = {"inputs": plan.get("inputs", []), "shards": shards.uri}
-        summary.run_id = store.start_run(engine="ray", workers=int(plan.get("workers") or 0), args=args)
+    args = {"inputs": plan.get("inputs", []), "shards": shards.uri}
+    with recorded_run(db, engine="ray", workers=int(plan.get("workers") or 0), args=args) as (store, summary):
         reader_failures: deque = deque()
-        writer = _BatchWriter(store, summary)
-        for doc in _new_documents(_as_reader_items(shards.read_all()), store.stored_keys(), reader_failures, summary):
-            writer.add(doc.meta["result"])
-            while reader_failures:
-                writer.add(FailureResult(*reader_failures.popleft()))
-            writer.maybe_flush()
-        while reader_failures:
-            writer.add(FailureResult(*reader_failures.popleft()))
-        writer.flush()
-        passes = finalize(store)
-        summary.clusters, summary.people, summary.statements = passes["clusters"], passes["people"], passes["statements"]
-        summary.status = "done"
-    except KeyboardInterrupt:
-        summary.status = "interrupted"
-        raise
-    except BaseException:
-        summary.status = "failed"
-        raise
-    finally:
-        summary.seconds = time.monotonic() - started
-        try:
-            if summary.run_id:
-                store.finish_run(summary.run_id, summary.status, skipped=summary.skipped)
-        finally:
-            store.close()
+        docs = new_documents(_as_reader_items(shards.read_all()), store.stored_keys(), reader_failures, summary)
+        store_results(store, summary, (doc.meta["result"] for doc in docs), reader_failures)
     return summary
 
 
