@@ -76,6 +76,7 @@ _SHORT_CACHE: dict[str, list[float]] = {}
 _SHORT_CACHE_SIZE = 50_000
 _SENTENCE_END = frozenset(".!?\"”’)'")
 _PIPES = re.compile(r" [|/•·] ")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 # How a page names its publisher: a copyright line, or "The Name is/has/'s" in its own voice.
 _COPYRIGHT_NAME = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[Tt]he\s+)?([A-Z][\w&'’.]*(?:\s+[A-Z&][\w&'’.]*){0,3})"
@@ -193,7 +194,7 @@ def _own(text: str) -> list[float]:
         1.0 if s[0] in _BULLETS else 0.0,
         separators / 5.0 if separators < 5 else 1.0,
         capitals,
-        sum(map(head.count, "0123456789")) / len(head),
+        (len(head) - len(head.translate(_NO_DIGITS))) / len(head),
         1.0 if _URL.search(lower) else 0.0,
         1.0 if "©" in head or "(c)" in lower or "copyright" in lower else 0.0,
         1.0 if n < 160 and _HAS_DIGIT(head) and _DATE.search(lower) else 0.0,
