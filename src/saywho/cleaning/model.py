@@ -273,24 +273,30 @@ def trim_appeals(keep: list[bool], rows: Sequence[Sequence[float]]) -> list[bool
     Donation and subscription pitches sit at the edges of the story and read like prose, so
     the model may take them in; inside the story "you" and "we" are the writer's own.
     """
-    n = len(keep)
-    i = 0
-    while i < n:
-        if not keep[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and keep[j]:
-            j += 1
-        start, end = i, j
+    for start, end in true_runs(keep):
         while start < end and is_appeal(rows[start]):
             keep[start] = False
             start += 1
         while end > start and is_appeal(rows[end - 1]):
             keep[end - 1] = False
             end -= 1
-        i = j
     return keep
+
+
+def true_runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """``(start, end)`` of every run of consecutive true flags."""
+    runs = []
+    i, n = 0, len(flags)
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and flags[j]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
 
 
 def decode(
@@ -321,18 +327,11 @@ def decode(
                 for k in range(last + 1, i):
                     keep[k] = True
         last = i
-    runs = []
-    i, n = 0, len(keep)
-    while i < n:
-        if not keep[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and keep[j]:
-            j += 1
-        mass = sum((lengths[k] if lengths else 1) * (probs[k] - threshold + 0.01) for k in range(i, j))
-        runs.append((i, j, mass))
-        i = j
+    n = len(keep)
+    runs = [
+        (i, j, sum((lengths[k] if lengths else 1) * (probs[k] - threshold + 0.01) for k in range(i, j)))
+        for i, j in true_runs(keep)
+    ]
     if not runs:
         return keep
     floor = weights["keep_run_share"] * max(r[2] for r in runs)
