@@ -128,7 +128,9 @@ def test_corpus_resume_after_ctrl_c(tmp_path):
         assert conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
         conn.close()
     else:
-        assert proc.returncode == 0, err
+        # The signal can land after the run has finished and while Python shuts down, where
+        # it ends the process with the default handler: the resume below must then add nothing.
+        assert proc.returncode in (0, -signal.SIGINT), err
     proc = saywho_run(db)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
