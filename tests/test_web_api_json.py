@@ -14,17 +14,6 @@ from saywho.web.app import create_app, week_bars  # noqa: E402
 from saywho.web.queries import COUNT_CAP, PAGE_SIZE, contains_all, fts_query, highlight, phrases  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def small_db(tmp_path_factory):
-    return build_small(tmp_path_factory.mktemp("web") / "small.db")
-
-
-@pytest.fixture(scope="module")
-def client(small_db):
-    with TestClient(create_app(small_db)) as client:
-        yield client
-
-
 def fresh(db):
     """A client on a new app, so that no answer comes from an earlier test's cache."""
     return TestClient(create_app(db))

@@ -9,39 +9,25 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 
-from starlette.testclient import TestClient  # noqa: E402
 
 from fixtures.web.harness import serving  # noqa: E402
-from fixtures.web.webstore import build_small  # noqa: E402
 from saywho.cli import main  # noqa: E402
-from saywho.web.app import create_app  # noqa: E402
 from saywho.web.queries import Store, open_store  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_small(tmp_path_factory.mktemp("websec") / "small.db")
-
-
-@pytest.fixture(scope="module")
-def client(db):
-    with TestClient(create_app(db)) as client:
-        yield client
-
-
-def quote_count(db) -> int:
-    with sqlite3.connect(db) as conn:
+def quote_count(small_db) -> int:
+    with sqlite3.connect(small_db) as conn:
         return conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
 
 
-def test_web_security_store_connection_cannot_write(db):
-    conn = open_store(db)
+def test_web_security_store_connection_cannot_write(small_db):
+    conn = open_store(small_db)
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("DELETE FROM quotes")
     conn.execute("PRAGMA query_only = 0")
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM quotes")
-    assert Store(db).conn.execute("PRAGMA query_only").fetchone()[0] == 1
+    assert Store(small_db).conn.execute("PRAGMA query_only").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
@@ -75,20 +61,20 @@ def test_web_security_head_and_headers(client):
     {"from": "2019-01-01' OR '1'='1"},
     {"page": "1; DELETE FROM quotes"},
 ])
-def test_web_security_parameters_cannot_inject_sql(client, db, params):
-    before = quote_count(db)
+def test_web_security_parameters_cannot_inject_sql(client, small_db, params):
+    before = quote_count(small_db)
     response = client.get("/search.json", params=params)
     assert response.status_code in (200, 400)
     if response.status_code == 200:
         assert response.json()["count"] == 0
     else:
         assert response.json()["error"]
-    assert quote_count(db) == before
+    assert quote_count(small_db) == before
 
 
-def test_web_security_serve_binds_loopback_by_default(db):
+def test_web_security_serve_binds_loopback_by_default(small_db):
     assert next(p for p in main.get_command(None, "serve").params if p.name == "host").default == "127.0.0.1"
-    with serving(db) as base:
+    with serving(small_db) as base:
         port = int(base.rsplit(":", 1)[1])
         listening = set()
         for table in ("/proc/net/tcp", "/proc/net/tcp6"):
