@@ -123,7 +123,8 @@ def _regular_forms(lemma: str) -> list[str]:
         forms += [lemma + "es", lemma + "ed", lemma + "ing"]
     else:
         forms += [lemma + "s", lemma + "ed", lemma + "ing"]
-        if len(lemma) <= 4 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        if len(lemma) <= 4 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and (
+                lemma[-3] not in "aeiou" or lemma[-4:-2] == "qu"):
             forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return forms
 

@@ -123,7 +123,9 @@ class QuoteFinder(PhraseFinder):
             # '"Jane The Virgin" star' / '"Chi-Raq," a movie about': a title, named
             return True
         if len(words.split()) <= 2 and prev and next_word and prev[-1][:1].isupper() and next_word[0][:1].isupper() \
-                and prev[-1].lower() not in NOT_NAMES and text[mark.close_at + 1 : mark.close_at + 2] == " ":
+                and prev[-1].lower() not in NOT_NAMES and text[mark.close_at + 1 : mark.close_at + 2] == " " \
+                and not prev[-1].endswith((".", "?", "!", ":", ",", ";")) and not words.endswith((".", ",", "?", "!")):
+            # 'John "Tig" Tiegen' is a nickname; '... YUGE? "That's fine," Sroka said' is a sentence
             return True
         return False
 
@@ -292,7 +294,9 @@ class QuoteFinder(PhraseFinder):
         return found
 
     def _final_clause(self, mark: Marked, sent_end: int) -> Found | None:
-        """``CLAUSE with "Q" in it, X says.``: the cue closes the sentence after its last comma."""
+        """``CLAUSE with "Q" in it, X says.``: the cue closes the sentence after its last comma; an aside after
+        the cue (``, said Brad Bannon, a Democratic pollster.``) or a trailing phrase (``X said after the
+        attacks.``) may follow it."""
         text = self.text
         line_end = text.find("\n", mark.close_at, mark.close_at + 400)
         end = min(sent_end, line_end if line_end >= 0 else len(text), mark.close_at + 400)
@@ -300,11 +304,20 @@ class QuoteFinder(PhraseFinder):
         while toks and toks[-1].text in (".", "!", "?", "”", '"', "’", "'"):
             toks.pop()
         commas = [i for i, t in enumerate(toks) if t.text == ","]
-        if not commas:
-            return None
-        segment = toks[commas[-1] + 1 :]
-        if not 2 <= len(segment) <= 8:
-            return None
+        bounds = [*commas, len(toks)]
+        for back in range(min(2, len(commas))):
+            segment = toks[commas[-1 - back] + 1 : bounds[len(commas) - back]]
+            if not 2 <= len(segment) <= 12:
+                return None
+            found = self._closing_cue(mark, segment)
+            if found is not None or back or len(segment) > 8:
+                return found
+            if any(self.lemma_of(t.text) for t in segment):
+                return None
+        return None
+
+    def _closing_cue(self, mark: Marked, segment: list[Token]) -> Found | None:
+        """The cue of a sentence-closing ``said X`` / ``X said`` / ``X said on Monday``."""
         for index, tok in enumerate(segment):
             lemma = self.lemma_of(tok.text)
             if lemma is None:
@@ -313,6 +326,10 @@ class QuoteFinder(PhraseFinder):
                 subject = self._np_after(segment, 1)
             elif index == len(segment) - 1 or all(t.lower in AUXILIARIES for t in segment[index + 1 :]):
                 subject = self._np_before(segment[:index])
+            elif segment[index + 1].lower in PREPOSITIONS and len(segment) - index <= 6:
+                subject = self._np_before(segment[:index])
+                if subject is not None and subject[0] != segment[0].start:
+                    return None
             else:
                 return None
             if subject is None:
