@@ -7,6 +7,10 @@ Both systems read each raw article text (no cleaning) in one process. Quality is
 (``time.process_time``, model loading excluded). textacy (``extract.triples.direct_quotations``
 over spaCy's ``en_core_web_sm``) comes from the optional ``bench`` extra; without it its column
 says "not installed".
+
+The speaker-name check (score_quotes.py ``--speakers``) reads bench/polnear_train_speakers.jsonl: the
+canonical name of each direct quote's speaker in 15 train articles, hand-resolved by us, since PolNeAR
+has no gold speaker names. It is a small sample from train, not held-out data.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SAYWHO_SHARED", ROOT.parent / "shared"))
+# Canonical speaker names for the direct quotes of 15 PolNeAR train articles, resolved by hand by us
+# (PolNeAR marks the mention, not the person): the figure for score_quotes.py --speakers.
+SPEAKERS = ROOT / "bench" / "polnear_train_speakers.jsonl"
 METRICS = ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "span_exact", "mention_acc", "cue_acc")
 
 
@@ -35,18 +42,19 @@ def articles(split_dir: Path) -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((split_dir / "text").glob("*.txt"))]
 
 
-def score(scorer, split_dir: Path, predictions: list[dict]) -> dict:
+def score(scorer, split_dir: Path, predictions: list[dict], speakers: Path | None = None) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle:
         for row in predictions:
             handle.write(json.dumps(row) + "\n")
         path = handle.name
     try:
-        return scorer.score(str(split_dir), path)
+        return scorer.score(str(split_dir), path, str(speakers) if speakers else None)
     finally:
         os.unlink(path)
 
 
-def score_subset(scorer, split_dir: Path, predictions: list[dict], names: set[str]) -> dict:
+def score_subset(scorer, split_dir: Path, predictions: list[dict], names: set[str],
+                 speakers: Path | None = None) -> dict:
     """The scorer's figures on the articles in ``names`` only (a split of links to them)."""
     with tempfile.TemporaryDirectory() as tmp:
         for sub in ("text", "attributions"):
@@ -55,7 +63,19 @@ def score_subset(scorer, split_dir: Path, predictions: list[dict], names: set[st
                 stem = path.stem if sub == "text" else path.stem.rsplit("_", 1)[0]
                 if stem in names:
                     (Path(tmp) / sub / path.name).symlink_to(path)
-        return score(scorer, Path(tmp), [row for row in predictions if row["id"] in names])
+        return score(scorer, Path(tmp), [row for row in predictions if row["id"] in names], speakers)
+
+
+def speaker_check(scorer) -> dict | None:
+    """speaker_acc on the train articles of SPEAKERS, whose canonical names we resolved by hand."""
+    if not SPEAKERS.exists():
+        return None
+    train_dir = SHARED / "data" / "quotes" / "polnear" / "train"
+    names = {json.loads(line)["file"] for line in SPEAKERS.read_text(encoding="utf-8").splitlines() if line.strip()}
+    texts = [(name, (train_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")) for name in sorted(names)]
+    rows, _ = run_saywho(texts)
+    figures = score_subset(scorer, train_dir, rows, names, SPEAKERS)
+    return {"speaker_acc": figures.get("speaker_acc"), "speaker_n": figures.get("speaker_n"), "articles": len(names)}
 
 
 def run_saywho(texts: list[tuple[str, str]]) -> tuple[list[dict], float]:
@@ -127,6 +147,9 @@ def main() -> None:
         # (one publisher's archive) score as false direct quotes; this row shows the rest alone
         results["saywho_without_apostrophe_quoting"] = score_subset(scorer, split_dir, ours, set(plain)) | {
             "articles_left_out": len(texts) - len(plain)}
+    speakers = speaker_check(scorer)
+    if speakers is not None:
+        results["saywho_speakers"] = speakers
     if "--json" in sys.argv:
         print(json.dumps({"split": split, "articles": len(texts), **results}))
         return
@@ -141,6 +164,9 @@ def main() -> None:
         left_out = subset["articles_left_out"]
         print(f"\nsaywho without the {left_out} articles that quote with '' (the scorer does not count '' as a mark):")
         print("  " + " ".join(f"{m}={subset.get(m)}" for m in METRICS))
+    if speakers is not None:
+        print(f"\nspeaker_acc={speakers['speaker_acc']} over {speakers['speaker_n']} direct quotes of "
+              f"{speakers['articles']} train articles (canonical names hand-resolved by us: {SPEAKERS.name})")
 
 
 if __name__ == "__main__":

@@ -195,6 +195,10 @@ class People:
                 # "Bank of England", "Chambers of Commerce": an organisation's name goes on past "of"
                 j += 1
             run = toks[i:j]
+            if len(run) >= 2 and tok.text.endswith("ed") and speech_lemma(tok.lower):
+                # "Stated Stone:" / "Continued Stone:": an inverted cue opens the sentence, the name follows
+                run = run[1:]
+                i += 1
             sentence = self.sentences.index(tok.start)
             subject = sentence != last_sentence
             if subject:
@@ -204,7 +208,10 @@ class People:
                 run = run[title_words:]
             if sentence not in headline_cache:
                 headline_cache[sentence] = self._is_headline(sentence)
-            if headline_cache[sentence] and " ".join(t.bare for t in run).lower() not in self.by_name:
+            if headline_cache[sentence] and " ".join(t.bare for t in run).lower() not in self.by_name \
+                    and not (len(run) == 2 and i == self._sentence_first(sentence) and is_first_name(run[0].text)
+                             and toks[j].text in (":", ",") if j < n else False):
+                # a title-case headline's capitals mark no names, except a "Cecile Richards:" credit opening it
                 i = j
                 continue
             entity = self._entity_for(run, i + title_words, toks[i : i + title_words])
@@ -215,6 +222,18 @@ class People:
                 self.mentions.append(NameMention(start, end, entity, sentence, subject))
                 entity.mentions += 1
             i = j
+
+    def _sentence_first(self, sentence: int) -> int:
+        """The index of the sentence's first token."""
+        start = self.sentences.starts[sentence]
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def _is_headline(self, sentence: int) -> bool:
         """A title-case line ("Warren Hammers Wells Fargo CEO") whose capitals do not mark names."""
@@ -476,12 +495,19 @@ class People:
                 if self.quoted_at(mention.start):
                     # a name inside someone's quote is not who "he" in the narrative is
                     continue
+                if self._modifier(mention):
+                    # "McConnell spokesman Don Stewart": the sentence is about the spokesman
+                    continue
                 if want_person:
                     if entity.kind != "person":
                         continue
                     if gender and entity.gender and entity.gender != gender:
                         continue
                     known = entity.gender or entity.hint
+                    if gender and not known and (entity.roles or mention.subject) and len(entity.tokens) == 1:
+                        # "President Obama" / "Obama also said": a titled or subject person whose first name
+                        # the article never gives
+                        return entity
                     if gender and (not known or known != gender):
                         # "Aston Villa" may be a person: only if no one surely "he" is near
                         unsure = unsure or entity
@@ -490,6 +516,13 @@ class People:
                     continue
                 return entity
         return unsure
+
+    def _modifier(self, mention: NameMention) -> bool:
+        """Whether a name only qualifies the noun after it ("Obama's spokesman", "McConnell aide")."""
+        if self.text[mention.end : mention.end + 2] in ("’s", "'s"):
+            return True
+        follow = self.text[mention.end : mention.end + 40].split()[:2]
+        return bool(follow) and follow[0].lower() in ROLE_NOUNS and len(follow) > 1 and follow[1][:1].isupper()
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """The stretches inside quotation marks, sorted by start."""

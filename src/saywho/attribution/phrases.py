@@ -101,6 +101,10 @@ class PhraseFinder:
         if j < 0:
             return k - 1
         aside = words[j + 1 : k]
+        if aside and j >= 1 and words[j - 1].capitalised and words[j - 1].lower not in NOT_NAMES and len(aside) <= 15 \
+                and (aside[0].text.endswith(("ing", "ed")) or aside[0].lower == "clad"):
+            # "Larry David, playing Sanders on SNL, explained": a participle aside after the speaker's name
+            return j - 1
         if aside and (aside[0].lower in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their")
                       or aside[0].lower in ROLE_NOUNS or aside[0].text.endswith(("’s", "'s"))
                       or aside[0].text[:1].isdigit() or aside[0].lower in ("like", "as", "in", "at", "on")):

@@ -92,12 +92,14 @@ class Resolver:
         mentions = self.people.mentions_in(start, end)
         if not mentions:
             return None
+        person = None
         for mention in mentions:
-            if re.search(r"\b(?:of|at|for|with)\b", text[start : mention.start]):
+            if re.search(r"\b(?:of|at|for|with|and)\b", text[start : mention.start]) and person is not None:
                 break
             if mention.entity.kind == "person":
-                return mention.entity
-        return mentions[-1].entity
+                # the head of "Clinton campaign spokesman Brian Fallon" is the last name in it
+                person = mention.entity
+        return person or mentions[-1].entity
 
     def _by_name(self, words: list[str]) -> Entity | None:
         names = [w.rstrip(".") for w in words if w[:1].isupper()]
