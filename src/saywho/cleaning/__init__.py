@@ -51,7 +51,9 @@ def clean_with(
     else:
         body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
     head = read_head(texts, body, rows)
-    labels = [head.roles.get(i, "body" if body[i] else "boilerplate") for i in range(len(texts))]
+    labels = ["body" if is_body else "boilerplate" for is_body in body]
+    for i, role in head.roles.items():
+        labels[i] = role
     boilerplate = tuple(t for t, label in zip(texts, labels, strict=True) if label == "boilerplate")
     return CleanedPage(
         paragraphs=tuple(t for t, label in zip(texts, labels, strict=True) if label == "body"),
@@ -62,7 +64,6 @@ def clean_with(
         publisher=find_publisher(boilerplate),
         published=head.published,
         blocks=tuple(
-            Block(t, s, e, label, round(p, 4))
-            for (t, s, e), label, p in zip(spans, labels, probs, strict=True)
+            map(Block, texts, [s[1] for s in spans], [s[2] for s in spans], labels, [round(p, 4) for p in probs])
         ),
     )

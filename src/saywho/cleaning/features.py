@@ -5,6 +5,7 @@ Public API (the HTML cleaner reuses it for HTML blocks):
 ``page_features(texts: list[str]) -> list[list[float]]``
     One feature vector per block of one page, in ``FEATURE_NAMES`` order. Vectorised: use it
     when scoring every block of a page (it computes each block's own statistics once).
+    ``page_rows`` gives the same vectors as tuples.
 ``block_features(texts: list[str], i: int) -> dict[str, float]``
     The same features for block ``i`` only, by name; convenient, but O(page) per call.
 ``FEATURE_NAMES: tuple[str, ...]``
@@ -20,7 +21,11 @@ feed the text statistics, so a 50 MB line costs the same as a paragraph.
 from __future__ import annotations
 
 import math
+import operator
 import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import accumulate
 
 HEAD_CHARS = 400
 
@@ -76,7 +81,8 @@ _SHORT_CACHE: dict[str, list[float]] = {}
 _SHORT_CACHE_SIZE = 50_000
 _SENTENCE_END = frozenset(".!?\"”’)'")
 _PIPES = re.compile(r" [|/•·] ")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+# ASCII digits only: the share counts what a layout's numbering and timestamps are made of.
+_ASCII_DIGIT = re.compile(r"[0-9]")
 # How a page names its publisher: a copyright line, or "The Name is/has/'s" in its own voice.
 _COPYRIGHT_NAME = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[Tt]he\s+)?([A-Z][\w&'’.]*(?:\s+[A-Z&][\w&'’.]*){0,3})"
@@ -139,6 +145,7 @@ _CONTEXT = (
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 _N_OWN = len(_OWN)
+_EMPTY = (0.0,) * _N_OWN
 _IDX = {name: i for i, name in enumerate(_OWN)}
 _ADDRESS = _IDX["address"]
 _LOG_CHARS, _ENDS, _BULLET, _FUNCTION, _ACTION, _PROSE = (
@@ -153,14 +160,14 @@ _LOG_CHARS, _ENDS, _BULLET, _FUNCTION, _ACTION, _PROSE = (
 
 def own_features(text: str) -> list[float]:
     """A block's own statistics (the first ``len(_OWN)`` features), from its head only."""
-    return _own(text).copy()
+    return list(_own(text))
 
 
-def _own(text: str) -> list[float]:
-    """``own_features`` without the copy: short blocks' lists are shared with the cache."""
+def _own(text: str) -> tuple[float, ...]:
+    """``own_features`` as a tuple: short blocks' tuples are shared through the cache."""
     s = text.strip()
     if not s:
-        return [0.0] * _N_OWN
+        return _EMPTY
     n = len(s)
     if n < 40:
         cached = _SHORT_CACHE.get(s)
@@ -170,6 +177,7 @@ def _own(text: str) -> list[float]:
             cached = _SHORT_CACHE[s] = _short_features(s, n)
         return cached
     head = s[:HEAD_CHARS]
+    size = len(head)
     lower = head.lower()
     words = head.split()
     nw = len(words)
@@ -177,24 +185,33 @@ def _own(text: str) -> list[float]:
     category = _CATEGORY.get
     for word in _WORD.findall(lower):
         counts[category(word, 7)] += 1
+    second, plural, action, furniture, publishing, reporting, function, _ = counts
     if "US" in head:
-        counts[1] -= len(_COUNTRY_US.findall(head))
+        plural -= len(_COUNTRY_US.findall(head))
     quoted = '"' in head or "“" in head or "”" in head
-    capitals = min(1.0, (len(_CAPITALISED.findall(head)) + head[0].isupper()) / nw)
-    ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
+    capitals = (len(_CAPITALISED.findall(head)) + head[0].isupper()) / nw
+    first, last = s[0], s[-1]
+    ends = 1.0 if last in _SENTENCE_END else 0.0
     separators = len(_PIPES.findall(head)) + head.count("|")
     commas = head.count(",") * 5.0 / nw
     stops = head.count(". ") + ends
-    return [
+    second_share = second * 10.0 / nw
+    plural_share = plural * 10.0 / nw
+    action_share = action * 5.0 / nw
+    furniture_share = furniture * 5.0 / nw
+    reporting_share = reporting * 10.0 / nw
+    publishing_share = publishing * 10.0 / nw
+    address = 0.0 if quoted else (second + plural) * 10.0 / nw
+    return (
         math.log1p(n),
         math.log1p(nw),
-        len(head) / nw / 10.0 if len(head) < nw * 20 else 2.0,
+        size / nw / 10.0 if size < nw * 20 else 2.0,
         ends,
-        1.0 if s[-1] == ":" else 0.0,
-        1.0 if s[0] in _BULLETS else 0.0,
+        1.0 if last == ":" else 0.0,
+        1.0 if first in _BULLETS else 0.0,
         separators / 5.0 if separators < 5 else 1.0,
-        capitals,
-        (len(head) - len(head.translate(_NO_DIGITS))) / len(head),
+        capitals if capitals < 1.0 else 1.0,
+        len(_ASCII_DIGIT.findall(head)) / size,
         1.0 if _URL.search(lower) else 0.0,
         1.0 if "©" in head or "(c)" in lower or "copyright" in lower else 0.0,
         1.0 if n < 160 and _HAS_DIGIT(head) and _DATE.search(lower) else 0.0,
@@ -202,28 +219,28 @@ def _own(text: str) -> list[float]:
         1.0 if quoted else 0.0,
         commas if commas < 2.0 else 2.0,
         stops / 10.0 if stops < 10 else 1.0,
-        _capped(counts[0] * 10.0 / nw),
-        _capped(counts[1] * 10.0 / nw),
-        _capped(counts[2] * 5.0 / nw),
-        _capped(counts[3] * 5.0 / nw),
-        _capped(counts[5] * 10.0 / nw),
-        counts[6] / nw,
+        second_share if second_share < 2.0 else 2.0,
+        plural_share if plural_share < 2.0 else 2.0,
+        action_share if action_share < 2.0 else 2.0,
+        furniture_share if furniture_share < 2.0 else 2.0,
+        reporting_share if reporting_share < 2.0 else 2.0,
+        function / nw,
         1.0 if nw <= 3 else 0.0,
         1.0 if n >= 120 and ends and nw >= 15 else 0.0,
-        _capped(counts[4] * 10.0 / nw),
+        publishing_share if publishing_share < 2.0 else 2.0,
         # "You" and "we" outside any quotation: the page talking to its reader, not a source.
-        0.0 if quoted else _capped((counts[0] + counts[1]) * 10.0 / nw),
+        address if address < 2.0 else 2.0,
         # Teasers open with a Title Case Headline, often glued to their summary.
-        1.0 if nw >= 8 and sum(1 for w in words[:6] if w[0].isupper()) >= 5 else 0.0,
-        1.0 if s[0] in _BULLETS and n >= 80 else 0.0,
-    ]
+        1.0 if nw >= 8 and [w[0].isupper() for w in words[:6]].count(True) >= 5 else 0.0,
+        1.0 if first in _BULLETS and n >= 80 else 0.0,
+    )
 
 
 def _capped(value: float) -> float:
     return value if value < 2.0 else 2.0
 
 
-def _short_features(s: str, n: int) -> list[float]:
+def _short_features(s: str, n: int) -> tuple[float, ...]:
     """``own_features`` for a block under 40 characters: most statistics are moot there."""
     lower = s.lower()
     words = s.split()
@@ -233,17 +250,19 @@ def _short_features(s: str, n: int) -> list[float]:
     for word, original in zip(lower.split(), words, strict=False):
         if original.strip(_PUNCT) != "US":
             counts[category(word.strip(_PUNCT), 7)] += 1
-    ends = 1.0 if s[-1] in _SENTENCE_END else 0.0
+    second, plural, action, furniture, publishing, reporting, function, _ = counts
+    last = s[-1]
+    ends = 1.0 if last in _SENTENCE_END else 0.0
     digits = len(_DIGIT.findall(s)) if _HAS_DIGIT(s) else 0
-    return [
+    return (
         math.log1p(n),
         math.log1p(nw),
         n / nw / 10.0 if n < nw * 20 else 2.0,
         ends,
-        1.0 if s[-1] == ":" else 0.0,
+        1.0 if last == ":" else 0.0,
         1.0 if s[0] in _BULLETS else 0.0,
         0.2 if "|" in s or " / " in s else 0.0,
-        sum(1 for w in words if w[0].isupper()) / nw,
+        [w[0].isupper() for w in words].count(True) / nw,
         digits / n,
         1.0 if ("." in s or "@" in s) and _URL.search(lower) else 0.0,
         1.0 if "©" in s or "(c)" in lower or "copyright" in lower else 0.0,
@@ -252,22 +271,22 @@ def _short_features(s: str, n: int) -> list[float]:
         1.0 if '"' in s or "“" in s or "”" in s else 0.0,
         _capped(s.count(",") * 5.0 / nw),
         ends / 10.0,
-        _capped(counts[0] * 10.0 / nw),
-        _capped(counts[1] * 10.0 / nw),
-        _capped(counts[2] * 5.0 / nw),
-        _capped(counts[3] * 5.0 / nw),
-        _capped(counts[5] * 10.0 / nw),
-        counts[6] / nw,
+        _capped(second * 10.0 / nw),
+        _capped(plural * 10.0 / nw),
+        _capped(action * 5.0 / nw),
+        _capped(furniture * 5.0 / nw),
+        _capped(reporting * 10.0 / nw),
+        function / nw,
         1.0 if nw <= 3 else 0.0,
         0.0,
-        _capped(counts[4] * 10.0 / nw),
-        _capped((counts[0] + counts[1]) * 10.0 / nw),
+        _capped(publishing * 10.0 / nw),
+        _capped((second + plural) * 10.0 / nw),
         0.0,
         0.0,
-    ]
+    )
 
 
-def self_names(texts: list[str], own: list[list[float]] | None = None) -> list[str]:
+def self_names(texts: list[str], own: Sequence[Sequence[float]] | None = None) -> list[str]:
     """Names the page calls itself by: its copyright holder, and "The Name" where a block that
     addresses the reader ("you", "we" outside quotes) speaks of it ("The Independent is ...")."""
     names = []
@@ -288,60 +307,59 @@ def self_names(texts: list[str], own: list[list[float]] | None = None) -> list[s
 
 def page_features(texts: list[str]) -> list[list[float]]:
     """Feature vectors (``FEATURE_NAMES`` order) for every block of one page."""
-    own = [_own(t) for t in texts]
+    return [list(row) for row in page_rows(texts)]
+
+
+def page_rows(texts: list[str]) -> list[tuple[float, ...]]:
+    """``page_features`` as tuples, built a feature column at a time (the scorer's fast path)."""
+    own = list(map(_own, texts))
     n = len(own)
     if not n:
         return []
-    prose = [o[_PROSE] * o[_LOG_CHARS] for o in own]
+    log_chars = [o[_LOG_CHARS] for o in own]
+    ends = [o[_ENDS] for o in own]
+    bullet = [o[_BULLET] for o in own]
+    long_prose = [o[_PROSE] for o in own]
+    prose = list(map(operator.mul, long_prose, log_chars))
     total = sum(prose) or 1.0
-    longest = max(o[_LOG_CHARS] for o in own) or 1.0
+    longest = max(log_chars) or 1.0
+    before = list(accumulate(prose, initial=0.0))
     # A block said twice on one page (share buttons, teaser lists) is rarely the story.
-    seen: dict[str, int] = {}
-    for t in texts:
-        seen[t] = seen.get(t, 0) + 1
+    seen = Counter(texts)
+    repeated = [0.0] * n if len(seen) == n else [1.0 if seen[t] > 1 else 0.0 for t in texts]
     names = self_names(texts, own)
+    self_reference = (
+        [1.0 if any(name in t for name in names) else 0.0 for t in texts] if names else [0.0] * n
+    )
     # Prefix sums make the five-block window means O(1) per block.
-    cum_prose, cum_function, cum_action, cum_address = [0.0], [0.0], [0.0], [0.0]
-    for o in own:
-        cum_prose.append(cum_prose[-1] + o[_PROSE])
-        cum_function.append(cum_function[-1] + o[_FUNCTION])
-        cum_action.append(cum_action[-1] + o[_ACTION])
-        cum_address.append(cum_address[-1] + o[_ADDRESS])
-    empty = [0.0] * _N_OWN
-    rows = []
-    before = 0.0
+    lows = [i - 2 if i > 2 else 0 for i in range(n)]
+    highs = [i + 3 if i + 3 < n else n for i in range(n)]
+    widths = list(map(operator.sub, highs, lows))
+    windows = []
+    for column in (long_prose, [o[_FUNCTION] for o in own], [o[_ACTION] for o in own], [o[_ADDRESS] for o in own]):
+        cum = list(accumulate(column, initial=0.0))
+        windows.append([(cum[hi] - cum[lo]) / width for lo, hi, width in zip(lows, highs, widths, strict=True)])
     span = max(n - 1, 1)
-    for i, o in enumerate(own):
-        prev = own[i - 1] if i else empty
-        nxt = own[i + 1] if i + 1 < n else empty
-        lo = i - 2 if i > 2 else 0
-        hi = i + 3 if i + 3 < n else n
-        width = hi - lo
-        row = [
-            *o,
-            i / span,
-            1.0 if i == 0 else 0.0,
-            1.0 if i == n - 1 else 0.0,
-            before / total,
-            (total - before - prose[i]) / total,
-            o[_LOG_CHARS] / longest,
-            prev[_LOG_CHARS],
-            nxt[_LOG_CHARS],
-            prev[_ENDS],
-            nxt[_ENDS],
-            prev[_BULLET],
-            nxt[_BULLET],
-            (cum_prose[hi] - cum_prose[lo]) / width,
-            (cum_function[hi] - cum_function[lo]) / width,
-            (cum_action[hi] - cum_action[lo]) / width,
-            (cum_address[hi] - cum_address[lo]) / width,
-            1.0 if names and any(name in texts[i] for name in names) else 0.0,
-            1.0 if seen[texts[i]] > 1 else 0.0,
-            1.0,
-        ]
-        rows.append(row)
-        before += prose[i]
-    return rows
+    context = zip(
+        [i / span for i in range(n)],
+        [1.0] + [0.0] * (n - 1),
+        [0.0] * (n - 1) + [1.0],
+        [b / total for b in before[:n]],
+        [(total - b - p) / total for b, p in zip(before, prose, strict=False)],
+        [c / longest for c in log_chars],
+        [0.0, *log_chars[:-1]],
+        [*log_chars[1:], 0.0],
+        [0.0, *ends[:-1]],
+        [*ends[1:], 0.0],
+        [0.0, *bullet[:-1]],
+        [*bullet[1:], 0.0],
+        *windows,
+        self_reference,
+        repeated,
+        [1.0] * n,
+        strict=True,
+    )
+    return list(map(operator.add, own, context))
 
 
 def block_features(texts: list[str], i: int) -> dict[str, float]:

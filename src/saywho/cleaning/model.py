@@ -18,7 +18,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from saywho.cleaning.features import FEATURE_NAMES, page_features
+from saywho.cleaning.features import FEATURE_NAMES, page_rows
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 _CLIP = 8.0
@@ -37,6 +37,8 @@ _OWN_IN_SECOND = (
     "bullet_prose",
 )
 _OWN_INDEX = tuple(FEATURE_NAMES.index(name) for name in _OWN_IN_SECOND)
+# Pass two ends with the block's own features and the bias, which pass one's rows end with.
+_OWN_AND_BIAS = operator.itemgetter(*_OWN_INDEX, FEATURE_NAMES.index("bias"))
 _LOG_CHARS = FEATURE_NAMES.index("log_chars")
 _ADDRESS = FEATURE_NAMES.index("address")
 _ACTION = FEATURE_NAMES.index("action")
@@ -93,27 +95,40 @@ def _dot_product(row: Sequence[float], coef: Sequence[float]) -> float:
 dot = getattr(math, "sumprod", _dot_product)
 
 
+def _dots(rows: Sequence[Sequence[float]], coef: Sequence[float]) -> list[float]:
+    """``dot`` of every row with ``coef``, without a Python call per row where ``dot`` is the map."""
+    if dot is _dot_product:
+        mul = operator.mul
+        return [sum(map(mul, row, coef)) for row in rows]
+    return [dot(row, coef) for row in rows]
+
+
 def first_pass(rows: Sequence[Sequence[float]], coef: Sequence[float]) -> list[float]:
     """Pass-one logits, clipped so one extreme block cannot dominate its neighbours' features."""
-    out = []
-    for row in rows:
-        z = dot(row, coef)
-        out.append(_CLIP if z > _CLIP else -_CLIP if z < -_CLIP else z)
-    return out
+    return [_CLIP if z > _CLIP else -_CLIP if z < -_CLIP else z for z in _dots(rows, coef)]
 
 
 def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
     """Pass-two features: pass-one logits in windows around each block, and before/after it."""
+    return [list(row) for row in second_tuples(z, rows)]
+
+
+def second_tuples(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
+    """``second_rows`` as tuples, built a feature column at a time."""
     n = len(z)
-    cum = [0.0]
-    positive = [0]
-    for value in z:
-        cum.append(cum[-1] + value)
-        positive.append(positive[-1] + (value > 0))
-    max_before = [-_CLIP, *accumulate(z[:-1], max)] if n else []
-    max_after = [*accumulate(z[:0:-1], max)][::-1] + [-_CLIP] if n else []
+    if not n:
+        return []
+    z = list(z)
+    cum = list(accumulate(z, initial=0.0))
+    positive = list(accumulate((value > 0 for value in z), initial=0))
+    max_before = [-_CLIP, *accumulate(z[:-1], max)]
+    max_after = [*accumulate(z[:0:-1], max)][::-1] + [-_CLIP]
     window2 = [
         (cum[i + 3 if i + 3 < n else n] - cum[i - 2 if i > 2 else 0]) / ((i + 3 if i + 3 < n else n) - (i - 2 if i > 2 else 0))
+        for i in range(n)
+    ]
+    window6 = [
+        (cum[i + 7 if i + 7 < n else n] - cum[i - 6 if i > 6 else 0]) / ((i + 7 if i + 7 < n else n) - (i - 6 if i > 6 else 0))
         for i in range(n)
     ]
     # Relative to the page's best, so a page whose article is a table or a first-person
@@ -121,46 +136,27 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
     best = max(z)
     best_window = max(window2)
     run_of, run_share, main_start, main_end = _runs(z, rows)
-    out = []
-    k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10 = _OWN_INDEX
     total_positive = positive[n]
-    for i in range(n):
-        lo6 = i - 6 if i > 6 else 0
-        hi6 = i + 7 if i + 7 < n else n
-        row = rows[i]
-        run = run_of[i]
-        out.append(
-            [
-                z[i],
-                z[i - 1] if i else -_CLIP,
-                z[i + 1] if i + 1 < n else -_CLIP,
-                window2[i],
-                (cum[hi6] - cum[lo6]) / (hi6 - lo6),
-                max_before[i],
-                max_after[i],
-                positive[i] / n,
-                (total_positive - positive[i + 1]) / n,
-                z[i] - best,
-                window2[i] - best_window,
-                1.0 if main_start <= i < main_end else 0.0,
-                run_share[run] if run >= 0 else 0.0,
-                1.0 if i < main_start else 0.0,
-                1.0 if i >= main_end else 0.0,
-                row[k0],
-                row[k1],
-                row[k2],
-                row[k3],
-                row[k4],
-                row[k5],
-                row[k6],
-                row[k7],
-                row[k8],
-                row[k9],
-                row[k10],
-                1.0,
-            ]
-        )
-    return out
+    stretch = main_end - main_start
+    context = zip(
+        z,
+        [-_CLIP, *z[:-1]],
+        [*z[1:], -_CLIP],
+        window2,
+        window6,
+        max_before,
+        max_after,
+        [p / n for p in positive[:n]],
+        [(total_positive - p) / n for p in positive[1:]],
+        [value - best for value in z],
+        [value - best_window for value in window2],
+        [0.0] * main_start + [1.0] * stretch + [0.0] * (n - main_end),
+        [run_share[run] if run >= 0 else 0.0 for run in run_of],
+        [1.0] * main_start + [0.0] * (n - main_start),
+        [0.0] * main_end + [1.0] * (n - main_end),
+        strict=True,
+    )
+    return list(map(operator.add, context, map(_OWN_AND_BIAS, rows)))
 
 
 def _runs(z: Sequence[float], rows: Sequence[Sequence[float]]) -> tuple[list[int], list[float], int, int]:
@@ -214,22 +210,20 @@ def score_page(
     *,
     prior: Callable[[str], float] | None = None,
     weights: dict | None = None,
-) -> tuple[list[float], list[list[float]]]:
+) -> tuple[list[float], list[tuple[float, ...]]]:
     """``score_blocks`` and the feature rows it scored."""
     weights = weights or load_weights()
-    rows = page_features(list(texts))
+    rows = page_rows(list(texts))
     z = first_pass(rows, weights["first"])
-    coef = weights["second"]
     # The corpus prior (share of the publisher's articles repeating a block) is no training
     # signal here, so it enters as a fixed penalty: a block on every page loses PRIOR_PENALTY
     # logits, enough to overturn all but the most prose-like verdicts.
-    penalty = weights.get("prior_penalty", PRIOR_PENALTY)
-    probs = []
-    for text, row in zip(texts, second_rows(z, rows), strict=True):
-        s = dot(row, coef)
-        if prior is not None:
-            s -= penalty * min(1.0, max(0.0, float(prior(text))))
-        probs.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))))
+    scores = _dots(second_tuples(z, rows), weights["second"])
+    if prior is not None:
+        penalty = weights.get("prior_penalty", PRIOR_PENALTY)
+        scores = [s - penalty * min(1.0, max(0.0, float(prior(text)))) for s, text in zip(scores, texts, strict=True)]
+    exp = math.exp
+    probs = [1.0 / (1.0 + exp(-(-30.0 if s < -30.0 else 30.0 if s > 30.0 else s))) for s in scores]
     return probs, rows
 
 
