@@ -16,8 +16,8 @@ search cache; a request repeated within the mix (see distinct_requests) is answe
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hashlib
-import http.client
 import json
 import os
 import random
@@ -26,8 +26,8 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import threading
 import time
+from collections import Counter, deque
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -172,42 +172,50 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def children(pid: int) -> list[int]:
+    """Worker processes of `saywho serve --workers N` (their CPU is the server's too)."""
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for c in found]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def load(port: int, mix: list[dict], clients: int) -> tuple[list[float], int]:
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    queue = iter(enumerate(mix))
-
-    def client() -> None:
-        nonlocal errors
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                item = next(queue, None)
-            if item is None:
-                break
-            url = "/search?" + urlencode(item[1])
+async def _client(port: int, queue: deque, latencies: list[float], tally: Counter) -> None:
+    """One keep-alive connection sending its share of the mix, one request at a time."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        while queue:
+            request = f"GET /search?{urlencode(queue.popleft())} HTTP/1.1\r\nHost: bench\r\n\r\n".encode()
             started = time.perf_counter()
-            conn.request("GET", url)
-            response = conn.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
-                errors += response.status != 200
-        conn.close()
+            writer.write(request)
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").lower().split("\r\n")
+            fields = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
+            await reader.readexactly(int(fields.get("content-length", 0)))
+            latencies.append(time.perf_counter() - started)
+            tally["errors"] += head[0].split()[1] != "200"
+            tally[f"cache_{fields.get('x-saywho-cache', 'unknown')}"] += 1
+    finally:
+        writer.close()
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return latencies, errors
+
+def load(port: int, mix: list[dict], clients: int) -> tuple[list[float], Counter]:
+    """N concurrent clients in one asyncio loop: on a 2-core machine, 20 client threads would take
+    CPU from the server they measure."""
+    latencies: list[float] = []
+    tally: Counter = Counter()
+    queue = deque(mix)
+
+    async def run() -> None:
+        await asyncio.gather(*(_client(port, queue, latencies, tally) for _ in range(clients)))
+
+    asyncio.run(run())
+    return latencies, tally
 
 
 def main() -> None:
@@ -234,11 +242,15 @@ def main() -> None:
 
     direct = Store(db)
     started = time.process_time()
-    direct_ms = []
+    direct.columns()
+    columns_cpu = time.process_time() - started
+    started = time.process_time()
+    direct_ms, direct_hits = [], 0
     for p in mix:
         t = time.perf_counter()
         direct.search(SearchParams.from_query({k: str(v) for k, v in p.items()}))
         direct_ms.append((time.perf_counter() - t) * 1000)
+        direct_hits += direct.last_search_cached()
     direct_cpu = time.process_time() - started
 
     port = free_port()
@@ -257,11 +269,15 @@ def main() -> None:
                 time.sleep(0.2)
         # Warm up on other queries, so that the measured ones meet a cold search cache.
         load(port, request_mix(db, 100, seed=99), args.clients)
-        cpu_before = cpu_seconds(server.pid)
+        load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(server.pid) + sum(cpu_seconds(pid) for pid in children(server.pid))
+        client_before = time.process_time()
         wall = time.perf_counter()
-        latencies, errors = load(port, mix, args.clients)
+        latencies, tally = load(port, mix, args.clients)
         wall = time.perf_counter() - wall
-        server_cpu = cpu_seconds(server.pid) - cpu_before
+        client_cpu = time.process_time() - client_before
+        server_cpu = cpu_seconds(server.pid) + sum(cpu_seconds(pid) for pid in children(server.pid)) - cpu_before
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(30)
@@ -272,7 +288,9 @@ def main() -> None:
         "workers": args.workers,
         "requests": len(ms),
         "distinct_requests": len({urlencode(p) for p in mix}),
-        "errors": errors,
+        "errors": tally["errors"],
+        "search_cache_hit_rate": round(tally["cache_hit"] / len(latencies), 3),
+        "load_average_before_after": [load_before, load_after],
         "http_p50_ms": round(percentile(ms, 0.50), 1),
         "http_p95_ms": round(percentile(ms, 0.95), 1),
         "http_p99_ms": round(percentile(ms, 0.99), 1),
@@ -280,6 +298,9 @@ def main() -> None:
         "http_requests_per_s": round(len(ms) / wall, 1),
         "server_cpu_s_per_request": round(server_cpu / len(ms), 4),
         "server_requests_per_cpu_s": round(len(ms) / server_cpu, 1) if server_cpu else None,
+        "client_cpu_s_per_request": round(client_cpu / len(ms), 4),
+        "server_columns_load_cpu_s": round(columns_cpu, 2),
+        "sqlite_only_cache_hit_rate": round(direct_hits / len(mix), 3),
         "sqlite_only_p50_ms": round(percentile(direct_ms, 0.50), 1),
         "sqlite_only_p95_ms": round(percentile(direct_ms, 0.95), 1),
         "sqlite_only_p99_ms": round(percentile(direct_ms, 0.99), 1),

@@ -109,8 +109,11 @@ def plural(count: int, noun: str) -> str:
 
 def create_app(db_path: str | Path) -> Starlette:
     store = Store(db_path)
+    # Loaded before serving, so no visitor waits for it.
+    store.columns()
+    # Templates ship with the package, so compiled once and never checked for edits.
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.globals.update(version=__version__, kinds=KINDS, sorts=list(SORTS), urlencode=urlencode,
                        safe_url=safe_url, plural=plural, store_name=Path(db_path).name)
 
@@ -136,8 +139,12 @@ def create_app(db_path: str | Path) -> Starlette:
             return fail(request, 400, str(err))
         data = store.search(params)
         if request.url.path.endswith(".json"):
-            return JSONResponse(data)
-        return page(request, "search.html", {**data, "p": params, "publishers": store.publishers()})
+            response = JSONResponse(data)
+        else:
+            response = page(request, "search.html", {**data, "p": params, "publishers": store.publishers()})
+        # Says whether the ordered matches came from the cache, so a load test can report its hit rate.
+        response.headers["x-saywho-cache"] = "hit" if store.last_search_cached() else "miss"
+        return response
 
     def speaker(request: Request) -> Response:
         data = store.speaker(request.path_params["id"]) if request.path_params["id"] <= MAX_ROWID else None

@@ -8,54 +8,44 @@ read at most ``SPEAKER_SCAN`` rows, so a 1M-quote store answers as fast as a sma
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
+import numpy as np
+
 from saywho.errors import StoreError
+from saywho.web.columns import KINDS, LAST_DAY, Filter, QuoteColumns, bm25, day_number
+from saywho.web.words import contains_all, fts_query, phrase_patterns, phrases, tokens
 
 PAGE_SIZE = 20
 MAX_PAGE = 25
 COUNT_CAP = PAGE_SIZE * MAX_PAGE
 NARROW_CAP = 10_000
 SCAN_BUDGET = 10_000
-# Checking words in Python costs about this many FTS5 posting-list reads per row.
-PYTHON_MATCH_COST = 3
+# Checking a quote's words in Python costs about as much as reading this many FTS5 matches
+# (whose filters are array lookups).
+PYTHON_MATCH_COST = 20
 SPEAKER_QUOTES = 200
 SPEAKER_SCAN = 5000
 CACHE_TTL = 60.0
 PAGES_KEPT = 256
 
-KINDS = ("direct", "partial", "indirect")
 SORTS = ("relevance", "newest", "oldest")
 # Without words there is no rank; newest first is the natural reading order.
 BROWSE_SORTS = {"relevance": "q.date DESC, q.id DESC", "newest": "q.date DESC, q.id DESC",
                 "oldest": "q.date ASC, q.id ASC"}
 PUBLISHER_SORTS = {"relevance": "a.published DESC, a.id DESC, q.seq", "newest": "a.published DESC, a.id DESC, q.seq",
                    "oldest": "a.published ASC, a.id ASC, q.seq"}
-# Candidate rows are (id, bm25 rank, date); undated quotes go last in both date orders.
-_SORT_KEYS = {
-    "relevance": lambda r: (r[1], -r[0]),
-    "newest": lambda r: (r[2] is None, "" if r[2] is None else _desc(r[2]), -r[0]),
-    "oldest": lambda r: (r[2] is None, r[2] or "", r[0]),
-}
-
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PHRASE = re.compile(r'"([^"]*)"')
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _desc(text: str) -> str:
-    """A key that sorts ISO dates newest first."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
 class BadQuery(ValueError):
@@ -79,48 +69,6 @@ def open_store(path: str | Path) -> sqlite3.Connection:
         raise StoreError(f"cannot read it as a saywho store ({err})", source=str(path)) from None
     conn.row_factory = sqlite3.Row
     return conn
-
-
-def phrases(text: str) -> list[tuple[str, ...]]:
-    """What a user typed as FTS5 would read it: "quoted phrases" stay phrases, other words stand
-    alone; tokens are folded (case, diacritics) as the store's unicode61 tokenizer folds them."""
-    found = [tuple(tokens(phrase)) for phrase in _PHRASE.findall(text)]
-    found.extend((word,) for word in tokens(_PHRASE.sub(" ", text)))
-    return [p for p in found if p]
-
-
-def fold(text: str) -> str:
-    """Case and diacritics folded as the store's unicode61 tokenizer folds them."""
-    folded = text.casefold()
-    if folded.isascii():
-        return folded
-    folded = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in folded if not unicodedata.combining(c))
-
-
-def tokens(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
-
-def fts_query(text: str) -> str | None:
-    """A safe FTS5 query (phrases ANDed): every token is double-quoted, so FTS5 syntax typed
-    into the search box is inert."""
-    return " ".join('"' + " ".join(p) + '"' for p in phrases(text)) or None
-
-
-def phrase_patterns(wanted: list[tuple[str, ...]]) -> list[re.Pattern]:
-    """One regex per phrase: its tokens in a row, separated by non-token characters, with no
-    token character either side, which is how FTS5 reads a phrase over unicode61 tokens."""
-    return [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, phrase)) + r"(?![^\W_])")
-            for phrase in wanted]
-
-
-def contains_all(wanted: list[tuple[str, ...]] | list[re.Pattern], *fields: str | None) -> bool:
-    """Whether every phrase occurs in one of the fields: the FTS5 match, done in Python for the
-    rows a narrow filter leaves."""
-    patterns = wanted if wanted and isinstance(wanted[0], re.Pattern) else phrase_patterns(wanted)
-    folded = [fold(f) for f in fields if f]
-    return all(any(p.search(f) for f in folded) for p in patterns)
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -219,6 +167,10 @@ class Store:
         self._cache: dict[str, tuple[float, object]] = {}
         self._searches: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        self._columns: QuoteColumns | None = None
+        self._columns_lock = threading.Lock()
+        self._columns_signature: tuple = ()
+        self._columns_at = 0.0
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -262,132 +214,192 @@ class Store:
             args.append(p.kind)
         return where, args
 
-    def _dated(self, columns: str, where: list[str], args: list, span: tuple[str, str], order: str = "") -> tuple[str, list]:
-        """Quotes whose date (stated, else the article's) lies in ``span``, as one SQL over two
-        index walks: stated dates through quotes(date), the rest through articles(published).
-        ``{date}`` in ``columns`` stands for that date."""
-        rest = "".join(f" AND {w}" for w in where)
-        first, last = (f" ORDER BY q.date {order} LIMIT ?", f" ORDER BY a.published {order} LIMIT ?") if order \
-            else ("", "")
-        limit = [COUNT_CAP + 1] if order else []
-        stated = columns.replace("{date}", "q.date")
-        join = " JOIN articles a ON a.id = q.article_id" if "a." in stated + rest else ""
-        sql = f"SELECT * FROM (SELECT {stated} FROM quotes q{join} WHERE q.date BETWEEN ? AND ?{rest}{first})"
-        if not self._has_undated():
-            return sql, [*span, *args, *limit]
-        columns = columns.replace("{date}", "a.published")
-        sql += (f" UNION ALL SELECT * FROM (SELECT {columns} FROM articles a CROSS JOIN quotes q "
-                f"ON q.article_id = a.id WHERE a.published BETWEEN ? AND ? AND q.date IS NULL{rest}{last})")
-        return sql, [*span, *args, *limit, *span, *args, *limit]
-
-    def _has_undated(self) -> bool:
-        """Whether some quotes state no date (then their article's date stands in); where none
-        do, date filters skip walking the articles."""
-        return self._cached("undated", lambda: self.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM quotes WHERE date IS NULL)").fetchone()[0] == 1)
-
     def _capped_count(self, sql: str, args: list, cap: int) -> int:
         return self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", args).fetchone()[0]
 
-    def _candidates(self, text: str, where: list[str], args: list, span: tuple[str, str] | None,
-                    ranked: bool) -> tuple[list[tuple], bool]:
-        """(id, bm25 rank, date) of up to ``COUNT_CAP + 1`` quotes matching words and filters.
+    def _plain(self, sql: str, args=()) -> sqlite3.Cursor:
+        """A cursor giving plain tuples: a Row per full-text match would cost more than the match."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, args)
+
+    def _signature(self) -> tuple:
+        """What changes when anything writes the store (the WAL file first, the database at checkpoints)."""
+        found = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                stat = path.stat()
+                found.append((stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                found.append(None)
+        return tuple(found)
+
+    def columns(self) -> QuoteColumns:
+        """Every quote's filter values in memory, reloaded when the store has changed, at most
+        once per ``CACHE_TTL`` (a store still being written is not reloaded on every request)."""
+        signature = self._signature()
+        with self._columns_lock:
+            stale = signature != self._columns_signature and time.monotonic() - self._columns_at >= CACHE_TTL
+            if self._columns is None or stale:
+                self._columns = QuoteColumns(self.conn)
+                self._columns_signature, self._columns_at = signature, time.monotonic()
+                with self._lock:
+                    self._searches.clear()
+            return self._columns
+
+    def _filter(self, p: SearchParams, cols: QuoteColumns) -> Filter:
+        f = Filter()
+        if p.person:
+            f.ids = cols.person_ids([p.person])
+        elif p.speaker:
+            people = self._people_ids(p.speaker)
+            f.ids = cols.person_ids(people) if people else self._speaker_ids(p.speaker)
+        if p.publisher:
+            f.publisher = cols.publisher_code(p.publisher)
+        if p.kind:
+            f.kind = KINDS.index(p.kind) + 1
+        if p.date_from or p.date_to:
+            f.span = (day_number(p.date_from) if p.date_from else 1,
+                      day_number(p.date_to) if p.date_to else LAST_DAY)
+        return f
+
+    def _speaker_ids(self, name: str) -> np.ndarray:
+        """Quotes whose speaker is exactly this name though no person has it: FTS5 finds the
+        quotes holding its words, then the name is compared."""
+        match = fts_query(name)
+        if not match:
+            return np.zeros(0, dtype=np.int64)
+        rows = self._plain("SELECT q.id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+                           "WHERE quotes_fts MATCH ? AND q.speaker = ?", (match, name))
+        return np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
+
+    def _newest_matches(self, match: str, limit: int) -> tuple[int, int | None]:
+        """How many of the newest ``limit`` rows match, and the oldest of them."""
+        return self._plain("SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+                           "ORDER BY rowid DESC LIMIT ?)", (match, limit)).fetchone()
+
+    def _texts(self, ids) -> dict[int, tuple[str, str | None]]:
+        found = {}
+        ids = [int(i) for i in ids]
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            for row in self._plain(f"SELECT id, quote, speaker FROM quotes WHERE id IN ({','.join('?' * len(chunk))})",
+                                   chunk):
+                found[row[0]] = (row[1], row[2])
+        return found
+
+    def _document_count(self, phrase: tuple[str, ...], cols: QuoteColumns) -> int:
+        """Rows matching a phrase: exact up to ``SCAN_BUDGET``, past that estimated from how far
+        back the newest ``SCAN_BUDGET`` matches reach (bm25 barely moves among common words)."""
+        known = cols.document_counts.get(phrase)
+        if known is None:
+            count, oldest = self._newest_matches('"' + " ".join(phrase) + '"', SCAN_BUDGET)
+            if count >= SCAN_BUDGET and oldest:
+                count = round(count * cols.size / max(1, cols.size - oldest))
+            known = cols.document_counts[phrase] = count
+        return known
+
+    def _rank(self, wanted: list[tuple[str, ...]], ids, texts: dict, cols: QuoteColumns) -> list[int]:
+        """The ids by bm25 as FTS5 reckons it over the quote and speaker columns, ties newest stored first."""
+        ids = [int(i) for i in ids]
+        hits = [self._document_count(p, cols) for p in wanted] if len(wanted) > 1 else [0]
+        documents = [(tokens(texts[i][0] or ""), tokens(texts[i][1] or "")) if i in texts else ((), ()) for i in ids]
+        scores = bm25(wanted, documents, hits, cols.rows, cols.mean_tokens)
+        return [i for _, i in sorted(zip(scores, ids, strict=True), key=lambda pair: (pair[0], -pair[1]))]
+
+    def _candidates(self, text: str, f: Filter, sort: str) -> tuple[list[int], bool]:
+        """Ids of up to ``COUNT_CAP + 1`` quotes matching words and filters, in ``sort`` order.
 
         Two ways, whichever reads fewer rows: FTS5 walks the words' posting lists newest-stored
-        first and checks the filters per match, stopping at the cap; or, when the filters leave
-        a few thousand quotes and the words are common, their index is walked and the words
-        checked in Python (those rows get no bm25 rank, so they come newest-stored first).
-        The flag is true when FTS5 read only its ``SCAN_BUDGET`` newest matches and the answer
-        may miss older ones.
+        first and the filters are checked on the in-memory columns, stopping at the cap; or, when
+        the filters leave few quotes and the words are common, those quotes' words are checked in
+        Python. The flag is true when the walk read only the ``SCAN_BUDGET`` newest matches and
+        the answer may miss older ones.
         """
-        match = fts_query(text)
-        row_where, row_args = list(where), list(args)
-        if span:
-            # The first test needs only the quote row, so most rows fail before the article join.
-            row_where += ["(q.date IS NULL OR q.date BETWEEN ? AND ?)", "coalesce(q.date, a.published) BETWEEN ? AND ?"]
-            row_args += [*span, *span]
-        filters = "".join(f" AND {w}" for w in row_where)
-        bound, floor_args = "", []
+        cols = self.columns()
         wanted = phrases(text)
-        if row_where or any(len(p) > 1 for p in wanted):
-            # The newest SCAN_BUDGET quotes holding all the words, read once: their number says
-            # how common the words are, and the last one bounds the FTS5 walk below. Words, not
-            # phrases, since checking phrase positions over common words is what costs.
+        narrowed = cols.narrowed(f) if f.active else None
+        texts: dict = {}
+        limited = False
+        if narrowed is not None:
+            budget = len(narrowed[0]) * PYTHON_MATCH_COST
             loose = " ".join(f'"{token}"' for p in wanted for token in p)
-            words, oldest_read = self.conn.execute(
-                "SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?)",
-                [loose, SCAN_BUDGET],
-            ).fetchone()
-        if row_where:
-            # Only filters with an index behind them can be walked cheaply (kind has none).
-            if span or any(not w.startswith("q.kind") for w in where):
-                columns = "q.id, {date}, q.quote, q.speaker"
-                if span:
-                    narrow_sql, narrow_args = self._dated(columns, where, args, span)
-                    count_sql, _ = self._dated("q.id", where, args, span)
-                else:
-                    narrow_sql = (f"SELECT {columns.format(date='coalesce(q.date, a.published)')} FROM quotes q "
-                                  f"JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}")
-                    count_sql, narrow_args = narrow_sql, args
-                narrowed = self._capped_count(count_sql, narrow_args, NARROW_CAP)
-                stored = self.conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 1
-                fts_reads = min(words, (COUNT_CAP + 1) * stored / max(1, narrowed))
-                if narrowed <= NARROW_CAP and narrowed * PYTHON_MATCH_COST < fts_reads:
-                    patterns = phrase_patterns(wanted)
-                    found = []
-                    for row in self.conn.execute(narrow_sql, narrow_args):
-                        if contains_all(patterns, row[2], row[3]):
-                            found.append((row[0], 0.0, row[1]))
-                            if len(found) > COUNT_CAP:
-                                break
-                    return found, False
-        if (row_where or any(len(p) > 1 for p in wanted)) and words >= SCAN_BUDGET:
-            # Filters or phrases that keep few of many matches would make FTS5 walk them all;
-            # walk only the newest SCAN_BUDGET (the answer says so, and to narrow the words).
-            bound, floor_args = " AND quotes_fts.rowid >= ?", [oldest_read]
-        found = self.conn.execute(
-            f"SELECT q.id, {'quotes_fts.rank' if ranked else '0.0'}, coalesce(q.date, a.published) FROM quotes_fts "
-            "JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
-            f"WHERE quotes_fts MATCH ?{bound} {filters} ORDER BY quotes_fts.rowid DESC LIMIT ?",
-            [match, *floor_args, *row_args, COUNT_CAP + 1],
-        ).fetchall()
-        return found, bool(bound) and len(found) <= COUNT_CAP
+            in_python = budget < SCAN_BUDGET and self._newest_matches(loose, budget + 1)[0] > budget
+        if narrowed is not None and in_python:
+            patterns = phrase_patterns(wanted)
+            kept = []
+            ids = np.sort(narrowed[0])[::-1]
+            for at in range(0, len(ids), 500):
+                chunk = self._texts(ids[at:at + 500])
+                for i in ids[at:at + 500].tolist():
+                    if i in chunk and contains_all(patterns, *chunk[i]):
+                        kept.append(i)
+                        texts[i] = chunk[i]
+                if len(kept) > COUNT_CAP:
+                    break
+            kept = np.asarray(kept[:COUNT_CAP + 1], dtype=np.int64)
+        else:
+            bound, bound_args = "", []
+            if any(len(p) > 1 for p in wanted):
+                # Checking phrase positions over common words is what costs: the phrase is looked
+                # for among the newest SCAN_BUDGET rows holding all its words.
+                words, oldest = self._newest_matches(" ".join(f'"{t}"' for p in wanted for t in p), SCAN_BUDGET)
+                if words >= SCAN_BUDGET:
+                    bound, bound_args = " AND rowid >= ?", [oldest]
+            limit = -1 if bound and f.active else SCAN_BUDGET + 1 if f.active else COUNT_CAP + 1
+            rows = self._plain(f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{bound} ORDER BY rowid DESC "
+                               "LIMIT ?", [fts_query(text), *bound_args, limit])
+            ids = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
+            if f.active:
+                walked = ids[:SCAN_BUDGET]
+                kept = walked[cols.keep(walked, f)][:COUNT_CAP + 1]
+                limited = (bool(bound) or len(ids) > SCAN_BUDGET) and len(kept) <= COUNT_CAP
+            else:
+                kept = ids
+                limited = bool(bound) and len(kept) <= COUNT_CAP
+        if sort != "relevance":
+            return cols.by_date(kept, newest=sort == "newest").tolist(), limited
+        if not texts:
+            texts = self._texts(kept)
+        return self._rank(wanted, kept, texts, cols), limited
 
     def search(self, p: SearchParams) -> dict:
         """One page of quotes matching the words and filters, and a count capped at ``COUNT_CAP``.
 
         With words, at most ``COUNT_CAP`` matches are ordered (by rank or date); past that the
-        count says "more than" and the user narrows the search. Without words, the date index
-        orders the whole store.
+        count says "more than" and the user narrows the search. Without words, a date range is
+        one slice of the in-memory columns, and without either the date index orders the store.
         """
         started = time.perf_counter()
         scan_limited = False
-        where, args = self._filters(p)
-        span = (p.date_from or "0000-00-00", p.date_to or "9999-99-99") if p.date_from or p.date_to else None
+        span = p.date_from or p.date_to
         match = fts_query(p.q) if p.q else None
         offset = (p.page - 1) * PAGE_SIZE
+        self._local.hit = False
         if match or span:
             sort = p.sort if match else ("oldest" if p.sort == "oldest" else "newest")
 
-            def order() -> tuple[list[tuple], bool, int]:
+            def order() -> tuple[list[int], bool, int]:
+                cols = self.columns()
+                f = self._filter(p, cols)
                 if match:
-                    found, limited = self._candidates(p.q, where, args, span, ranked=sort == "relevance")
+                    found, limited = self._candidates(p.q, f, sort)
                 else:
-                    sql, sql_args = self._dated("q.id, 0.0, {date}", where, args, span,
-                                                "ASC" if sort == "oldest" else "DESC")
-                    found, limited = self.conn.execute(sql, sql_args).fetchall(), False
-                return sorted(found, key=_SORT_KEYS[sort])[:COUNT_CAP], limited, len(found)
+                    ids, day_ordered = cols.narrowed(f)
+                    found = cols.by_date(ids, newest=sort == "newest", day_ordered=day_ordered)[:COUNT_CAP + 1]
+                    found, limited = found.tolist(), False
+                return found[:COUNT_CAP], limited, len(found)
 
             # Paging through one search reuses its ordered matches instead of finding them again.
             ordered, scan_limited, total = self._cached(("search", *sorted(p.to_query(page=1).items()), sort), order,
                                                          PAGES_KEPT)
-            ids = [row[0] for row in ordered[offset:offset + PAGE_SIZE]]
+            ids = ordered[offset:offset + PAGE_SIZE]
             rows = {r["id"]: r for r in self._all(
                 f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
                 f"WHERE q.id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
             results = [rows[i] for i in ids if i in rows]
         else:
+            where, args = self._filters(p)
             clause = ("WHERE " + " AND ".join(where)) if where else ""
             source = f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause}"
             order = BROWSE_SORTS[p.sort]
@@ -415,6 +427,10 @@ class Store:
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
         }
 
+    def last_search_cached(self) -> bool:
+        """Whether this thread's last ``search`` was answered from the cache of ordered matches."""
+        return getattr(self._local, "hit", False)
+
     def publishers(self, limit: int = 300) -> list[str]:
         """Publisher names for the filter menu, read once a minute (a DISTINCT walks an index)."""
         return self._cached("publishers", lambda: [r[0] for r in self.conn.execute(
@@ -431,6 +447,7 @@ class Store:
             if hit and time.monotonic() - hit[0] < CACHE_TTL:
                 if keep:
                     cache.move_to_end(key)
+                    self._local.hit = True
                 return hit[1]
         value = compute()
         with self._lock:
