@@ -101,9 +101,21 @@ class PhraseFinder:
         if j < 0:
             return k - 1
         aside = words[j + 1 : k]
-        if aside and j >= 1 and words[j - 1].capitalised and words[j - 1].lower not in NOT_NAMES and len(aside) <= 15 \
-                and (aside[0].text.endswith(("ing", "ed")) or aside[0].lower == "clad"):
-            # "Larry David, playing Sanders on SNL, explained": a participle aside after the speaker's name
+        while 1 <= len(aside) <= 2 and all(w.capitalised for w in aside) and j >= 1 and words[j - 1].capitalised:
+            # "a pastor at the Reformation Church of Elizabeth, Colorado,": a place's state is no aside of its own
+            previous = j - 1
+            while previous >= 0 and words[previous].text != ",":
+                previous -= 1
+            if previous < 0 or k - previous > 20:
+                break
+            j = previous
+            aside = words[j + 1 : k]
+        named = j >= 1 and words[j - 1].capitalised and words[j - 1].lower not in NOT_NAMES and len(aside) <= 15
+        lead = aside[1] if len(aside) > 1 and aside[0].lower in ("also", "still", "now", "then") else aside[0] if aside else None
+        if lead is not None and named and (lead.text.endswith(("ing", "ed")) or lead.lower == "clad"
+                                           or any(w.text.endswith(("’s", "'s")) for w in aside[:3])):
+            # "Larry David, playing Sanders on SNL, explained" / "Christie, New Jersey's governor, said": an aside
+            # after the speaker's name
             return j - 1
         if aside and (aside[0].lower in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their")
                       or aside[0].lower in ROLE_NOUNS or aside[0].text.endswith(("’s", "'s"))
