@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 # Two lower-case letters, a sentence end, an optional closing quote, then a capitalised word.
-_GLUE = re.compile(r"[a-z]{2}[.!?][\"”’)]?(?=[A-Z][a-z])")
+# Starting at the sentence end lets the regex engine skip to the rare ".!?" characters.
+_GLUE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’)]?(?=[A-Z][a-z])")
 _LINK_HINTS = ("/", "@", "www", "http")
 _WHITESPACE = frozenset(" \t\u00a0\n\r")
 # How far to look around a seam for the edges of its whitespace-delimited token.
@@ -25,6 +26,8 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
     """
     # One scan of the whole text finds the seams; most lines have none.
     cuts = [m.end() for m in _GLUE.finditer(text) if not _in_link(text, m.end())]
+    if not cuts:
+        return _lines(text)
     cuts.append(len(text) + 1)
     next_cut = 0
     blocks: list[tuple[str, int, int]] = []
@@ -50,6 +53,20 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
             next_cut += 1
         blocks.append((text[part_start:end].strip(), part_start, end))
     return [b for b in blocks if b[0]]
+
+
+def _lines(text: str) -> list[tuple[str, int, int]]:
+    """``split_blocks`` for a text without seams: its non-blank lines."""
+    blocks = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start = position
+        position += len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = start + len(line) - len(line.lstrip())
+            blocks.append((stripped, lead, lead + len(stripped)))
+    return blocks
 
 
 def _in_link(line: str, cut: int) -> bool:

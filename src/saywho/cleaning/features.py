@@ -76,9 +76,11 @@ _HAS_DIGIT = re.compile(r"\d").search
 _CAPITALISED = re.compile(r"\s[A-Z]")
 # "US" is the country, not "us": lowercasing would count it as the page speaking as "we".
 _COUNTRY_US = re.compile(r"\bUS\b")
-# Menus, share buttons and section names recur from page to page of a publisher.
-_SHORT_CACHE: dict[str, list[float]] = {}
-_SHORT_CACHE_SIZE = 50_000
+# Menus, share buttons, section names and teaser lines recur from page to page of a publisher;
+# article paragraphs, mostly longer, rarely do.
+_CACHED_CHARS = 160
+_CACHE: dict[str, tuple[float, ...]] = {}
+_CACHE_SIZE = 50_000
 _SENTENCE_END = frozenset(".!?\"”’)'")
 _PIPES = re.compile(r" [|/•·] ")
 # ASCII digits only: the share counts what a layout's numbering and timestamps are made of.
@@ -164,18 +166,28 @@ def own_features(text: str) -> list[float]:
 
 
 def _own(text: str) -> tuple[float, ...]:
-    """``own_features`` as a tuple: short blocks' tuples are shared through the cache."""
+    """``own_features`` as a tuple: cached blocks' tuples are shared through the cache."""
     s = text.strip()
     if not s:
         return _EMPTY
     n = len(s)
-    if n < 40:
-        cached = _SHORT_CACHE.get(s)
-        if cached is None:
-            if len(_SHORT_CACHE) >= _SHORT_CACHE_SIZE:
-                _SHORT_CACHE.clear()
-            cached = _SHORT_CACHE[s] = _short_features(s, n)
-        return cached
+    if n >= _CACHED_CHARS:
+        return _long_features(s, n)
+    cached = _CACHE.get(s)
+    if cached is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        cached = _CACHE[s] = _short_features(s, n) if n < 40 else _long_features(s, n)
+    return cached
+
+
+def clear_cache() -> None:
+    """Forget the features of blocks seen before (benchmarks time unseen pages with this)."""
+    _CACHE.clear()
+
+
+def _long_features(s: str, n: int) -> tuple[float, ...]:
+    """``own_features`` for a stripped block of 40 characters or more."""
     head = s[:HEAD_CHARS]
     size = len(head)
     lower = head.lower()
