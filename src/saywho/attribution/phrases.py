@@ -151,8 +151,22 @@ class PhraseFinder:
                     end += 1
                 if end == j and tok.lower in ("the", "a", "an"):
                     continue
-                return words[j].start, words[end].end
+                return words[j].start, self._titled_name_end(words, end, k)
         return None
+
+    def _titled_name_end(self, words: list[Token], end: int, k: int) -> int:
+        """Where "Clinton campaign spokesman Brian Fallon" ends: a role noun and a name may follow a modifier."""
+        role = end + 1
+        while role <= k and role - end <= 3 and words[role].text.islower() and words[role].lower not in ROLE_NOUNS \
+                and words[role].lower not in NOT_NAMES and self.lemma_of(words[role].text) is None:
+            role += 1
+        if role + 1 > k or words[role].lower not in ROLE_NOUNS or not words[role + 1].capitalised \
+                or words[role + 1].lower in NOT_NAMES:
+            return words[end].end
+        last = role + 1
+        while last + 1 <= k and last - role < 4 and words[last + 1].capitalised and words[last + 1].lower not in NOT_NAMES:
+            last += 1
+        return words[last].end
 
     def _np_ending_at(self, words: list[Token], k: int) -> tuple[int, int] | None:
         """A noun phrase that ends at ``words[k]``: a name, a role ("the senator"), "officials", "another"."""

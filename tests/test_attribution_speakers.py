@@ -1,0 +1,54 @@
+"""Speaker names and closing cues: the patterns the PolNeAR train error analysis turned up."""
+
+from __future__ import annotations
+
+from saywho.attribution import attribute
+
+
+def _only(text: str):
+    quotes = [q for q in attribute(text).quotes if q.kind in ("direct", "partial")]
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_attribution_speakers_closing_cue_with_aside():
+    quote = _only('That would create a "summer of agony" for Clinton, said Brad Bannon, a Democratic pollster.')
+    assert quote.speaker == "Brad Bannon"
+    assert quote.cue.text == "said"
+
+
+def test_attribution_speakers_closing_cue_with_trailing_phrase():
+    quote = _only('"Boots on the ground" would be appropriate, Republican candidate Ben Carson said after the attacks.')
+    assert quote.speaker == "Ben Carson"
+
+
+def test_attribution_speakers_short_quote_after_question_is_no_nickname():
+    text = 'Neil Sroka runs the group.\n\nWould you say his impact could be big? "That\'s fine," Sroka said.'
+    assert _only(text).speaker == "Neil Sroka"
+
+
+def test_attribution_speakers_quipped_is_a_cue():
+    quote = _only('"I may have to leave the stage," Ted Cruz quipped.')
+    assert quote.cue.lemma == "quip"
+    assert quote.speaker == "Ted Cruz"
+
+
+def test_attribution_speakers_inverted_cue_before_name():
+    text = 'Roger Stone spoke on the radio.\n\nStated Stone: "The stakes are so high."'
+    assert _only(text).speaker == "Roger Stone"
+
+
+def test_attribution_speakers_head_of_titled_name():
+    text = 'Clinton campaign spokesman Brian Fallon responded on Twitter, calling the charge "pathetic."'
+    assert _only(text).speaker == "Brian Fallon"
+
+
+def test_attribution_speakers_pronoun_skips_modifier_name():
+    text = ('Mitch McConnell leads the Senate. McConnell spokesman Don Stewart would not say when.\n\n'
+            '"I have no announcements yet," he said.')
+    assert _only(text).speaker == "Don Stewart"
+
+
+def test_attribution_speakers_participle_aside_after_name():
+    text = 'Larry David, playing Bernie Sanders on Saturday Night Live, explained: "The young people love me."'
+    assert _only(text).speaker == "Larry David"
