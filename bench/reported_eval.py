@@ -57,11 +57,30 @@ def _overlaps(span, spans) -> bool:
     return span[0] < span[1] and any(s < span[1] and e > span[0] for s, e in spans)
 
 
+def direct_quotes(doc: dict) -> list[dict]:
+    """The direct and partial quotes ``attribute`` finds in ``doc`` (computed once, kept in the doc)."""
+    if "direct" not in doc:
+        from saywho.attribution import attribute
+
+        doc["direct"] = [{"start": q.start, "end": q.end} for q in attribute(doc["text"]).quotes
+                         if q.kind in ("direct", "partial")]
+    return doc["direct"]
+
+
 def score_split(docs: list[dict], model: ReportedModel | None = None) -> dict:
+    """Reported-only figures, plus all_p/all_r/all_f1: our statements beside the direct quotes, as
+    score_quotes.py counts them (every prediction against every gold attribution)."""
     model = model or load_model()
     match = scorer().match
     tp = npred = ngold = src_n = src_ok = cue_n = cue_ok = 0
+    all_tp = all_pred = all_gold = 0
     for doc in docs:
+        direct = direct_quotes(doc)
+        combined = predict(doc["text"], model, [(q["start"], q["end"]) for q in direct])
+        every = direct + [{"start": p.content_start, "end": p.content_end} for p in combined]
+        all_tp += len(match(every, doc["attrs"]))
+        all_pred += len(every)
+        all_gold += len(doc["attrs"])
         preds = predict(doc["text"], model)
         golds = doc["reported"]
         pairs = match([{"start": p.content_start, "end": p.content_end} for p in preds], golds)
@@ -76,14 +95,21 @@ def score_split(docs: list[dict], model: ReportedModel | None = None) -> dict:
             if "cue" in g:
                 cue_n += 1
                 cue_ok += _overlaps((p.cue_start, p.cue_end), g["cue"])
+    precision, recall, f1 = _prf(tp, npred, ngold)
+    all_p, all_r, all_f1 = _prf(all_tp, all_pred, all_gold)
+    return {
+        "gold": ngold, "pred": npred, "p": precision, "r": recall, "f1": f1,
+        "source_acc": round(src_ok / src_n, 4) if src_n else None,
+        "cue_acc": round(cue_ok / cue_n, 4) if cue_n else None,
+        "all_p": all_p, "all_r": all_r, "all_f1": all_f1,
+    }
+
+
+def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     precision = tp / npred if npred else 0.0
     recall = tp / ngold if ngold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "gold": ngold, "pred": npred, "p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4),
-        "source_acc": round(src_ok / src_n, 4) if src_n else None,
-        "cue_acc": round(cue_ok / cue_n, 4) if cue_n else None,
-    }
+    return round(precision, 4), round(recall, 4), round(f1, 4)
 
 
 def speed(docs: list[dict], rounds: int = 3) -> float:

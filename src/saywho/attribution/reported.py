@@ -255,8 +255,10 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
             continue
         if index == 0:
             features.append("first_sentence")
-        if _FINITE.search(text, speech.content_start, min(speech.content_end, speech.content_start + 100)):
+        clause = _FINITE.search(text, speech.content_start, min(speech.content_end, speech.content_start + 100))
+        if clause:
             features.append("content_clause")
+        features.append(f"lemma_clause:{speech.cue_lemma}|{int(bool(clause))}")
         if ss == 0 or text[ss - 1] == "\n":
             features.append("paragraph_start")
         if speech.content_end >= se - 2:
@@ -346,6 +348,7 @@ def _build(text, cs, ce, form, ss, se, model, listed):
     before_words = _words(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
     prev = before_words[-1][2].lower() if before_words else ""
     features.append(f"prev:{prev if prev in _FEATURE_WORDS else _kind(prev)}")
+    features.extend(_frame(text, max(lo, cue_start - 40), cue_start, cue_lemma))
     after = text[ce:hi]
     rest = after.strip(_END_TRIM)
     if after.lstrip()[:1] in _OPENERS:
@@ -373,8 +376,23 @@ def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
 _OPENERS = frozenset(":\"“‘")
 _FEATURE_WORDS = frozenset(
     "to not n't would will has have had also who which that he she they it we i you is was are were be been "
-    "and but as if when had been never".split()
+    "and but as if when had been never the a an his her their its our my your this could should can may "
+    "might must did does do being get got".split()
 )
+_NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n[’']t)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being|gets?|got|getting)\s+(?:\w+ly\s+|not\s+)?$", re.I)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|should|can|may|might|must|shall|to)\s+(?:\w+ly\s+|not\s+|also\s+)?$", re.I
+)
+
+
+def _frame(text, start, cue_start, cue_lemma) -> list[str]:
+    """How the cue verb is framed: denied ("did not respond"), passive ("was informed"), or not yet said."""
+    out = []
+    for name, pattern in (("neg", _NEGATED), ("passive", _PASSIVE), ("modal", _MODAL)):
+        if pattern.search(text, start, cue_start):
+            out += [f"frame:{name}", f"lemma_frame:{cue_lemma}|{name}"]
+    return out
 
 
 def _according(text, cs, ce, lo, hi, cue_lemma, features):
@@ -532,9 +550,22 @@ def _source_back(text, lo, cue_start, words):
             break
     while picked and text[picked[-1][0]:picked[-1][1]].lower() in _LEADING_ADVERBS:
         picked.pop()
+    while picked and _is_verb_frame(text[picked[0][0]:picked[0][1]].lower()):
+        picked.pop(0)
     if not picked:
         return (-1, -1)
     return (picked[-1][0], picked[0][1])
+
+
+_VERB_FRAME = frozenset(
+    "has have had is was were are be been being will would could should can may might must shall did does do "
+    "not never also reportedly just already still then now later once first".split()
+)
+
+
+def _is_verb_frame(word: str) -> bool:
+    """Auxiliaries, negation and sentence adverbs between a subject and its cue ("The senator has not")."""
+    return word in _VERB_FRAME or word.endswith(("n't", "n’t"))
 
 
 def _source_kind(text, source) -> str:
