@@ -64,6 +64,11 @@ class PhraseFinder:
                 k -= 1
         if k < 0:
             return None
+        if participle and k >= 1 and words[k].text.islower() and self.lemma_of(words[k].text) is not None:
+            # '"Q1," he said, adding "Q2"': the participle's subject is the speech verb's just before it
+            said_by = self._np_before(words[:k])
+            if said_by is not None:
+                return said_by
         if participle or words[k].text == ",":
             k = self._skip_clause(words, k)
             if k < 0:
@@ -132,7 +137,7 @@ class PhraseFinder:
             while comma is not None:
                 first = comma + 1
                 # "At a rally in Birmingham, Alabama, on Saturday,": the place and time go on past a comma
-                comma = next((i for i in range(first, min(k + 1, first + 5)) if words[i].text == ","), None)
+                comma = next((i for i in range(first, min(k + 1, first + 10)) if words[i].text == ","), None)
                 if comma is None or not (words[first].lower in PREPOSITIONS
                                          or all(w.capitalised for w in words[first:comma])):
                     break
