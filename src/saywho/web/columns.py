@@ -40,6 +40,24 @@ def day_text(day: int) -> str | None:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}" if day else None
 
 
+def varints(data: bytes) -> list[int]:
+    """The SQLite varints FTS5 packs its records with (averages, per-row column sizes)."""
+    values, at = [], 0
+    while at < len(data):
+        value = 0
+        for step in range(9):
+            byte = data[at]
+            at += 1
+            if step == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80 or at >= len(data):
+                break
+        values.append(value)
+    return values
+
+
 def _flat(rows, width: int) -> np.ndarray:
     values = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
     return values.reshape(-1, width)
@@ -120,20 +138,7 @@ class QuoteColumns:
             blob = conn.execute("SELECT block FROM quotes_fts_data WHERE id = 1").fetchone()
         except sqlite3.Error:
             blob = None
-        values, at = [], 0
-        data = bytes(blob[0]) if blob and blob[0] else b""
-        while at < len(data):
-            value = 0
-            for step in range(9):
-                byte = data[at]
-                at += 1
-                if step == 8:
-                    value = (value << 8) | byte
-                    break
-                value = (value << 7) | (byte & 0x7F)
-                if not byte & 0x80:
-                    break
-            values.append(value)
+        values = varints(bytes(blob[0]) if blob and blob[0] else b"")
         if len(values) >= 2 and values[0] > 0:
             return values[0], max(1.0, sum(values[1:]) / values[0])
         return max(1, self.count), 10.0
@@ -176,10 +181,10 @@ class QuoteColumns:
         if f.ids is not None:
             slices.append((len(f.ids), f.ids, False))
         if f.span is not None:
-            lo, hi = np.searchsorted(self.day_sorted, [max(1, f.span[0]), f.span[1] + 1])
+            lo, hi = np.searchsorted(self.day_sorted, np.array([max(1, f.span[0]), f.span[1] + 1], dtype=np.int32))
             slices.append((hi - lo, self.by_day[lo:hi], True))
         if f.publisher is not None:
-            lo, hi = np.searchsorted(self.publisher_sorted, [f.publisher, f.publisher + 1])
+            lo, hi = np.searchsorted(self.publisher_sorted, np.array([f.publisher, f.publisher + 1], dtype=np.int32))
             slices.append((hi - lo, self.by_publisher[lo:hi], False))
         if not slices:
             return None
@@ -196,28 +201,17 @@ class QuoteColumns:
         return np.concatenate([ids[~undated], ids[undated]]) if undated.any() else ids
 
 
-def occurrences(tokens: list[str], phrase: tuple[str, ...]) -> int:
-    if len(phrase) == 1:
-        return tokens.count(phrase[0])
-    width = len(phrase)
-    return sum(1 for i in range(len(tokens) - width + 1) if tuple(tokens[i:i + width]) == phrase)
-
-
-def bm25(wanted: list[tuple[str, ...]], documents: list[tuple[list[str], ...]], hits: list[int], rows: int,
-         mean_tokens: float) -> list[float]:
-    """FTS5's bm25 (negated, so smaller is better) of each document, given as its columns' tokens.
+def bm25(freqs: list[list[int]], lengths: list[int], hits: list[int], rows: int, mean_tokens: float) -> list[float]:
+    """FTS5's bm25 (negated, so smaller is better) of each document, from how often each phrase
+    occurs in it and its length in tokens.
 
     ``hits`` is how many rows match each phrase; FTS5 counts them on every query, which for a
     common word costs more than the whole rest of the search, so the caller remembers them.
     """
     idf = [max(1e-6, math.log((rows - n + 0.5) / (n + 0.5))) for n in hits]
     scores = []
-    for columns in documents:
-        length = sum(len(c) for c in columns)
+    for counts, length in zip(freqs, lengths, strict=True):
         norm = K1 * (1 - B + B * length / mean_tokens)
-        score = 0.0
-        for phrase, weight in zip(wanted, idf, strict=True):
-            freq = sum(occurrences(c, phrase) for c in columns)
-            score += weight * freq * (K1 + 1) / (freq + norm)
-        scores.append(-score)
+        scores.append(-sum(weight * freq * (K1 + 1) / (freq + norm)
+                           for weight, freq in zip(idf, counts, strict=True) if freq))
     return scores

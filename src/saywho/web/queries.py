@@ -23,8 +23,8 @@ from urllib.parse import quote as url_quote
 import numpy as np
 
 from saywho.errors import StoreError
-from saywho.web.columns import KINDS, LAST_DAY, Filter, QuoteColumns, bm25, day_number
-from saywho.web.words import contains_all, fts_query, phrase_patterns, phrases, tokens
+from saywho.web.columns import KINDS, LAST_DAY, Filter, QuoteColumns, bm25, day_number, varints
+from saywho.web.words import contains_all, fold, fts_query, phrase_patterns, phrases
 
 PAGE_SIZE = 20
 MAX_PAGE = 25
@@ -278,14 +278,16 @@ class Store:
         return self._plain("SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
                            "ORDER BY rowid DESC LIMIT ?)", (match, limit)).fetchone()
 
-    def _texts(self, ids) -> dict[int, tuple[str, str | None]]:
+    def _texts(self, ids) -> dict[int, tuple[str, str | None, bytes | None]]:
+        """Quote, speaker and FTS5's per-column token counts of each id."""
         found = {}
         ids = [int(i) for i in ids]
         for at in range(0, len(ids), 500):
             chunk = ids[at:at + 500]
-            for row in self._plain(f"SELECT id, quote, speaker FROM quotes WHERE id IN ({','.join('?' * len(chunk))})",
-                                   chunk):
-                found[row[0]] = (row[1], row[2])
+            for row in self._plain("SELECT q.id, q.quote, q.speaker, d.sz FROM quotes q "
+                                   "LEFT JOIN quotes_fts_docsize d ON d.id = q.id "
+                                   f"WHERE q.id IN ({','.join('?' * len(chunk))})", chunk):
+                found[row[0]] = row[1:]
         return found
 
     def _document_count(self, phrase: tuple[str, ...], cols: QuoteColumns) -> int:
@@ -300,11 +302,22 @@ class Store:
         return known
 
     def _rank(self, wanted: list[tuple[str, ...]], ids, texts: dict, cols: QuoteColumns) -> list[int]:
-        """The ids by bm25 as FTS5 reckons it over the quote and speaker columns, ties newest stored first."""
+        """The ids by bm25 as FTS5 reckons it over the quote and speaker columns, ties newest stored
+        first. Lengths are FTS5's own per-row token counts; phrases are counted by regex."""
         ids = [int(i) for i in ids]
-        hits = [self._document_count(p, cols) for p in wanted] if len(wanted) > 1 else [0]
-        documents = [(tokens(texts[i][0] or ""), tokens(texts[i][1] or "")) if i in texts else ((), ()) for i in ids]
-        scores = bm25(wanted, documents, hits, cols.rows, cols.mean_tokens)
+        hits = [self._document_count(p, cols) for p in wanted] if len(wanted) > 1 else [0] * len(wanted)
+        patterns = phrase_patterns(wanted)
+        freqs, lengths = [], []
+        for i in ids:
+            quote, speaker, size = texts.get(i, ("", None, None))
+            fields = [fold(quote or "")] + ([fold(speaker)] if speaker else [])
+            freqs.append([sum(len(p.findall(t)) for t in fields) for p in patterns])
+            if not size:
+                lengths.append(cols.mean_tokens)
+            else:
+                # Column sizes under 128 are one byte each, the usual case for a quote.
+                lengths.append(sum(size) if max(size) < 0x80 else sum(varints(size)))
+        scores = bm25(freqs, lengths, hits, cols.rows, cols.mean_tokens)
         return [i for _, i in sorted(zip(scores, ids, strict=True), key=lambda pair: (pair[0], -pair[1]))]
 
     def _candidates(self, text: str, f: Filter, sort: str) -> tuple[list[int], bool]:
@@ -332,7 +345,7 @@ class Store:
             for at in range(0, len(ids), 500):
                 chunk = self._texts(ids[at:at + 500])
                 for i in ids[at:at + 500].tolist():
-                    if i in chunk and contains_all(patterns, *chunk[i]):
+                    if i in chunk and contains_all(patterns, *chunk[i][:2]):
                         kept.append(i)
                         texts[i] = chunk[i]
                 if len(kept) > COUNT_CAP:
@@ -349,13 +362,23 @@ class Store:
             limit = -1 if bound and f.active else SCAN_BUDGET + 1 if f.active else COUNT_CAP + 1
             rows = self._plain(f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{bound} ORDER BY rowid DESC "
                                "LIMIT ?", [fts_query(text), *bound_args, limit])
-            ids = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
             if f.active:
-                walked = ids[:SCAN_BUDGET]
-                kept = walked[cols.keep(walked, f)][:COUNT_CAP + 1]
-                limited = (bool(bound) or len(ids) > SCAN_BUDGET) and len(kept) <= COUNT_CAP
+                # Read in growing batches: a loose filter fills the cap within the first few.
+                parts, found, walked, batch_size = [], 0, 0, 1024
+                while found <= COUNT_CAP and walked < SCAN_BUDGET:
+                    batch = rows.fetchmany(min(batch_size, SCAN_BUDGET - walked))
+                    if not batch:
+                        break
+                    ids = np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=len(batch))
+                    parts.append(ids[cols.keep(ids, f)])
+                    found += len(parts[-1])
+                    walked += len(batch)
+                    batch_size *= 2
+                kept = np.concatenate(parts)[:COUNT_CAP + 1] if parts else np.zeros(0, dtype=np.int64)
+                more = bool(bound) or (walked >= SCAN_BUDGET and rows.fetchone() is not None)
+                limited = more and len(kept) <= COUNT_CAP
             else:
-                kept = ids
+                kept = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
                 limited = bool(bound) and len(kept) <= COUNT_CAP
         if sort != "relevance":
             return cols.by_date(kept, newest=sort == "newest").tolist(), limited

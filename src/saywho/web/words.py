@@ -41,7 +41,10 @@ def fts_query(text: str) -> str | None:
 def phrase_patterns(wanted: list[tuple[str, ...]]) -> list[re.Pattern]:
     """One regex per phrase: its tokens in a row, separated by non-token characters, with no
     token character either side, which is how FTS5 reads a phrase over unicode61 tokens."""
-    return [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, phrase)) + r"(?![^\W_])")
+    # The first token leads, with the no-token-before test behind it: a pattern that starts with
+    # a literal is found by a fast scan, one that starts with a lookbehind is tried at every place.
+    return [re.compile(re.escape(phrase[0]) + rf"(?<![^\W_]{re.escape(phrase[0])})"
+                       + "".join(r"[\W_]+" + re.escape(token) for token in phrase[1:]) + r"(?![^\W_])")
             for phrase in wanted]
 
 
