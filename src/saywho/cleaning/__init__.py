@@ -44,7 +44,7 @@ def clean_with(
     weights = weights or load_weights()
     texts = [s[0] for s in spans]
     probs, rows = score_page(texts, prior=prior, weights=weights)
-    prose = [row[PROSE] > 0 for row in rows]
+    prose = [stats[PROSE] > 0 for stats in rows.own]
     # A page with no furniture and no block its publisher repeats is all article.
     if already_clean(rows) and (prior is None or all(prior(t) < REPEATED_PRIOR for t in texts)):
         body = [True] * len(texts)

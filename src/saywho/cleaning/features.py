@@ -81,6 +81,8 @@ _COUNTRY_US = re.compile(r"\bUS\b")
 _CACHED_CHARS = 160
 _CACHE: dict[str, tuple[float, ...]] = {}
 _CACHE_SIZE = 50_000
+# log1p of a block's length below the cache bound and of a head's word count, looked up.
+_LOG1P = tuple(math.log1p(k) for k in range(max(_CACHED_CHARS, HEAD_CHARS) + 1))
 _SENTENCE_END = frozenset(".!?\"”’)'")
 _PIPES = re.compile(r" [|/•·] ")
 # ASCII digits only: the share counts what a layout's numbering and timestamps are made of.
@@ -215,8 +217,8 @@ def _long_features(s: str, n: int) -> tuple[float, ...]:
     publishing_share = publishing * 10.0 / nw
     address = 0.0 if quoted else (second + plural) * 10.0 / nw
     return (
-        math.log1p(n),
-        math.log1p(nw),
+        math.log1p(n) if n >= _CACHED_CHARS else _LOG1P[n],
+        _LOG1P[nw],
         size / nw / 10.0 if size < nw * 20 else 2.0,
         ends,
         1.0 if last == ":" else 0.0,
@@ -259,16 +261,34 @@ def _short_features(s: str, n: int) -> tuple[float, ...]:
     nw = len(words)
     counts = [0, 0, 0, 0, 0, 0, 0, 0]
     category = _CATEGORY.get
-    for word, original in zip(lower.split(), words, strict=False):
-        if original.strip(_PUNCT) != "US":
+    if "US" in s:
+        for word, original in zip(lower.split(), words, strict=False):
+            if original.strip(_PUNCT) != "US":
+                counts[category(word.strip(_PUNCT), 7)] += 1
+    else:
+        for word in lower.split():
             counts[category(word.strip(_PUNCT), 7)] += 1
     second, plural, action, furniture, publishing, reporting, function, _ = counts
     last = s[-1]
     ends = 1.0 if last in _SENTENCE_END else 0.0
     digits = len(_DIGIT.findall(s)) if _HAS_DIGIT(s) else 0
+    commas = s.count(",") * 5.0 / nw if "," in s else 0.0
+    if second or plural or action or furniture or publishing or reporting:
+        shares = (
+            _capped(second * 10.0 / nw),
+            _capped(plural * 10.0 / nw),
+            _capped(action * 5.0 / nw),
+            _capped(furniture * 5.0 / nw),
+            _capped(reporting * 10.0 / nw),
+        )
+        publishing_share = _capped(publishing * 10.0 / nw)
+        address = _capped((second + plural) * 10.0 / nw)
+    else:
+        shares = (0.0, 0.0, 0.0, 0.0, 0.0)
+        publishing_share = address = 0.0
     return (
-        math.log1p(n),
-        math.log1p(nw),
+        _LOG1P[n],
+        _LOG1P[nw],
         n / nw / 10.0 if n < nw * 20 else 2.0,
         ends,
         1.0 if last == ":" else 0.0,
@@ -281,18 +301,14 @@ def _short_features(s: str, n: int) -> tuple[float, ...]:
         1.0 if digits and _DATE.search(lower) else 0.0,
         1.0 if lower[:3] == "by " else 0.0,
         1.0 if '"' in s or "“" in s or "”" in s else 0.0,
-        _capped(s.count(",") * 5.0 / nw),
+        commas if commas < 2.0 else 2.0,
         ends / 10.0,
-        _capped(second * 10.0 / nw),
-        _capped(plural * 10.0 / nw),
-        _capped(action * 5.0 / nw),
-        _capped(furniture * 5.0 / nw),
-        _capped(reporting * 10.0 / nw),
+        *shares,
         function / nw,
         1.0 if nw <= 3 else 0.0,
         0.0,
-        _capped(publishing * 10.0 / nw),
-        _capped((second + plural) * 10.0 / nw),
+        publishing_share,
+        address,
         0.0,
         0.0,
     )
@@ -322,12 +338,38 @@ def page_features(texts: list[str]) -> list[list[float]]:
     return [list(row) for row in page_rows(texts)]
 
 
+class PageRows(Sequence):
+    """A page's feature rows (``FEATURE_NAMES`` order) kept as ``page_columns`` gives them, each
+    row built when read: after scoring, the cleaner reads whole rows for a few blocks only."""
+
+    __slots__ = ("own", "columns")
+
+    def __init__(self, own: list[tuple[float, ...]], columns: list[list[float]]) -> None:
+        self.own = own
+        self.columns = columns
+
+    def __len__(self) -> int:
+        return len(self.own)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.own)))]
+        return self.own[i] + tuple([column[i] for column in self.columns])
+
+
 def page_rows(texts: list[str]) -> list[tuple[float, ...]]:
-    """``page_features`` as tuples, built a feature column at a time (the scorer's fast path)."""
+    """``page_features`` as tuples."""
+    own, columns = page_columns(texts)
+    return list(map(operator.add, own, zip(*columns, strict=True))) if own else []
+
+
+def page_columns(texts: list[str]) -> tuple[list[tuple[float, ...]], list[list[float]]]:
+    """Every block's own statistics (a tuple each) and the context features (a column each, in
+    ``FEATURE_NAMES`` order): ``page_rows`` joins them, the scorer reads them as they are."""
     own = list(map(_own, texts))
     n = len(own)
     if not n:
-        return []
+        return own, [[] for _ in _CONTEXT]
     log_chars = [o[_LOG_CHARS] for o in own]
     ends = [o[_ENDS] for o in own]
     bullet = [o[_BULLET] for o in own]
@@ -339,20 +381,15 @@ def page_rows(texts: list[str]) -> list[tuple[float, ...]]:
     # A block said twice on one page (share buttons, teaser lists) is rarely the story.
     seen = Counter(texts)
     repeated = [0.0] * n if len(seen) == n else [1.0 if seen[t] > 1 else 0.0 for t in texts]
-    names = self_names(texts, own)
-    self_reference = (
-        [1.0 if any(name in t for name in names) else 0.0 for t in texts] if names else [0.0] * n
-    )
-    # Prefix sums make the five-block window means O(1) per block.
-    lows = [i - 2 if i > 2 else 0 for i in range(n)]
-    highs = [i + 3 if i + 3 < n else n for i in range(n)]
-    widths = list(map(operator.sub, highs, lows))
-    windows = []
-    for column in (long_prose, [o[_FUNCTION] for o in own], [o[_ACTION] for o in own], [o[_ADDRESS] for o in own]):
-        cum = list(accumulate(column, initial=0.0))
-        windows.append([(cum[hi] - cum[lo]) / width for lo, hi, width in zip(lows, highs, widths, strict=True)])
+    self_reference = [0.0] * n
+    for name in self_names(texts, own):
+        self_reference = [1.0 if hit or name in t else 0.0 for hit, t in zip(self_reference, texts, strict=True)]
+    windows = [
+        window_means(column, 2, 2)
+        for column in (long_prose, [o[_FUNCTION] for o in own], [o[_ACTION] for o in own], [o[_ADDRESS] for o in own])
+    ]
     span = max(n - 1, 1)
-    context = zip(
+    return own, [
         [i / span for i in range(n)],
         [1.0] + [0.0] * (n - 1),
         [0.0] * (n - 1) + [1.0],
@@ -369,9 +406,21 @@ def page_rows(texts: list[str]) -> list[tuple[float, ...]]:
         self_reference,
         repeated,
         [1.0] * n,
-        strict=True,
-    )
-    return list(map(operator.add, own, context))
+    ]
+
+
+def window_means(values: Sequence[float], before: int, after: int) -> list[float]:
+    """For every i, the mean of ``values[max(i - before, 0) : min(i + after + 1, n)]``."""
+    n = len(values)
+    # Prefix sums make each mean O(1); the window bounds are built as ranges, not per block.
+    cum = list(accumulate(values, initial=0.0))
+    upper = cum[after + 1 :]
+    upper += [cum[n]] * (n - len(upper))
+    lower = [0.0] * min(n, before + 1) + cum[1 : n - before]
+    highs = [*range(after + 1, n + 1)]
+    highs += [n] * (n - len(highs))
+    lows = [0] * min(n, before + 1) + [*range(1, n - before)]
+    return list(map(operator.truediv, map(operator.sub, upper, lower), map(operator.sub, highs, lows)))
 
 
 def block_features(texts: list[str], i: int) -> dict[str, float]:

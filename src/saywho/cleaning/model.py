@@ -18,7 +18,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from saywho.cleaning.features import FEATURE_NAMES, page_rows
+from saywho.cleaning.features import FEATURE_NAMES, PageRows, page_columns, window_means
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 _CLIP = 8.0
@@ -39,6 +39,8 @@ _OWN_IN_SECOND = (
 _OWN_INDEX = tuple(FEATURE_NAMES.index(name) for name in _OWN_IN_SECOND)
 # Pass two ends with the block's own features and the bias, which pass one's rows end with.
 _OWN_AND_BIAS = operator.itemgetter(*_OWN_INDEX, FEATURE_NAMES.index("bias"))
+_OWN_IN_ROW = operator.itemgetter(*_OWN_INDEX)
+_N_LOGIT_FEATURES = 15
 _LOG_CHARS = FEATURE_NAMES.index("log_chars")
 _ADDRESS = FEATURE_NAMES.index("address")
 _ACTION = FEATURE_NAMES.index("action")
@@ -114,49 +116,42 @@ def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[lis
 
 
 def second_tuples(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
-    """``second_rows`` as tuples, built a feature column at a time."""
+    """``second_rows`` as tuples."""
+    return list(map(operator.add, zip(*second_columns(z, rows), strict=True), map(_OWN_AND_BIAS, rows)))
+
+
+def second_columns(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """The pass-two features read off pass one's logits, a column each (``SECOND_NAMES`` order);
+    ``rows`` need only hold each block's own statistics."""
     n = len(z)
     if not n:
-        return []
+        return [[] for _ in range(_N_LOGIT_FEATURES)]
     z = list(z)
-    cum = list(accumulate(z, initial=0.0))
     positive = list(accumulate((value > 0 for value in z), initial=0))
-    max_before = [-_CLIP, *accumulate(z[:-1], max)]
-    max_after = [*accumulate(z[:0:-1], max)][::-1] + [-_CLIP]
-    window2 = [
-        (cum[i + 3 if i + 3 < n else n] - cum[i - 2 if i > 2 else 0]) / ((i + 3 if i + 3 < n else n) - (i - 2 if i > 2 else 0))
-        for i in range(n)
-    ]
-    window6 = [
-        (cum[i + 7 if i + 7 < n else n] - cum[i - 6 if i > 6 else 0]) / ((i + 7 if i + 7 < n else n) - (i - 6 if i > 6 else 0))
-        for i in range(n)
-    ]
+    window2 = window_means(z, 2, 2)
     # Relative to the page's best, so a page whose article is a table or a first-person
     # column still has a body: the most prose-like stretch it has.
     best = max(z)
     best_window = max(window2)
     run_of, run_share, main_start, main_end = _runs(z, rows)
     total_positive = positive[n]
-    stretch = main_end - main_start
-    context = zip(
+    return [
         z,
         [-_CLIP, *z[:-1]],
         [*z[1:], -_CLIP],
         window2,
-        window6,
-        max_before,
-        max_after,
+        window_means(z, 6, 6),
+        [-_CLIP, *accumulate(z[:-1], max)],
+        [*accumulate(z[:0:-1], max)][::-1] + [-_CLIP],
         [p / n for p in positive[:n]],
         [(total_positive - p) / n for p in positive[1:]],
         [value - best for value in z],
         [value - best_window for value in window2],
-        [0.0] * main_start + [1.0] * stretch + [0.0] * (n - main_end),
+        [0.0] * main_start + [1.0] * (main_end - main_start) + [0.0] * (n - main_end),
         [run_share[run] if run >= 0 else 0.0 for run in run_of],
         [1.0] * main_start + [0.0] * (n - main_start),
         [0.0] * main_end + [1.0] * (n - main_end),
-        strict=True,
-    )
-    return list(map(operator.add, context, map(_OWN_AND_BIAS, rows)))
+    ]
 
 
 def _runs(z: Sequence[float], rows: Sequence[Sequence[float]]) -> tuple[list[int], list[float], int, int]:
@@ -210,21 +205,36 @@ def score_page(
     *,
     prior: Callable[[str], float] | None = None,
     weights: dict | None = None,
-) -> tuple[list[float], list[tuple[float, ...]]]:
+) -> tuple[list[float], PageRows]:
     """``score_blocks`` and the feature rows it scored."""
     weights = weights or load_weights()
-    rows = page_rows(list(texts))
-    z = first_pass(rows, weights["first"])
+    own, columns = page_columns(list(texts))
+    if not own:
+        return [], PageRows(own, columns)
+    first, second = weights["first"], weights["second"]
+    own_first, context_first = first[: len(own[0])], first[len(own[0]) :]
+    context_second, own_second, bias_second = second[:_N_LOGIT_FEATURES], second[_N_LOGIT_FEATURES:-1], second[-1]
+    mul = operator.mul
+    # A row's dot product in two sums, the second starting where the first ended: sum() adds
+    # left to right, so each logit is the same float as first_pass/second_rows would give.
+    z = [
+        sum(map(mul, context, context_first), sum(map(mul, stats, own_first)))
+        for stats, context in zip(own, zip(*columns, strict=True), strict=True)
+    ]
+    z = [_CLIP if value > _CLIP else -_CLIP if value < -_CLIP else value for value in z]
+    scores = [
+        sum(map(mul, stats, own_second), sum(map(mul, context, context_second))) + bias_second
+        for context, stats in zip(zip(*second_columns(z, own), strict=True), map(_OWN_IN_ROW, own), strict=True)
+    ]
     # The corpus prior (share of the publisher's articles repeating a block) is no training
     # signal here, so it enters as a fixed penalty: a block on every page loses PRIOR_PENALTY
     # logits, enough to overturn all but the most prose-like verdicts.
-    scores = _dots(second_tuples(z, rows), weights["second"])
     if prior is not None:
         penalty = weights.get("prior_penalty", PRIOR_PENALTY)
         scores = [s - penalty * min(1.0, max(0.0, float(prior(text)))) for s, text in zip(scores, texts, strict=True)]
     exp = math.exp
     probs = [1.0 / (1.0 + exp(-(-30.0 if s < -30.0 else 30.0 if s > 30.0 else s))) for s in scores]
-    return probs, rows
+    return probs, PageRows(own, columns)
 
 
 def is_appeal(row: Sequence[float]) -> bool:
