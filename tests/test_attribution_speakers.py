@@ -52,3 +52,18 @@ def test_attribution_speakers_pronoun_skips_modifier_name():
 def test_attribution_speakers_participle_aside_after_name():
     text = 'Larry David, playing Bernie Sanders on Saturday Night Live, explained: "The young people love me."'
     assert _only(text).speaker == "Larry David"
+
+
+def test_attribution_speakers_learnt_verb_after_full_stop_is_not_the_cue():
+    text = ('"They grow up in American families," said Sen. Amy Klobuchar. "We need to ensure they are recognized." '
+            'Bills were introduced last year in the Senate.')
+    quotes = [q for q in attribute(text).quotes if q.kind in ("direct", "partial")]
+    assert all(q.cue.text != "introduced" for q in quotes)
+    assert {q.speaker for q in quotes} == {"Amy Klobuchar"}
+
+
+def test_attribution_speakers_learnt_verb_after_comma_beats_colon_clause():
+    text = 'Then there was the most obvious change of all: "It is about time," offered actress Jamie Lee Curtis.'
+    quote = _only(text)
+    assert quote.cue.text == "offered"
+    assert quote.speaker == "Jamie Lee Curtis"
