@@ -50,7 +50,7 @@ def clean_with(
         body = [True] * len(texts)
     else:
         body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
-    head = read_head(texts, body, rows)
+    head = read_head(texts, body, rows.own)
     labels = ["body" if is_body else "boilerplate" for is_body in body]
     for i, role in head.roles.items():
         labels[i] = role

@@ -18,7 +18,8 @@ from saywho.cleaning.features import FEATURE_NAMES, own_features
 
 HEAD_REACH = 20
 LEAD_WORDS = 15
-_WORD = re.compile(r"\w+")
+# Words of four or more characters: whole runs of word characters, as \w+ would give them.
+_CONTENT_WORD = re.compile(r"\w{4,}")
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
@@ -122,7 +123,7 @@ def _reads_as_lead(text: str, stats: Sequence[float]) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+    return set(_CONTENT_WORD.findall(text.lower()))
 
 
 def _topicality(text: str, story: set[str]) -> float:
@@ -133,7 +134,8 @@ def _topicality(text: str, story: set[str]) -> float:
 def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[float]] | None = None) -> Head:
     """Find the title, standfirst and bylines before the first body block (may relabel it).
 
-    ``rows`` are the blocks' feature vectors where the caller has them already.
+    ``rows`` are the blocks' feature vectors where the caller has them already (only their
+    leading own-statistics part is read).
     """
     head = Head(roles={})
     starts = [i for i, b in enumerate(body) if b]
