@@ -67,3 +67,18 @@ def test_attribution_speakers_learnt_verb_after_comma_beats_colon_clause():
     quote = _only(text)
     assert quote.cue.text == "offered"
     assert quote.speaker == "Jamie Lee Curtis"
+
+
+def test_attribution_speakers_credit_line_after_quote_paragraph():
+    text = ('The silence has been deafening.\n\n"I went to Wall Street before the crash."\n\n- Hillary Clinton.\n\n'
+            'Clinton tends to overstate it.')
+    quote = _only(text)
+    assert quote.speaker == "Hillary Clinton"
+    assert quote.cue.text == "-"
+
+
+def test_attribution_speakers_closing_cue_before_long_asides():
+    text = ('"We are extremely happy" about the decision, said RoseAnn DeMoro, executive director of National Nurses '
+            'United, a union that has broken away from many other groups.')
+    quote = _only(text)
+    assert quote.speaker == "RoseAnn DeMoro"

@@ -171,7 +171,7 @@ class QuoteFinder(PhraseFinder):
         if item is None:
             item = self._final_clause(mark, sent_end)
         if item is None and starts_sentence:
-            item = self._colon_intro(mark, para_start)
+            item = self._colon_intro(mark, para_start) or self._credit_line(mark)
         if item is None and right is not None:
             right.kind = kind
             return right
@@ -308,9 +308,9 @@ class QuoteFinder(PhraseFinder):
         return found
 
     def _final_clause(self, mark: Marked, sent_end: int) -> Found | None:
-        """``CLAUSE with "Q" in it, X says.``: the cue closes the sentence after its last comma; an aside after
-        the cue (``, said Brad Bannon, a Democratic pollster.``) or a trailing phrase (``X said after the
-        attacks.``) may follow it."""
+        """``CLAUSE with "Q" in it, X says.``: a comma-bounded ``said X`` / ``X said`` closes the sentence; asides
+        after it (``, said Brad Bannon, a Democratic pollster, ...``) or a trailing phrase (``X said after the
+        attacks.``) may follow, but no other cue."""
         text = self.text
         line_end = text.find("\n", mark.close_at, mark.close_at + 400)
         end = min(sent_end, line_end if line_end >= 0 else len(text), mark.close_at + 400)
@@ -319,15 +319,17 @@ class QuoteFinder(PhraseFinder):
             toks.pop()
         commas = [i for i, t in enumerate(toks) if t.text == ","]
         bounds = [*commas, len(toks)]
-        for back in range(min(2, len(commas))):
-            segment = toks[commas[-1 - back] + 1 : bounds[len(commas) - back]]
+        segments = [toks[bounds[i] + 1 : bounds[i + 1]] for i in range(len(commas))][:6]
+        for index, segment in enumerate(segments):
             if not 2 <= len(segment) <= 12:
-                return None
+                continue
             found = self._closing_cue(mark, segment)
-            if found is not None or back or len(segment) > 8:
-                return found
-            if any(self.lemma_of(t.text) for t in segment):
+            if found is None:
+                continue
+            if any(self.lemma_of(t.text) for later in segments[index + 1 :] for t in later):
+                # another cue further on: this one is inside a longer clause, not the sentence's attribution
                 return None
+            return found
         return None
 
     def _closing_cue(self, mark: Marked, segment: list[Token]) -> Found | None:
@@ -380,6 +382,24 @@ class QuoteFinder(PhraseFinder):
             return None
         dash = line[0]
         return Found(mark, "direct", dash, "say", dash.end, (name[0].start, name[-1].end))
+
+    def _credit_line(self, mark: Marked) -> Found | None:
+        """A quote paragraph credited by the next one: ``"Q."`` then ``- Bernie Sanders.`` (fact-check style)."""
+        text = self.text
+        line_end = text.find("\n", mark.close_at)
+        if line_end < 0 or text[mark.close_at + 1 : line_end].strip(" .,"):
+            return None
+        start = line_end
+        while start < len(text) and text[start] in "\n \t":
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > 120:
+            return None
+        found = self._dash_credit(mark_with_close(mark, start - 1), self.tokens(start, end))
+        if found is not None:
+            found.mark = mark
+        return found
 
     def _left_clause(self, mark: Marked, left_start: int) -> Found | None:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
@@ -541,6 +561,10 @@ def _without_parentheses(toks: list[Token]) -> list[Token]:
 
 def mark_with_open(mark: Marked, open_at: int) -> Marked:
     return Marked(mark.pieces, open_at, mark.close_at)
+
+
+def mark_with_close(mark: Marked, close_at: int) -> Marked:
+    return Marked(mark.pieces, mark.open_at, close_at)
 
 
 def _outside_quotes(toks: list[Token]) -> list[Token]:
