@@ -42,7 +42,7 @@ CREDIT_WORDS = {"star", "stars", "actor", "actress", "host", "creator", "author"
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
 WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "begin", "mock",
              "continue", "share", "talk", "comment"}
-RIGHT_WINDOW = 22
+RIGHT_WINDOW = 30
 LEFT_WINDOW = 80
 
 
@@ -222,17 +222,24 @@ class QuoteFinder(PhraseFinder):
         toks = self.tokens(start, min(line_end, start + 300))
         words: list[Token] = []
         depth = 0
-        for tok in toks:
+        quoted_until = -1
+        for index, tok in enumerate(toks):
             if tok.text == "(":
                 depth += 1
                 continue
             if tok.text == ")":
                 depth = max(0, depth - 1)
                 continue
-            if depth:
+            if depth or index <= quoted_until:
                 continue
             if tok.text in ("“", "”", '"', "«", "»", "''"):
-                break
+                closing = next((k for k in range(index + 2, min(len(toks), index + 8))
+                                if toks[k].text in ("”", '"', "»", "''")), None)
+                if closing is None or "," not in (w.text for w in words) or tok.text in ("”", "»"):
+                    break
+                # 'Bill Eastland, wearing "Ted Cruz" campaign pins, said': a short title inside an aside
+                quoted_until = closing
+                continue
             if tok.text in (".", ";", "!", "?") and words:
                 break
             words.append(tok)
