@@ -6,12 +6,14 @@ only reads: the store is opened read-only, and any method but GET and HEAD is re
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import date as Date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import anyio.to_thread
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -28,6 +30,7 @@ from saywho.web.queries import KINDS, SORTS, BadQuery, SearchParams, Store, high
 HERE = Path(__file__).parent
 SAFE_METHODS = {"GET", "HEAD"}
 MAX_ROWID = 2**63 - 1
+THREADS = int(os.environ.get("SAYWHO_SERVE_THREADS", "4"))
 # No inline script or style anywhere, so a policy this strict costs nothing and would stop
 # an injected <script> even if escaping ever failed.
 SECURITY_HEADERS = {
@@ -181,7 +184,14 @@ def create_app(db_path: str | Path) -> Starlette:
         Route("/article/{id:int}.json", article, methods=methods),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(ReadOnlyGuard)],
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        # A few threads keep the cores busy (SQLite and numpy release the GIL); dozens would
+        # spend the CPU handing the GIL to each other under many concurrent clients.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        yield
+
+    return Starlette(routes=routes, middleware=[Middleware(ReadOnlyGuard)], lifespan=lifespan,
                      exception_handlers={404: not_found, 405: not_found, sqlite3.Error: unreadable,
                                          StoreError: unreadable})
 
