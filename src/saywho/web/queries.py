@@ -315,9 +315,14 @@ class Store:
         return known
 
     def _rank(self, wanted: list[tuple[str, ...]], ids, texts: dict, cols: QuoteColumns) -> list[int]:
-        """The ids by bm25 as FTS5 reckons it over the quote and speaker columns, ties newest stored
-        first. Lengths are FTS5's own per-row token counts; phrases are counted by regex."""
+        """The ids by bm25, ties newest stored first."""
         ids = [int(i) for i in ids]
+        scores = self._scores(wanted, ids, texts, cols)
+        return [i for _, i in sorted(zip(scores, ids, strict=True), key=lambda pair: (pair[0], -pair[1]))]
+
+    def _scores(self, wanted: list[tuple[str, ...]], ids: list[int], texts: dict, cols: QuoteColumns) -> list[float]:
+        """bm25 as FTS5 reckons it over the quote and speaker columns. Lengths are FTS5's own
+        per-row token counts; phrases are counted by regex."""
         hits = [self._document_count(p, cols) for p in wanted] if len(wanted) > 1 else [0] * len(wanted)
         patterns = phrase_patterns(wanted)
         freqs, lengths = [], []
@@ -330,8 +335,7 @@ class Store:
             else:
                 # Column sizes under 128 are one byte each, the usual case for a quote.
                 lengths.append(sum(size) if max(size) < 0x80 else sum(varints(size)))
-        scores = bm25(freqs, lengths, hits, cols.rows, cols.mean_tokens)
-        return [i for _, i in sorted(zip(scores, ids, strict=True), key=lambda pair: (pair[0], -pair[1]))]
+        return bm25(freqs, lengths, hits, cols.rows, cols.mean_tokens)
 
     def _candidates(self, text: str, f: Filter, sort: str) -> tuple[list[int], bool]:
         """Ids of up to ``COUNT_CAP + 1`` quotes matching words and filters, in ``sort`` order.
