@@ -21,11 +21,12 @@ feed the text statistics, so a 50 MB line costs the same as a paragraph.
 from __future__ import annotations
 
 import math
-import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import chain
+
+import numpy as np
 
 HEAD_CHARS = 400
 
@@ -149,6 +150,8 @@ _CONTEXT = (
 )
 FEATURE_NAMES: tuple[str, ...] = _OWN + _CONTEXT
 _N_OWN = len(_OWN)
+# Context features by name: their rows below the own statistics in ``page_arrays``' matrix.
+_C = {name: i for i, name in enumerate(_CONTEXT)}
 _EMPTY = (0.0,) * _N_OWN
 _IDX = {name: i for i, name in enumerate(_OWN)}
 _ADDRESS = _IDX["address"]
@@ -335,18 +338,18 @@ def self_names(texts: list[str], own: Sequence[Sequence[float]] | None = None) -
 
 def page_features(texts: list[str]) -> list[list[float]]:
     """Feature vectors (``FEATURE_NAMES`` order) for every block of one page."""
-    return [list(row) for row in page_rows(texts)]
+    return page_rows(texts)
 
 
 class PageRows(Sequence):
-    """A page's feature rows (``FEATURE_NAMES`` order) kept as ``page_columns`` gives them, each
-    row built when read: after scoring, the cleaner reads whole rows for a few blocks only."""
+    """A page's feature rows (``FEATURE_NAMES`` order) as ``page_arrays`` gives them, each row
+    built when read: after scoring, the cleaner reads whole rows for a few blocks only."""
 
-    __slots__ = ("own", "columns")
+    __slots__ = ("own", "matrix")
 
-    def __init__(self, own: list[tuple[float, ...]], columns: list[list[float]]) -> None:
+    def __init__(self, own: list[tuple[float, ...]], matrix: np.ndarray) -> None:
         self.own = own
-        self.columns = columns
+        self.matrix = matrix
 
     def __len__(self) -> int:
         return len(self.own)
@@ -354,73 +357,65 @@ class PageRows(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self.own)))]
-        return self.own[i] + tuple([column[i] for column in self.columns])
+        return self.own[i] + tuple(self.matrix[_N_OWN:, i].tolist())
 
 
-def page_rows(texts: list[str]) -> list[tuple[float, ...]]:
-    """``page_features`` as tuples."""
-    own, columns = page_columns(texts)
-    return list(map(operator.add, own, zip(*columns, strict=True))) if own else []
+def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
+    """Every block's own statistics (a tuple each) and the page's feature matrix: a row per
+    feature in ``FEATURE_NAMES`` order, a column per block.
 
-
-def page_columns(texts: list[str]) -> tuple[list[tuple[float, ...]], list[list[float]]]:
-    """Every block's own statistics (a tuple each) and the context features (a column each, in
-    ``FEATURE_NAMES`` order): ``page_rows`` joins them, the scorer reads them as they are."""
+    Context features are whole-row numpy operations; each is the same float the per-block
+    arithmetic would give (sums run in block order, like Python's).
+    """
     own = list(map(_own, texts))
     n = len(own)
+    matrix = np.zeros((len(FEATURE_NAMES), n))
     if not n:
-        return own, [[] for _ in _CONTEXT]
-    log_chars = [o[_LOG_CHARS] for o in own]
-    ends = [o[_ENDS] for o in own]
-    bullet = [o[_BULLET] for o in own]
-    long_prose = [o[_PROSE] for o in own]
-    prose = list(map(operator.mul, long_prose, log_chars))
-    total = sum(prose) or 1.0
-    longest = max(log_chars) or 1.0
-    before = list(accumulate(prose, initial=0.0))
+        return own, matrix
+    matrix[:_N_OWN] = np.fromiter(chain.from_iterable(own), float, n * _N_OWN).reshape(n, _N_OWN).T
+    log_chars, ends, bullet, long_prose = matrix[_LOG_CHARS], matrix[_ENDS], matrix[_BULLET], matrix[_PROSE]
+    prose = long_prose * log_chars
+    before = np.zeros(n + 1)
+    np.cumsum(prose, out=before[1:])
+    total = float(before[n]) or 1.0
+    longest = float(log_chars.max()) or 1.0
+    context = matrix[_N_OWN:]
+    context[_C["position"]] = np.arange(n) / max(n - 1, 1)
+    context[_C["first"], 0] = 1.0
+    context[_C["last"], n - 1] = 1.0
+    context[_C["prose_before"]] = before[:n] / total
+    context[_C["prose_after"]] = (total - before[:n] - prose) / total
+    context[_C["relative_length"]] = log_chars / longest
+    for name, column in (("log_chars", log_chars), ("ends_sentence", ends), ("bullet", bullet)):
+        context[_C[f"prev_{name}"], 1:] = column[:-1]
+        context[_C[f"next_{name}"], :-1] = column[1:]
+    for name in ("prose", "function", "action", "address"):
+        context[_C[f"window_{name}"]] = window_means(matrix[_IDX["long_prose" if name == "prose" else name]], 2, 2)
     # A block said twice on one page (share buttons, teaser lists) is rarely the story.
     seen = Counter(texts)
-    repeated = [0.0] * n if len(seen) == n else [1.0 if seen[t] > 1 else 0.0 for t in texts]
-    self_reference = [0.0] * n
-    for name in self_names(texts, own):
-        self_reference = [1.0 if hit or name in t else 0.0 for hit, t in zip(self_reference, texts, strict=True)]
-    windows = [
-        window_means(column, 2, 2)
-        for column in (long_prose, [o[_FUNCTION] for o in own], [o[_ACTION] for o in own], [o[_ADDRESS] for o in own])
-    ]
-    span = max(n - 1, 1)
-    return own, [
-        [i / span for i in range(n)],
-        [1.0] + [0.0] * (n - 1),
-        [0.0] * (n - 1) + [1.0],
-        [b / total for b in before[:n]],
-        [(total - b - p) / total for b, p in zip(before, prose, strict=False)],
-        [c / longest for c in log_chars],
-        [0.0, *log_chars[:-1]],
-        [*log_chars[1:], 0.0],
-        [0.0, *ends[:-1]],
-        [*ends[1:], 0.0],
-        [0.0, *bullet[:-1]],
-        [*bullet[1:], 0.0],
-        *windows,
-        self_reference,
-        repeated,
-        [1.0] * n,
-    ]
+    if len(seen) < n:
+        context[_C["repeated"]] = [1.0 if seen[t] > 1 else 0.0 for t in texts]
+    names = self_names(texts, own)
+    if names:
+        context[_C["self_reference"]] = [1.0 if any(name in t for name in names) else 0.0 for t in texts]
+    context[_C["bias"]] = 1.0
+    return own, matrix
 
 
-def window_means(values: Sequence[float], before: int, after: int) -> list[float]:
+def page_rows(texts: list[str]) -> list[list[float]]:
+    """``page_features``: the feature matrix as one list a block."""
+    return page_arrays(texts)[1].T.tolist()
+
+
+def window_means(values: np.ndarray, before: int, after: int) -> np.ndarray:
     """For every i, the mean of ``values[max(i - before, 0) : min(i + after + 1, n)]``."""
     n = len(values)
-    # Prefix sums make each mean O(1); the window bounds are built as ranges, not per block.
-    cum = list(accumulate(values, initial=0.0))
-    upper = cum[after + 1 :]
-    upper += [cum[n]] * (n - len(upper))
-    lower = [0.0] * min(n, before + 1) + cum[1 : n - before]
-    highs = [*range(after + 1, n + 1)]
-    highs += [n] * (n - len(highs))
-    lows = [0] * min(n, before + 1) + [*range(1, n - before)]
-    return list(map(operator.truediv, map(operator.sub, upper, lower), map(operator.sub, highs, lows)))
+    cum = np.zeros(n + 1)
+    np.cumsum(values, out=cum[1:])
+    blocks = np.arange(n)
+    highs = np.minimum(blocks + (after + 1), n)
+    lows = np.maximum(blocks - before, 0)
+    return (cum[highs] - cum[lows]) / (highs - lows)
 
 
 def block_features(texts: list[str], i: int) -> dict[str, float]:

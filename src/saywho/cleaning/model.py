@@ -5,7 +5,8 @@ Pass two rescores each block from pass one's scores around it (is it inside a ru
 in a menu?) plus the corpus prior when one is given. The decoder then keeps the body as one
 story: short blocks between body blocks stay when pass two does not reject them outright.
 
-Inference is pure Python over ``weights.json``, which ``scripts/train_cleaning.py`` rebuilds.
+Inference reads ``weights.json``, which ``scripts/train_cleaning.py`` rebuilds; a page's dot
+products run in numpy, everything else in plain Python.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 from functools import cache
-from itertools import accumulate
 from pathlib import Path
 
-from saywho.cleaning.features import FEATURE_NAMES, PageRows, page_columns, window_means
+import numpy as np
+
+from saywho.cleaning.features import FEATURE_NAMES, PageRows, page_arrays, window_means
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 _CLIP = 8.0
@@ -37,10 +39,6 @@ _OWN_IN_SECOND = (
     "bullet_prose",
 )
 _OWN_INDEX = tuple(FEATURE_NAMES.index(name) for name in _OWN_IN_SECOND)
-# Pass two ends with the block's own features and the bias, which pass one's rows end with.
-_OWN_AND_BIAS = operator.itemgetter(*_OWN_INDEX, FEATURE_NAMES.index("bias"))
-_OWN_IN_ROW = operator.itemgetter(*_OWN_INDEX)
-_N_LOGIT_FEATURES = 15
 _LOG_CHARS = FEATURE_NAMES.index("log_chars")
 _ADDRESS = FEATURE_NAMES.index("address")
 _ACTION = FEATURE_NAMES.index("action")
@@ -77,6 +75,7 @@ SECOND_NAMES: tuple[str, ...] = (
     *_OWN_IN_SECOND,
     "bias",
 )
+_S = {name: i for i, name in enumerate(SECOND_NAMES)}
 
 
 @cache
@@ -112,49 +111,48 @@ def first_pass(rows: Sequence[Sequence[float]], coef: Sequence[float]) -> list[f
 
 def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
     """Pass-two features: pass-one logits in windows around each block, and before/after it."""
-    return [list(row) for row in second_tuples(z, rows)]
+    if not len(z):
+        return []
+    return second_matrix(np.asarray(z, dtype=float), np.array(rows, dtype=float).T).T.tolist()
 
 
-def second_tuples(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
-    """``second_rows`` as tuples."""
-    return list(map(operator.add, zip(*second_columns(z, rows), strict=True), map(_OWN_AND_BIAS, rows)))
-
-
-def second_columns(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
-    """The pass-two features read off pass one's logits, a column each (``SECOND_NAMES`` order);
-    ``rows`` need only hold each block's own statistics."""
+def second_matrix(z: np.ndarray, features: np.ndarray) -> np.ndarray:
+    """``second_rows`` as a matrix: a row per feature (``SECOND_NAMES`` order), a column per
+    block. ``features`` are pass one's, a row each (its own-statistics rows suffice)."""
     n = len(z)
+    out = np.zeros((len(SECOND_NAMES), n))
     if not n:
-        return [[] for _ in range(_N_LOGIT_FEATURES)]
-    z = list(z)
-    positive = list(accumulate((value > 0 for value in z), initial=0))
+        return out
     window2 = window_means(z, 2, 2)
+    run_of, run_share, main_start, main_end = _runs(z.tolist(), features[_LOG_CHARS].tolist())
+    positive = np.concatenate(([0], np.cumsum(z > 0)))
+    out[_S["z"]] = z
+    out[_S["z_prev"], 0] = -_CLIP
+    out[_S["z_prev"], 1:] = z[:-1]
+    out[_S["z_next"], :-1] = z[1:]
+    out[_S["z_next"], -1] = -_CLIP
+    out[_S["z_window2"]] = window2
+    out[_S["z_window6"]] = window_means(z, 6, 6)
+    out[_S["z_max_before"], 0] = -_CLIP
+    out[_S["z_max_before"], 1:] = np.maximum.accumulate(z[:-1])
+    out[_S["z_max_after"], :-1] = np.maximum.accumulate(z[:0:-1])[::-1]
+    out[_S["z_max_after"], -1] = -_CLIP
+    out[_S["body_before"]] = positive[:n] / n
+    out[_S["body_after"]] = (positive[n] - positive[1:]) / n
     # Relative to the page's best, so a page whose article is a table or a first-person
     # column still has a body: the most prose-like stretch it has.
-    best = max(z)
-    best_window = max(window2)
-    run_of, run_share, main_start, main_end = _runs(z, rows)
-    total_positive = positive[n]
-    return [
-        z,
-        [-_CLIP, *z[:-1]],
-        [*z[1:], -_CLIP],
-        window2,
-        window_means(z, 6, 6),
-        [-_CLIP, *accumulate(z[:-1], max)],
-        [*accumulate(z[:0:-1], max)][::-1] + [-_CLIP],
-        [p / n for p in positive[:n]],
-        [(total_positive - p) / n for p in positive[1:]],
-        [value - best for value in z],
-        [value - best_window for value in window2],
-        [0.0] * main_start + [1.0] * (main_end - main_start) + [0.0] * (n - main_end),
-        [run_share[run] if run >= 0 else 0.0 for run in run_of],
-        [1.0] * main_start + [0.0] * (n - main_start),
-        [0.0] * main_end + [1.0] * (n - main_end),
-    ]
+    out[_S["z_below_best"]] = z - z.max()
+    out[_S["window_below_best"]] = window2 - window2.max()
+    out[_S["in_main_run"], main_start:main_end] = 1.0
+    out[_S["run_share"]] = [run_share[run] if run >= 0 else 0.0 for run in run_of]
+    out[_S["before_main_run"], :main_start] = 1.0
+    out[_S["after_main_run"], main_end:] = 1.0
+    out[_S["log_chars"] : _S["bias"]] = features[list(_OWN_INDEX)]
+    out[_S["bias"]] = 1.0
+    return out
 
 
-def _runs(z: Sequence[float], rows: Sequence[Sequence[float]]) -> tuple[list[int], list[float], int, int]:
+def _runs(z: Sequence[float], log_chars: Sequence[float]) -> tuple[list[int], list[float], int, int]:
     """Runs of positive blocks (bridging gaps of up to ``_RUN_GAP``), and the heaviest one.
 
     Returns each block's run index (-1 outside runs), each run's mass relative to the heaviest,
@@ -175,7 +173,7 @@ def _runs(z: Sequence[float], rows: Sequence[Sequence[float]]) -> tuple[list[int
         j = i
         while j < n and j - end <= _RUN_GAP:
             if z[j] > 0:
-                mass += z[j] * rows[j][_LOG_CHARS]
+                mass += z[j] * log_chars[j]
                 end = j
             j += 1
         for k in range(start, end + 1):
@@ -208,24 +206,15 @@ def score_page(
 ) -> tuple[list[float], PageRows]:
     """``score_blocks`` and the feature rows it scored."""
     weights = weights or load_weights()
-    own, columns = page_columns(list(texts))
+    own, matrix = page_arrays(list(texts))
     if not own:
-        return [], PageRows(own, columns)
-    first, second = weights["first"], weights["second"]
-    own_first, context_first = first[: len(own[0])], first[len(own[0]) :]
-    context_second, own_second, bias_second = second[:_N_LOGIT_FEATURES], second[_N_LOGIT_FEATURES:-1], second[-1]
-    mul = operator.mul
-    # A row's dot product in two sums, the second starting where the first ended: sum() adds
-    # left to right, so each logit is the same float as first_pass/second_rows would give.
-    z = [
-        sum(map(mul, context, context_first), sum(map(mul, stats, own_first)))
-        for stats, context in zip(own, zip(*columns, strict=True), strict=True)
-    ]
-    z = [_CLIP if value > _CLIP else -_CLIP if value < -_CLIP else value for value in z]
-    scores = [
-        sum(map(mul, stats, own_second), sum(map(mul, context, context_second))) + bias_second
-        for context, stats in zip(zip(*second_columns(z, own), strict=True), map(_OWN_IN_ROW, own), strict=True)
-    ]
+        return [], PageRows(own, matrix)
+    # Every feature row times its weight, then a running sum down the rows: the sum adds the
+    # terms in feature order, so each logit is the very float the row-at-a-time dot product
+    # (first_pass, second_rows) gives.
+    first = np.add.accumulate(matrix * np.array(weights["first"])[:, None], axis=0)[-1]
+    second = second_matrix(np.clip(first, -_CLIP, _CLIP), matrix)
+    scores = np.add.accumulate(second * np.array(weights["second"])[:, None], axis=0)[-1].tolist()
     # The corpus prior (share of the publisher's articles repeating a block) is no training
     # signal here, so it enters as a fixed penalty: a block on every page loses PRIOR_PENALTY
     # logits, enough to overturn all but the most prose-like verdicts.
@@ -234,7 +223,7 @@ def score_page(
         scores = [s - penalty * min(1.0, max(0.0, float(prior(text)))) for s, text in zip(scores, texts, strict=True)]
     exp = math.exp
     probs = [1.0 / (1.0 + exp(-(-30.0 if s < -30.0 else 30.0 if s > 30.0 else s))) for s in scores]
-    return probs, PageRows(own, columns)
+    return probs, PageRows(own, matrix)
 
 
 def is_appeal(row: Sequence[float]) -> bool:
