@@ -394,6 +394,7 @@ class People:
         bare.name = entity.name
         bare.kind = "person"
         bare.gender = bare.gender or entity.gender
+        bare.hint = bare.hint or entity.hint
         self.by_name[entity.name.lower()] = bare
         return bare
 
@@ -504,9 +505,10 @@ class People:
                     if gender and entity.gender and entity.gender != gender:
                         continue
                     known = entity.gender or entity.hint
-                    if gender and not known and (entity.roles or mention.subject) and len(entity.tokens) == 1:
-                        # "President Obama" / "Obama also said": a titled or subject person whose first name
-                        # the article never gives
+                    if gender and not known and (entity.roles or mention.subject) and (
+                            len(entity.tokens) == 1 or mention.subject and is_first_name(entity.tokens[0])):
+                        # "President Obama" / "Obama also said" / "Sanders, who ..., went": a titled person, or one
+                        # the sentence is about, whose first name says no gender
                         return entity
                     if gender and (not known or known != gender):
                         # "Aston Villa" may be a person: only if no one surely "he" is near

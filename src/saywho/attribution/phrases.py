@@ -181,6 +181,9 @@ class PhraseFinder:
             return None
         if not (tok.capitalised or low.replace("-", "").isalnum()):
             return None
+        if k == 0 and tok.capitalised and low.endswith("ing") and len(words) > 1 and not words[1].capitalised:
+            # "Reprising one of her lines, ...": an opening participle, not a name
+            return None
         j = k
         while j - 1 >= 0 and k - j < 9:
             prev = words[j - 1]

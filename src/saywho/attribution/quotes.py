@@ -451,7 +451,7 @@ class QuoteFinder(PhraseFinder):
             if index > 0 and toks[index - 1].lower in ("without", "not", "never", "refused", "declined"):
                 # "adding without elaborating": a speech verb that was not said
                 continue
-            if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES
+            if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES or toks[index - 1].lower == "own"
                               or toks[index - 1].text.endswith(("’s", "'s"))):
                 continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
