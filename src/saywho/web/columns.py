@@ -131,6 +131,7 @@ class QuoteColumns:
         self.person_sorted = self.person[self.by_person]
         self.rows, self.mean_tokens = self._fts_averages(conn)
         self.document_counts: dict[tuple[str, ...], int] = {}
+        self.newest_matches: dict[tuple[str, int], tuple[int, int | None]] = {}
 
     def _fts_averages(self, conn: sqlite3.Connection) -> tuple[int, float]:
         """Rows and mean tokens per row as FTS5 keeps them (its averages record), for bm25."""

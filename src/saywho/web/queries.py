@@ -38,6 +38,7 @@ SPEAKER_QUOTES = 200
 SPEAKER_SCAN = 5000
 CACHE_TTL = 60.0
 PAGES_KEPT = 256
+WORDS_KEPT = 4096
 
 SORTS = ("relevance", "newest", "oldest")
 # Without words there is no rank; newest first is the natural reading order.
@@ -274,9 +275,19 @@ class Store:
         return np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64)
 
     def _newest_matches(self, match: str, limit: int) -> tuple[int, int | None]:
-        """How many of the newest ``limit`` rows match, and the oldest of them."""
-        return self._plain("SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
-                           "ORDER BY rowid DESC LIMIT ?)", (match, limit)).fetchone()
+        """How many of the newest ``limit`` rows match, and the oldest of them. Remembered until
+        the store changes: it depends on the words alone, and searches with other filters or
+        orders reuse it."""
+        cols = self.columns()
+        key = (match, limit)
+        found = cols.newest_matches.get(key)
+        if found is None:
+            found = self._plain("SELECT count(*), min(rowid) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts "
+                                "MATCH ? ORDER BY rowid DESC LIMIT ?)", (match, limit)).fetchone()
+            if len(cols.newest_matches) >= WORDS_KEPT:
+                cols.newest_matches.clear()
+            cols.newest_matches[key] = found
+        return found
 
     def _match_ids(self, match: str, below: int | None, floor: int | None, limit: int) -> np.ndarray:
         """Rowids matching, newest first, under ``below`` and from ``floor`` on. They come as one
