@@ -7,10 +7,14 @@ Builds (once, then reuses) a synthetic store in /tmp through the store's own sch
 distributed words, speakers and publishers over three years. Then starts `saywho serve` as a
 subprocess on 127.0.0.1, and sends a bounded, seeded mix of search-page requests (common, middling
 and rare words, phrases, speaker/publisher/date/kind filters, later pages, browsing without words)
-from N concurrent keep-alive clients. Reports p50/p95/p99 wall latency per request, throughput,
-and the server's CPU-seconds per request; beside it, the same queries run through the same query
-layer straight on SQLite in one thread (the floor the HTTP layer adds to). Both start with a cold
-search cache; a request repeated within the mix (see distinct_requests) is answered from it.
+from N concurrent keep-alive clients, all driven by one asyncio loop in this process (threads
+would take more of the 2 cores the server shares). Reports p50/p95/p99 wall latency per request,
+throughput, the server's CPU-seconds per request (all worker processes), the client's, and the
+load average before and after (other jobs on the machine move latency more than anything);
+beside it, the same queries run through the same query layer straight on SQLite in one thread
+(the floor the HTTP layer adds to). Both start with a cold search cache; the share of requests
+answered from it (the server's x-saywho-cache header: another page of a search already made) is
+search_cache_hit_rate.
 """
 
 from __future__ import annotations
