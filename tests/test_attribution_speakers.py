@@ -82,3 +82,11 @@ def test_attribution_speakers_closing_cue_before_long_asides():
             'United, a union that has broken away from many other groups.')
     quote = _only(text)
     assert quote.speaker == "RoseAnn DeMoro"
+
+
+def test_attribution_speakers_quote_paragraph_continues_reported_statement():
+    text = ('Defense Secretary Ash Carter said that critics had predicted a withdrawal, but it would not happen.\n\n'
+            '"That is because this region is home to half the world\'s people."\n\nThe talks went on.')
+    quotes = [q for q in attribute(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Ash Carter"]
+    assert quotes[0].cue.text == "said"

@@ -4,6 +4,7 @@ resolved to the fullest name in the article, plus the people table."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from saywho.attribution.dates import find_date
@@ -157,6 +158,34 @@ def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+def _continued_reports(text: str, uncued: list[Found], reported: list) -> list[Found]:
+    """``X said that A.`` and then a paragraph of quotation with no cue of its own: the quote goes on with
+    what X said, so it takes that statement's source and cue."""
+    ends = sorted((r.content_end, index) for index, r in enumerate(reported))
+    out = []
+    for item in uncued:
+        para = text.rfind("\n", 0, item.mark.open_at) + 1
+        line_end = text.find("\n", item.mark.close_at)
+        if para == 0 or text[para : item.mark.open_at].strip() \
+                or text[item.mark.close_at + 1 : line_end if line_end >= 0 else len(text)].strip(" .,;:!?”\"’"):
+            # only a paragraph that is all quotation; words after it would hold its own cue
+            continue
+        prev_end = para - 1
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
+        before = bisect_right(ends, (prev_end, len(reported))) - 1
+        if before < 0:
+            continue
+        statement = reported[ends[before][1]]
+        if text[statement.content_end : prev_end].strip(" .,;:!?”\"’") or "\n" in text[statement.cue_start : prev_end] \
+                or statement.cue_start < 0 or statement.source_start < 0:
+            continue
+        cue = Token(text[statement.cue_start : statement.cue_end], statement.cue_start, statement.cue_end)
+        subject = (statement.source_start, statement.source_end)
+        out.append(Found(item.mark, "direct", cue, statement.cue_lemma, statement.cue_end, subject))
+    return out
+
+
 def _added_cue(text: str, start: int, end: int) -> Token | None:
     """The "adding"/"added" between a cue and the next quote, in the same paragraph."""
     if end - start > 300 or "\n" in text[start:end]:
@@ -200,11 +229,15 @@ def attribute_text(text: str, *, published: str | None = None, title: str | None
     marks = _marks(text)[:MAX_MARKS]
     people.set_quoted([(m.start, m.end) for m in marks])
     people.add_described_roles()
-    found = _merge_continuations(text, finder.find(marks))
+    candidates = finder.find(marks)
+    found = _merge_continuations(text, candidates)
     taken = [(f.mark.open_at, f.mark.close_at + 1) for f in found]
     reported = []
     if find_reported is not None:
         reported = find_reported(text, taken)
+        kept = {piece for f in found for piece in f.mark.pieces}
+        found += _continued_reports(text, [f for f in candidates if f.cue is None and f.mark.pieces[0] not in kept],
+                                    reported)
 
     events: list[tuple[int, str, object]] = [(f.subject[0] if f.subject else f.mark.start, "q", f) for f in found]
     events += [(r.source_start if r.source_start >= 0 else r.cue_start, "r", r) for r in reported]
