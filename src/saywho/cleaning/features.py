@@ -367,7 +367,9 @@ def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
     Context features are whole-row numpy operations; each is the same float the per-block
     arithmetic would give (sums run in block order, like Python's).
     """
-    own = list(map(_own, texts))
+    # A cache hit needs no call: a cached text is its own stripped form.
+    cached = _CACHE.get
+    own = [cached(t) or _own(t) for t in texts]
     n = len(own)
     matrix = np.zeros((len(FEATURE_NAMES), n))
     if not n:
