@@ -172,6 +172,7 @@ class Store:
         self._columns_lock = threading.Lock()
         self._columns_signature: tuple = ()
         self._columns_at = 0.0
+        self._columns_checked = 0.0
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -238,9 +239,13 @@ class Store:
     def columns(self) -> QuoteColumns:
         """Every quote's filter values in memory, reloaded when the store has changed, at most
         once per ``CACHE_TTL`` (a store still being written is not reloaded on every request)."""
+        now = time.monotonic()
+        if self._columns is not None and now - self._columns_checked < min(1.0, CACHE_TTL):
+            return self._columns
         signature = self._signature()
         with self._columns_lock:
-            stale = signature != self._columns_signature and time.monotonic() - self._columns_at >= CACHE_TTL
+            self._columns_checked = now
+            stale = signature != self._columns_signature and now - self._columns_at >= CACHE_TTL
             if self._columns is None or stale:
                 self._columns = QuoteColumns(self.conn)
                 self._columns_signature, self._columns_at = signature, time.monotonic()
