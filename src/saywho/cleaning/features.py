@@ -5,7 +5,12 @@ Public API (the HTML cleaner reuses it for HTML blocks):
 ``page_features(texts: list[str]) -> list[list[float]]``
     One feature vector per block of one page, in ``FEATURE_NAMES`` order. Vectorised: use it
     when scoring every block of a page (it computes each block's own statistics once).
-    ``page_rows`` gives the same vectors as tuples.
+``page_arrays(texts: list[str]) -> (own, matrix)``
+    The same features as the scorer reads them: each block's own statistics as a tuple, and a
+    numpy matrix with a row per feature and a column per block (``PageRows`` views it by block).
+``clear_cache()``
+    Forgets the features of blocks seen before (short blocks' features are cached, as menus
+    and teasers recur across a publisher's pages).
 ``block_features(texts: list[str], i: int) -> dict[str, float]``
     The same features for block ``i`` only, by name; convenient, but O(page) per call.
 ``FEATURE_NAMES: tuple[str, ...]``
@@ -338,7 +343,7 @@ def self_names(texts: list[str], own: Sequence[Sequence[float]] | None = None) -
 
 def page_features(texts: list[str]) -> list[list[float]]:
     """Feature vectors (``FEATURE_NAMES`` order) for every block of one page."""
-    return page_rows(texts)
+    return page_arrays(texts)[1].T.tolist()
 
 
 class PageRows(Sequence):
@@ -402,11 +407,6 @@ def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
         context[_C["self_reference"]] = [1.0 if any(name in t for name in names) else 0.0 for t in texts]
     context[_C["bias"]] = 1.0
     return own, matrix
-
-
-def page_rows(texts: list[str]) -> list[list[float]]:
-    """``page_features``: the feature matrix as one list a block."""
-    return page_arrays(texts)[1].T.tolist()
 
 
 def window_means(values: np.ndarray, before: int, after: int) -> np.ndarray:
