@@ -90,3 +90,10 @@ def test_attribution_speakers_quote_paragraph_continues_reported_statement():
     quotes = [q for q in attribute(text).quotes if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["Ash Carter"]
     assert quotes[0].cue.text == "said"
+
+
+def test_attribution_speakers_less_common_speech_verbs():
+    for verb in ("barked", "surmised", "scoffed", "groused"):
+        quote = _only(f'"Go back to Univision," Donald Trump {verb}.')
+        assert quote.cue.text == verb
+        assert quote.speaker == "Donald Trump"

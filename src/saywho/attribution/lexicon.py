@@ -18,6 +18,8 @@ blast slam criticize criticise praise thank caution conclude repeat reiterate qu
 opine summarize whisper sing text email answer elaborate hint threaten pronounce begin
 interject concur fume gush marvel rail snap sneer tease thunder vent complain plead explain
 inform assure remind reveal disclose reckon question share talk comment ponder
+bark surmise gripe scoff chime confess grouse snipe exhort chuckle sigh rave fret groan taunt scold chide
+rebuke mutter murmur stammer posit speculate theorize intone apologize crow gloat implore inquire
 """.split()
 
 IRREGULAR = {
