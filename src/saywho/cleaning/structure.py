@@ -27,6 +27,8 @@ _MONTHS = {
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE)
+# Every date pattern holds a digit: most head lines have none and need no further search.
+_DIGIT = re.compile(r"\d").search
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _BY = re.compile(r"^(?:written\s+)?by\s+(.+)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|der|la|le|bin|al))*$")
@@ -60,6 +62,8 @@ class Head:
 
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as YYYY-MM-DD, or None."""
+    if not _DIGIT(text):
+        return None
     found = []
     for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy")):
         match = pattern.search(text)
