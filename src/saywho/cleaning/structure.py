@@ -195,16 +195,20 @@ def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[fl
 def find_publisher(texts: Sequence[str]) -> str | None:
     """The publisher a page names in its copyright line or in its own voice, else None."""
     for text in reversed(texts):
-        if len(text) > 300:
+        # The copyright pattern needs a "©", a "(c)" or "copyright" in any case: most lines
+        # have none of them, and these checks cost less than the case-blind search.
+        if len(text) > 300 or not ("©" in text or "(" in text or "opyr" in text.lower()):
             continue
         match = _COPYRIGHT.search(text)
         if match:
             name = _COPYRIGHT_TRAILER.sub("", match.group(1)).strip(" .,")
             if name and name.lower() not in ("all", "copyright", "rights"):
                 return name
-    counts = Counter(m.group(0) for text in texts for m in _THE_NAME.finditer(text[:2000]))
-    for text in texts:
-        for match in _SELF.finditer(text[:2000]):
+    # Both name patterns start with "The".
+    named = [text[:2000] for text in texts if "The" in text]
+    counts = Counter(m.group(0) for text in named for m in _THE_NAME.finditer(text))
+    for text in named:
+        for match in _SELF.finditer(text):
             name = match.group(1)
             if counts[name] >= 2:
                 return name
