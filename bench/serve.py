@@ -305,6 +305,7 @@ def main() -> None:
         "client_cpu_s_per_request": round(client_cpu / len(ms), 4),
         "server_columns_load_cpu_s": round(columns_cpu, 2),
         "sqlite_only_cache_hit_rate": round(direct_hits / len(mix), 3),
+        "sqlite_only_walk_cache_hit_rate": round(direct.walk_hits / max(1, direct.walk_hits + direct.walk_misses), 3),
         "sqlite_only_p50_ms": round(percentile(direct_ms, 0.50), 1),
         "sqlite_only_p95_ms": round(percentile(direct_ms, 0.95), 1),
         "sqlite_only_p99_ms": round(percentile(direct_ms, 0.99), 1),

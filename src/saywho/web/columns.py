@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import sqlite3
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -132,6 +133,7 @@ class QuoteColumns:
         self.rows, self.mean_tokens = self._fts_averages(conn)
         self.document_counts: dict[tuple[str, ...], int] = {}
         self.newest_matches: dict[tuple[str, int], tuple[int, int | None]] = {}
+        self.walks: OrderedDict[tuple, np.ndarray] = OrderedDict()
 
     def _fts_averages(self, conn: sqlite3.Connection) -> tuple[int, float]:
         """Rows and mean tokens per row as FTS5 keeps them (its averages record), for bm25."""

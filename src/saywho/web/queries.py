@@ -39,6 +39,7 @@ SPEAKER_SCAN = 5000
 CACHE_TTL = 60.0
 PAGES_KEPT = 256
 WORDS_KEPT = 4096
+WALKS_KEPT = 512
 
 SORTS = ("relevance", "newest", "oldest")
 # Without words there is no rank; newest first is the natural reading order.
@@ -173,6 +174,7 @@ class Store:
         self._columns_signature: tuple = ()
         self._columns_at = 0.0
         self._columns_checked = 0.0
+        self.walk_hits = self.walk_misses = 0
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -307,6 +309,26 @@ class Store:
         # SQLite keeps the subquery's order in practice, but does not promise it.
         return ids if len(ids) < 2 or bool(np.all(ids[:-1] > ids[1:])) else np.sort(ids)[::-1]
 
+    def _walk(self, match: str, floor: int | None) -> np.ndarray:
+        """The newest ``SCAN_BUDGET + 1`` rowids matching (from ``floor`` on, all of them), which
+        filtered searches check. Kept for the ``WALKS_KEPT`` most recent words until the store
+        changes: the same words come back with other filters, orders and pages."""
+        cols = self.columns()
+        key = (match, floor, SCAN_BUDGET)
+        with self._lock:
+            ids = cols.walks.get(key)
+            if ids is not None:
+                cols.walks.move_to_end(key)
+                self.walk_hits += 1
+                return ids
+        ids = self._match_ids(match, None, floor, -1 if floor is not None else SCAN_BUDGET + 1).astype(np.int32)
+        with self._lock:
+            self.walk_misses += 1
+            cols.walks[key] = ids
+            while len(cols.walks) > WALKS_KEPT:
+                cols.walks.popitem(last=False)
+        return ids
+
     def _texts(self, ids) -> dict[int, tuple[str, str | None, bytes | None]]:
         """Quote, speaker and FTS5's per-column token counts of each id."""
         found = {}
@@ -394,25 +416,15 @@ class Store:
                     bound, bound_args = " AND rowid >= ?", [oldest]
             match, floor = fts_query(text), bound_args[0] if bound else None
             if f.active:
-                # Read in growing batches: a loose filter fills the cap within the first few.
-                parts, found, walked, below, batch_size = [], 0, 0, None, 1024
-                while found <= COUNT_CAP and (floor is not None or walked < SCAN_BUDGET):
-                    wanted_rows = batch_size if floor is not None else min(batch_size, SCAN_BUDGET - walked)
-                    ids = self._match_ids(match, below, floor, wanted_rows)
-                    if len(ids):
-                        parts.append(ids[cols.keep(ids, f)])
-                        found += len(parts[-1])
-                        walked += len(ids)
-                        below = int(ids[-1])
-                    if len(ids) < wanted_rows:
-                        break
-                    batch_size *= 2
-                kept = np.concatenate(parts)[:COUNT_CAP + 1] if parts else np.zeros(0, dtype=np.int64)
-                more = floor is not None or (walked >= SCAN_BUDGET and len(self._match_ids(match, below, None, 1)) > 0)
-                limited = more and len(kept) <= COUNT_CAP
+                ids = self._walk(match, floor)
+                walked = ids if floor is not None else ids[:SCAN_BUDGET]
+                kept = walked[cols.keep(walked, f)][:COUNT_CAP + 1]
+                limited = (floor is not None or len(ids) > SCAN_BUDGET) and len(kept) <= COUNT_CAP
+            elif floor is not None:
+                kept = self._walk(match, floor)[:COUNT_CAP + 1]
+                limited = len(kept) <= COUNT_CAP
             else:
-                kept = self._match_ids(match, None, floor, COUNT_CAP + 1)
-                limited = floor is not None and len(kept) <= COUNT_CAP
+                kept = self._match_ids(match, None, None, COUNT_CAP + 1)
         if sort != "relevance":
             return cols.by_date(kept, newest=sort == "newest").tolist(), limited
         if not texts:
