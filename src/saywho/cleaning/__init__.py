@@ -10,6 +10,7 @@ body, title, standfirst or byline lands in ``boilerplate`` verbatim.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 
 from saywho.cleaning.blocks import split_blocks
 from saywho.cleaning.features import FEATURE_NAMES
@@ -44,19 +45,19 @@ def clean_with(
     weights = weights or load_weights()
     texts = [s[0] for s in spans]
     probs, rows = score_page(texts, prior=prior, weights=weights)
-    prose = [stats[PROSE] > 0 for stats in rows.own]
+    prose = (rows.matrix[PROSE] > 0).tolist()
     # A page with no furniture and no block its publisher repeats is all article.
     if already_clean(rows) and (prior is None or all(prior(t) < REPEATED_PRIOR for t in texts)):
         body = [True] * len(texts)
     else:
-        body = trim_appeals(decode(probs, weights, [len(t) for t in texts], prose), rows)
+        body = trim_appeals(decode(probs, weights, list(map(len, texts)), prose), rows)
     head = read_head(texts, body, rows.own)
     labels = ["body" if is_body else "boilerplate" for is_body in body]
     for i, role in head.roles.items():
         labels[i] = role
-    boilerplate = tuple(t for t, label in zip(texts, labels, strict=True) if label == "boilerplate")
+    boilerplate = tuple(compress(texts, [label == "boilerplate" for label in labels]))
     return CleanedPage(
-        paragraphs=tuple(t for t, label in zip(texts, labels, strict=True) if label == "body"),
+        paragraphs=tuple(compress(texts, [label == "body" for label in labels])),
         boilerplate=boilerplate,
         title=head.title,
         standfirst=head.standfirst,
