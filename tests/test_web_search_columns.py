@@ -91,3 +91,23 @@ def test_web_search_columns_reload_when_the_store_changes(small_db, tmp_path, mo
     data = store.search(SearchParams.from_query({"q": "budget", "kind": "indirect"}))
     assert data["count"] == 16
     assert "budget later" in {r["quote"] for r in data["results"]}
+
+
+def test_web_search_empty_store_and_odd_filters_answer_nothing(tmp_path, small_db):
+    from starlette.testclient import TestClient
+
+    from fixtures.web.webstore import create
+    from saywho.web.app import create_app
+
+    empty = tmp_path / "empty.db"
+    create(empty).close()
+    odd = [{"q": "budget", "from": "2019-03-01", "to": "2019-01-01"}, {"q": "budget", "person": "99999999999"},
+           {"q": "budget", "speaker": "Nobody Here"}, {"q": '"number 3"', "publisher": "No Such Paper"},
+           {"from": "2020-01-01", "to": "2019-01-01"}]
+    for db in (empty, small_db):
+        with TestClient(create_app(db)) as client:
+            for params in odd + [{"q": "budget"}, {"from": "2019-01-01"}]:
+                response = client.get("/search.json", params=params)
+                assert response.status_code == 200, params
+                found = response.json()["count"]
+                assert found == 0 if db == empty or params in odd else found > 0, params

@@ -30,7 +30,7 @@ from saywho.web.queries import KINDS, SORTS, BadQuery, SearchParams, Store, high
 HERE = Path(__file__).parent
 SAFE_METHODS = {"GET", "HEAD"}
 MAX_ROWID = 2**63 - 1
-THREADS = int(os.environ.get("SAYWHO_SERVE_THREADS", "4"))
+THREADS = 4
 # No inline script or style anywhere, so a policy this strict costs nothing and would stop
 # an injected <script> even if escaping ever failed.
 SECURITY_HEADERS = {
