@@ -404,7 +404,10 @@ def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
         context[_C["repeated"]] = [1.0 if seen[t] > 1 else 0.0 for t in texts]
     names = self_names(texts, own)
     if names:
-        context[_C["self_reference"]] = [1.0 if any(name in t for name in names) else 0.0 for t in texts]
+        named = [names[0] in t for t in texts]
+        for name in names[1:]:
+            named = [hit or name in t for hit, t in zip(named, texts, strict=True)]
+        context[_C["self_reference"]] = named
     context[_C["bias"]] = 1.0
     return own, matrix
 
