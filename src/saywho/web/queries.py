@@ -2,14 +2,15 @@
 
 Every value reaches SQLite as a bound parameter; the only SQL built from request data is
 chosen from fixed whitelists (sort orders, filter clauses). Work per request is bounded:
-counts stop at ``COUNT_CAP``, pages stop at ``MAX_PAGE``, and aggregates over one speaker
-read at most ``SPEAKER_SCAN`` rows, so a 1M-quote store answers as fast as a small one.
+counts stop at ``COUNT_CAP``, pages stop at ``MAX_PAGE``, full-text walks under filters stop at
+``SCAN_BUDGET`` matches, and filters are checked on in-memory columns (columns.py), so a
+1M-quote store answers about as fast as a small one. The home, speaker and article pages'
+queries are in pages.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import sqlite3
 import threading
@@ -24,6 +25,7 @@ import numpy as np
 
 from saywho.errors import StoreError
 from saywho.web.columns import KINDS, LAST_DAY, Filter, QuoteColumns, bm25, day_number, varints
+from saywho.web.pages import QUOTE_COLUMNS, PageQueries, highlight  # noqa: F401 (callers import highlight from here)
 from saywho.web.words import contains_all, fold, fts_query, phrase_patterns, phrases
 
 PAGE_SIZE = 20
@@ -34,8 +36,6 @@ SCAN_BUDGET = 10_000
 # Checking a quote's words in Python costs about as much as reading this many FTS5 matches
 # (whose filters are array lookups).
 PYTHON_MATCH_COST = 20
-SPEAKER_QUOTES = 200
-SPEAKER_SCAN = 5000
 CACHE_TTL = 60.0
 PAGES_KEPT = 256
 WORDS_KEPT = 4096
@@ -140,26 +140,7 @@ class SearchParams:
         return {k: v for k, v in values.items() if v not in ("", None) and not (k == "page" and v == 1)}
 
 
-def _row(row: sqlite3.Row | None) -> dict | None:
-    return dict(row) if row is not None else None
-
-
-def _json_list(text: str | None) -> list:
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return []
-    return value if isinstance(value, list) else []
-
-
-_QUOTE_COLUMNS = """
-    q.id, q.article_id, q.kind, q.field, q.start, q."end", q.quote, q.speaker, q.person_id,
-    q.cue_text, q.cue_lemma, q.addressee, coalesce(q.date, a.published) AS date,
-    a.title AS article_title, a.publisher, a.published
-"""
-
-
-class Store:
+class Store(PageQueries):
     """The queries behind each page. One connection per thread (SQLite objects are not shared)."""
 
     def __init__(self, path: str | Path):
@@ -392,7 +373,8 @@ class Store:
         if narrowed is not None:
             budget = len(narrowed[0]) * PYTHON_MATCH_COST
             loose = " ".join(f'"{token}"' for p in wanted for token in p)
-            in_python = budget < SCAN_BUDGET and self._newest_matches(loose, budget + 1)[0] > budget
+            in_python = (len(narrowed[0]) <= NARROW_CAP and budget < SCAN_BUDGET
+                         and self._newest_matches(loose, budget + 1)[0] > budget)
         if narrowed is not None and in_python:
             patterns = phrase_patterns(wanted)
             kept = []
@@ -463,7 +445,7 @@ class Store:
                                                          PAGES_KEPT)
             ids = ordered[offset:offset + PAGE_SIZE]
             rows = {r["id"]: r for r in self._all(
-                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
                 f"WHERE q.id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
             results = [rows[i] for i in ids if i in rows]
         else:
@@ -476,7 +458,7 @@ class Store:
                 # so they are listed by the articles' publication date.
                 source = f"FROM articles a CROSS JOIN quotes q ON q.article_id = a.id {clause}"
                 order = PUBLISHER_SORTS[p.sort]
-            results = self._all(f"SELECT {_QUOTE_COLUMNS} {source} ORDER BY {order} LIMIT ? OFFSET ?",
+            results = self._all(f"SELECT {QUOTE_COLUMNS} {source} ORDER BY {order} LIMIT ? OFFSET ?",
                                 [*args, PAGE_SIZE, offset])
             total = self._capped_count(f"SELECT 1 {source}", args, COUNT_CAP)
         shown = min(total, COUNT_CAP)
@@ -523,135 +505,3 @@ class Store:
             while keep and len(cache) > keep:
                 cache.popitem(last=False)
         return value
-
-    def speaker(self, person_id: int) -> dict | None:
-        person = _row(self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone())
-        if person is None:
-            return None
-        person["roles"] = _json_list(person["roles"])
-        person["aliases"] = _json_list(person["aliases"])
-        quotes = self._all(
-            f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE q.person_id = ? ORDER BY coalesce(q.date, a.published), q.id LIMIT ?",
-            (person_id, SPEAKER_QUOTES),
-        )
-        scan = f"(SELECT q.id, q.date, q.article_id FROM quotes q WHERE q.person_id = ? LIMIT {SPEAKER_SCAN})"
-        publishers = self._all(
-            f"SELECT a.publisher, count(*) AS quotes FROM {scan} s JOIN articles a ON a.id = s.article_id "
-            "WHERE a.publisher IS NOT NULL GROUP BY a.publisher ORDER BY quotes DESC, a.publisher LIMIT 20",
-            (person_id,),
-        )
-        weeks = self._all(
-            f"SELECT date(coalesce(s.date, a.published), '-6 days', 'weekday 1') AS week, count(*) AS quotes "
-            f"FROM {scan} s JOIN articles a ON a.id = s.article_id "
-            "WHERE coalesce(s.date, a.published) IS NOT NULL GROUP BY week ORDER BY week",
-            (person_id,),
-        )
-        articles = f"(SELECT DISTINCT article_id FROM mentions WHERE person_id = ? LIMIT {SPEAKER_SCAN})"
-        co_people = self._all(
-            f"SELECT p.id, p.name, count(*) AS articles FROM {articles} x "
-            "JOIN mentions m ON m.article_id = x.article_id JOIN people p ON p.id = m.person_id "
-            "WHERE m.person_id != ? AND p.kind = 'person' "
-            "GROUP BY p.id ORDER BY articles DESC, p.name LIMIT 12",
-            (person_id, person_id),
-        )
-        return {
-            "person": person,
-            "quotes": quotes,
-            "quotes_shown_limit": SPEAKER_QUOTES,
-            "publishers": publishers,
-            "weeks": weeks,
-            "co_people": co_people,
-        }
-
-    def article(self, article_id: int) -> dict | None:
-        article = _row(self.conn.execute(
-            "SELECT id, key, doc_id, source, url, publisher, published, title, standfirst, authors, text, "
-            "boilerplate, language, content_hash, cluster_id, quote_count FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone())
-        if article is None:
-            return None
-        article["authors"] = _json_list(article["authors"])
-        article["boilerplate"] = _json_list(article["boilerplate"])
-        quotes = self._all(
-            'SELECT id, seq, kind, field, start, "end", quote, speaker, person_id, mention_text, '
-            "mention_start, mention_end, cue_text, cue_start, cue_end, cue_lemma, addressee, date "
-            "FROM quotes WHERE article_id = ? ORDER BY seq",
-            (article_id,),
-        )
-        people = self._all(
-            "SELECT name, person_id, kind, gender, roles, mentions FROM mentions WHERE article_id = ? "
-            "ORDER BY mentions DESC, name",
-            (article_id,),
-        )
-        for person in people:
-            person["roles"] = _json_list(person["roles"])
-        copies = []
-        if article["cluster_id"] is not None:
-            copies = self._all(
-                "SELECT id, title, publisher, published, url FROM articles WHERE cluster_id = ? AND id != ? "
-                "ORDER BY published, id LIMIT 50",
-                (article["cluster_id"], article_id),
-            )
-        return {"article": article, "quotes": quotes, "people": people, "copies": copies}
-
-    def figures(self) -> dict:
-        """Corpus totals, counted once a minute since counting 1M rows takes a while."""
-        def count() -> dict:
-            one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-            return {
-                "articles": one("SELECT count(*) FROM articles"),
-                "quotes": one("SELECT count(*) FROM quotes"),
-                "speakers": one("SELECT count(*) FROM people WHERE quote_count > 0"),
-                "publishers": one("SELECT count(DISTINCT publisher) FROM articles"),
-                "first_published": one("SELECT min(published) FROM articles"),
-                "last_published": one("SELECT max(published) FROM articles"),
-            }
-
-        return self._cached("figures", count)
-
-    def home(self) -> dict:
-        return {
-            "figures": self.figures(),
-            "top_speakers": self._all(
-                "SELECT id, name, kind, roles, statement_count, quote_count FROM people "
-                "WHERE statement_count > 0 ORDER BY statement_count DESC LIMIT 15"
-            ),
-            "recent_articles": self._recent_articles(15),
-        }
-
-    def _recent_articles(self, limit: int) -> list[dict]:
-        """Latest by publication date, topped up with the latest stored where dates are missing
-        (two index walks rather than one sort over every article)."""
-        columns = "SELECT id, title, publisher, published, quote_count FROM articles"
-        recent = self._all(f"{columns} WHERE published IS NOT NULL ORDER BY published DESC, id DESC LIMIT ?",
-                           (limit,))
-        if len(recent) < limit:
-            recent += self._all(f"{columns} WHERE published IS NULL ORDER BY id DESC LIMIT ?",
-                                (limit - len(recent),))
-        return recent
-
-
-def highlight(text: str, quotes: list[dict]) -> list[dict]:
-    """Split an article's text into plain and quoted segments for rendering.
-
-    Quotes whose offsets fall outside the text, or overlap an earlier quote, are left
-    unhighlighted rather than garbling the text around them.
-    """
-    spans = sorted(
-        (q for q in quotes if q["field"] == "text" and 0 <= q["start"] < q["end"] <= len(text)),
-        key=lambda q: (q["start"], -q["end"]),
-    )
-    segments = []
-    at = 0
-    for quote in spans:
-        if quote["start"] < at:
-            continue
-        if quote["start"] > at:
-            segments.append({"text": text[at:quote["start"]], "quote": None})
-        segments.append({"text": text[quote["start"]:quote["end"]], "quote": quote})
-        at = quote["end"]
-    if at < len(text):
-        segments.append({"text": text[at:], "quote": None})
-    return segments
