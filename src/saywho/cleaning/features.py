@@ -29,6 +29,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -159,15 +160,14 @@ _N_OWN = len(_OWN)
 _C = {name: i for i, name in enumerate(_CONTEXT)}
 _EMPTY = (0.0,) * _N_OWN
 _IDX = {name: i for i, name in enumerate(_OWN)}
+# Own statistics the neighbours see, and those averaged over five-block windows.
+_NEIGHBOURED = [_IDX[name] for name in ("log_chars", "ends_sentence", "bullet")]
+_PREVIOUS = [_C[f"prev_{name}"] for name in ("log_chars", "ends_sentence", "bullet")]
+_NEXT = [_C[f"next_{name}"] for name in ("log_chars", "ends_sentence", "bullet")]
+_WINDOWED = [_IDX[name] for name in ("long_prose", "function", "action", "address")]
+_WINDOWS = [_C[f"window_{name}"] for name in ("prose", "function", "action", "address")]
 _ADDRESS = _IDX["address"]
-_LOG_CHARS, _ENDS, _BULLET, _FUNCTION, _ACTION, _PROSE = (
-    _IDX["log_chars"],
-    _IDX["ends_sentence"],
-    _IDX["bullet"],
-    _IDX["function"],
-    _IDX["action"],
-    _IDX["long_prose"],
-)
+_LOG_CHARS, _PROSE = _IDX["log_chars"], _IDX["long_prose"]
 
 
 def own_features(text: str) -> list[float]:
@@ -380,7 +380,7 @@ def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
     if not n:
         return own, matrix
     matrix[:_N_OWN] = np.fromiter(chain.from_iterable(own), float, n * _N_OWN).reshape(n, _N_OWN).T
-    log_chars, ends, bullet, long_prose = matrix[_LOG_CHARS], matrix[_ENDS], matrix[_BULLET], matrix[_PROSE]
+    log_chars, long_prose = matrix[_LOG_CHARS], matrix[_PROSE]
     prose = long_prose * log_chars
     before = np.zeros(n + 1)
     np.cumsum(prose, out=before[1:])
@@ -393,11 +393,9 @@ def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
     context[_C["prose_before"]] = before[:n] / total
     context[_C["prose_after"]] = (total - before[:n] - prose) / total
     context[_C["relative_length"]] = log_chars / longest
-    for name, column in (("log_chars", log_chars), ("ends_sentence", ends), ("bullet", bullet)):
-        context[_C[f"prev_{name}"], 1:] = column[:-1]
-        context[_C[f"next_{name}"], :-1] = column[1:]
-    for name in ("prose", "function", "action", "address"):
-        context[_C[f"window_{name}"]] = window_means(matrix[_IDX["long_prose" if name == "prose" else name]], 2, 2)
+    context[_PREVIOUS, 1:] = matrix[_NEIGHBOURED, :-1]
+    context[_NEXT, :-1] = matrix[_NEIGHBOURED, 1:]
+    context[_WINDOWS] = window_means(matrix[_WINDOWED], 2, 2)
     # A block said twice on one page (share buttons, teaser lists) is rarely the story.
     seen = Counter(texts)
     if len(seen) < n:
@@ -413,14 +411,26 @@ def page_arrays(texts: list[str]) -> tuple[list[tuple[float, ...]], np.ndarray]:
 
 
 def window_means(values: np.ndarray, before: int, after: int) -> np.ndarray:
-    """For every i, the mean of ``values[max(i - before, 0) : min(i + after + 1, n)]``."""
-    n = len(values)
-    cum = np.zeros(n + 1)
-    np.cumsum(values, out=cum[1:])
+    """For every i, the mean of ``values[..., max(i - before, 0) : min(i + after + 1, n)]``
+    (``values`` is one row, or a matrix of rows averaged each on its own)."""
+    n = values.shape[-1]
+    # Prefix sums make each mean O(1).
+    cum = np.zeros((*values.shape[:-1], n + 1))
+    np.cumsum(values, axis=-1, out=cum[..., 1:])
+    highs, lows, widths = _window_bounds(n, before, after)
+    return (cum[..., highs] - cum[..., lows]) / widths
+
+
+@lru_cache(maxsize=4096)
+def _window_bounds(n: int, before: int, after: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ends and widths of every block's window on a page of ``n`` blocks."""
     blocks = np.arange(n)
     highs = np.minimum(blocks + (after + 1), n)
     lows = np.maximum(blocks - before, 0)
-    return (cum[highs] - cum[lows]) / (highs - lows)
+    bounds = highs, lows, (highs - lows).astype(float)
+    for array in bounds:
+        array.flags.writeable = False  # shared by every page of this length
+    return bounds
 
 
 def block_features(texts: list[str], i: int) -> dict[str, float]:
