@@ -92,6 +92,12 @@ class PhraseFinder:
                 if before.capitalised and before.lower not in NOT_NAMES and words[first - 1].lower == "in":
                     # "Trump in his announcement speech called"
                     return self._np_ending_at(words, first - 2) or span
+                modifier = words[first - 2]
+                if first > 2 and modifier.text.islower() and modifier.text.endswith(("ing", "ed")):
+                    # "Another intelligence source speaking to Fox News said": the source speaks, not Fox
+                    source = self._np_ending_at(words, first - 3)
+                    if source is not None:
+                        return source
                 alternative = self._clause_subject(words, first - 2)
                 return alternative or span
         return span

@@ -264,7 +264,8 @@ class QuoteFinder(PhraseFinder):
         for index, tok in enumerate(words[:RIGHT_WINDOW - 2]):
             if tok.text == ",":
                 # "Graham, a former candidate, told CBS": one aside after the speaker's name
-                if index > 0 and not aside and (words[index - 1].capitalised or words[index - 1].lower in ROLE_NOUNS) \
+                if index > 0 and not aside and (words[index - 1].capitalised or words[index - 1].lower in ROLE_NOUNS
+                                                or index + 1 < len(words) and words[index + 1].lower in ("who", "whose")) \
                         and index + 1 < len(words) and self.lemma_of(words[index + 1].text) is None:
                     aside = True
                     continue
