@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -204,17 +205,28 @@ class QuoteColumns:
         return np.concatenate([ids[~undated], ids[undated]]) if undated.any() else ids
 
 
-def bm25(freqs: list[list[int]], lengths: list[int], hits: list[int], rows: int, mean_tokens: float) -> list[float]:
+def phrase_counts(patterns: list[re.Pattern], documents: list[str]) -> np.ndarray:
+    """How often each pattern occurs in each document (a row per document), found in one regex
+    pass per pattern over the documents joined by NUL; a match spanning two is dropped."""
+    counts = np.zeros((len(documents), len(patterns)))
+    if not documents:
+        return counts
+    joined = "\0".join(documents)
+    starts = np.cumsum([0] + [len(d) + 1 for d in documents[:-1]])
+    for k, pattern in enumerate(patterns):
+        found = [m.start() for m in pattern.finditer(joined) if "\0" not in m.group()]
+        if found:
+            counts[:, k] = np.bincount(np.searchsorted(starts, found, side="right") - 1, minlength=len(documents))
+    return counts
+
+
+def bm25(freqs: np.ndarray, lengths: np.ndarray, hits: list[int], rows: int, mean_tokens: float) -> np.ndarray:
     """FTS5's bm25 (negated, so smaller is better) of each document, from how often each phrase
-    occurs in it and its length in tokens.
+    occurs in it (a row per document) and its length in tokens.
 
     ``hits`` is how many rows match each phrase; FTS5 counts them on every query, which for a
     common word costs more than the whole rest of the search, so the caller remembers them.
     """
-    idf = [max(1e-6, math.log((rows - n + 0.5) / (n + 0.5))) for n in hits]
-    scores = []
-    for counts, length in zip(freqs, lengths, strict=True):
-        norm = K1 * (1 - B + B * length / mean_tokens)
-        scores.append(-sum(weight * freq * (K1 + 1) / (freq + norm)
-                           for weight, freq in zip(idf, counts, strict=True) if freq))
-    return scores
+    idf = np.array([max(1e-6, math.log((rows - n + 0.5) / (n + 0.5))) for n in hits])
+    norm = K1 * (1 - B + B * lengths / mean_tokens)
+    return -(idf * (freqs * (K1 + 1) / (freqs + norm[:, None]))).sum(axis=1)

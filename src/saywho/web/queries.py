@@ -24,7 +24,7 @@ from urllib.parse import quote as url_quote
 import numpy as np
 
 from saywho.errors import StoreError
-from saywho.web.columns import KINDS, LAST_DAY, Filter, QuoteColumns, bm25, day_number, varints
+from saywho.web.columns import KINDS, LAST_DAY, Filter, QuoteColumns, bm25, day_number, phrase_counts, varints
 from saywho.web.pages import QUOTE_COLUMNS, PageQueries, highlight  # noqa: F401 (callers import highlight from here)
 from saywho.web.words import contains_all, fold, fts_query, phrase_patterns, phrases
 
@@ -335,26 +335,25 @@ class Store(PageQueries):
 
     def _rank(self, wanted: list[tuple[str, ...]], ids, texts: dict, cols: QuoteColumns) -> list[int]:
         """The ids by bm25, ties newest stored first."""
-        ids = [int(i) for i in ids]
-        scores = self._scores(wanted, ids, texts, cols)
-        return [i for _, i in sorted(zip(scores, ids, strict=True), key=lambda pair: (pair[0], -pair[1]))]
+        ids = np.asarray(ids, dtype=np.int64)
+        scores = np.asarray(self._scores(wanted, ids.tolist(), texts, cols))
+        return ids[np.lexsort((-ids, scores))].tolist()
 
     def _scores(self, wanted: list[tuple[str, ...]], ids: list[int], texts: dict, cols: QuoteColumns) -> list[float]:
         """bm25 as FTS5 reckons it over the quote and speaker columns. Lengths are FTS5's own
         per-row token counts; phrases are counted by regex."""
         hits = [self._document_count(p, cols) for p in wanted] if len(wanted) > 1 else [0] * len(wanted)
-        patterns = phrase_patterns(wanted)
-        freqs, lengths = [], []
-        for i in ids:
+        quotes, speakers, lengths = [], [], np.full(len(ids), cols.mean_tokens)
+        for n, i in enumerate(ids):
             quote, speaker, size = texts.get(i, ("", None, None))
-            fields = [fold(quote or "")] + ([fold(speaker)] if speaker else [])
-            freqs.append([sum(len(p.findall(t)) for t in fields) for p in patterns])
-            if not size:
-                lengths.append(cols.mean_tokens)
-            else:
+            quotes.append(fold(quote or ""))
+            speakers.append(fold(speaker or ""))
+            if size:
                 # Column sizes under 128 are one byte each, the usual case for a quote.
-                lengths.append(sum(size) if max(size) < 0x80 else sum(varints(size)))
-        return bm25(freqs, lengths, hits, cols.rows, cols.mean_tokens)
+                lengths[n] = sum(size) if max(size) < 0x80 else sum(varints(size))
+        patterns = phrase_patterns(wanted)
+        freqs = phrase_counts(patterns, quotes) + phrase_counts(patterns, speakers)
+        return bm25(freqs, lengths, hits, cols.rows, cols.mean_tokens).tolist()
 
     def _candidates(self, text: str, f: Filter, sort: str) -> tuple[list[int], bool]:
         """Ids of up to ``COUNT_CAP + 1`` quotes matching words and filters, in ``sort`` order.
