@@ -8,7 +8,10 @@
 
 Each run is a ``saywho run`` subprocess; we report wall-clock articles/s, articles per CPU-second
 (user+system time of the whole process tree, from getrusage), quotes found and the peak summed
-RSS of the process tree (sampled from /proc every 0.2 s). Beside the BBC run, the baseline:
+RSS of the process tree (sampled from /proc every 0.2 s), the main process's own CPU-seconds
+(reading, dispatching, writing the store: taken from the workers on two cores) and the load
+average (mean of the 1-minute figure before and after: wall figures on a shared machine are
+only comparable at similar loads). Beside the BBC run, the baseline:
 ``saywho.extract`` alone over the same articles in one process (time.process_time), so the
 cost of the corpus machinery (reading twice, storing, indexing, corpus passes) shows.
 """
@@ -57,15 +60,30 @@ def tree_rss(root: int) -> int:
     return total
 
 
+def process_cpu(pid: int) -> float | None:
+    """User+system CPU seconds ``pid`` itself has used so far (not its children)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def timed_run(args: list[str]) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_before = os.getloadavg()[0]
     started = time.monotonic()
     proc = subprocess.Popen(CLI + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
+    main_cpu = [0.0]
 
     def sample():
+        # The main process's own CPU (the workers' excluded): it reads, dispatches and writes
+        # the store, and on two cores each of its CPU-seconds is taken from the workers.
         while proc.poll() is None:
             peak[0] = max(peak[0], tree_rss(proc.pid))
+            main_cpu[0] = process_cpu(proc.pid) or main_cpu[0]
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -77,7 +95,8 @@ def timed_run(args: list[str]) -> dict:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         print(err[-2000:], file=sys.stderr)
-    return {"wall": wall, "cpu": cpu, "peak_rss_mb": peak[0] / 2**20, "stderr": err, "returncode": proc.returncode}
+    load = (load_before + os.getloadavg()[0]) / 2
+    return {"wall": wall, "cpu": cpu, "main_cpu": main_cpu[0], "load": load, "peak_rss_mb": peak[0] / 2**20, "stderr": err, "returncode": proc.returncode}
 
 
 def store_counts(db: Path) -> dict:
@@ -110,6 +129,9 @@ def run_store(name: str, inputs: list[str], workdir: Path, extra: list[str] = ()
         "wall_s": round(stats["wall"], 1),
         "articles_per_s": round(n / stats["wall"], 1),
         "articles_per_cpu_s": round(n / stats["cpu"], 1) if stats["cpu"] else None,
+        "cpu_s": round(stats["cpu"], 1),
+        "main_cpu_s": round(stats["main_cpu"], 1),
+        "load_avg": round(stats["load"], 2),
         "peak_rss_mb": round(stats["peak_rss_mb"]),
         "db": str(db),
     }

@@ -86,6 +86,13 @@ def blocks_of(content: str | bytes) -> list[str]:
     return [line for line in (part.strip() for part in content.splitlines()) if len(line) >= 2]
 
 
+def page_blocks(content: str | bytes) -> tuple[frozenset, frozenset]:
+    """What the counter keeps of a page: the hashes of all its blocks, and of its prose blocks."""
+    hashes = {b: block_hash(b) for b in blocks_of(content)}
+    prose = frozenset(h for b, h in hashes.items() if b.count(" ") >= PROSE_WORDS - 1)
+    return frozenset(hashes.values()), prose
+
+
 @dataclass(slots=True)
 class BlockCounter:
     """First-pass tally. Only the first ``sample`` articles of each publisher are counted, which
@@ -97,9 +104,7 @@ class BlockCounter:
     def add(self, publisher: str | None, content: str | bytes) -> None:
         if publisher is None or len(self.pages[publisher]) >= self.sample:
             return
-        hashes = {b: block_hash(b) for b in blocks_of(content)}
-        prose = frozenset(h for b, h in hashes.items() if b.count(" ") >= PROSE_WORDS - 1)
-        self.pages[publisher].append((frozenset(hashes.values()), prose))
+        self.pages[publisher].append(page_blocks(content))
 
     def prior(self) -> BlockPrior:
         shares: dict[str, dict[int, float]] = {}

@@ -8,21 +8,31 @@ any moment resumes with the same command, losing and duplicating nothing.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from saywho.corpus.inputs import read_inputs
-from saywho.corpus.prior import BlockCounter, BlockPrior, publisher_of
-from saywho.engines.base import ArticleResult, FailureResult, RunOptions, article_key, failure_key
+from saywho.corpus.inputs import parse_item, read_inputs, read_raw
+from saywho.corpus.prior import BlockCounter, BlockPrior, page_blocks, publisher_of
+from saywho.engines.base import (
+    ArticleResult,
+    FailureResult,
+    RawLine,
+    RowsResult,
+    RunOptions,
+    article_key,
+    failure_key,
+)
 from saywho.errors import StoreError
 from saywho.input.sources import JsonlFields
 from saywho.records import Failure, RawDocument
-from saywho.store.db import Store, open_store
+from saywho.store.db import Store, article_rows, open_store
 
 BATCH_SIZE = 256
 BATCH_SECONDS = 2.0
@@ -47,24 +57,141 @@ class RunSummary:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
+# What the second pass does with an item, by its position in the input (see ``Survey.plan``):
+# items not in the plan go to the workers.
+STORED = "stored"
+SKIP = "skip"
+
+
 @dataclass(slots=True)
 class Survey:
-    """What the first pass learns: the boilerplate prior and how many items there are."""
+    """What the first pass learns: the boilerplate prior, how many items there are, and the
+    plan for the items the workers must not get (see ``survey``)."""
 
     prior: BlockPrior | None
     total: int
+    plan: dict = field(default_factory=dict)
 
 
-def survey(paths: Sequence[str], fields: JsonlFields, *, with_prior: bool) -> Survey:
-    """First pass: count the items and, with ``with_prior``, the repeated blocks per publisher."""
+def survey(
+    paths: Sequence[str],
+    fields: JsonlFields,
+    *,
+    with_prior: bool,
+    stored: set[str] = frozenset(),
+    workers: int = 1,
+) -> Survey:
+    """First pass: count the items, with ``with_prior`` the repeated blocks per publisher, and
+    plan the second pass by item position: ``STORED`` (a resumed run skips it), ``SKIP`` (a
+    failure already stored or seen) or the (key, failure) to store without a worker (an
+    unreadable item, a duplicate id). The first item with a key in input order owns it.
+    With ``workers`` > 1 the pages are hashed in a pool while this process reads on."""
     counter = BlockCounter()
-    total = 0
-    for item in read_inputs(paths, fields):
-        total += 1
-        if with_prior and isinstance(item, RawDocument):
-            counter.add(publisher_of(item), item.content)
+    with PageHasher(counter, workers if with_prior else 1) as hasher:
+        plan, total = _plan(paths, fields, stored, hasher if with_prior else None)
     prior = counter.prior() if with_prior else None
-    return Survey(prior=prior if prior else None, total=total)
+    return Survey(prior=prior if prior else None, total=total, plan=plan)
+
+
+def _plan(paths: Sequence[str], fields: JsonlFields, stored: set[str], hasher: PageHasher | None) -> tuple[dict, int]:
+    plan: dict[int, object] = {}
+    seen: set[str] = set()
+    total = 0
+    for index, raw in enumerate(read_raw(paths, fields)):
+        total += 1
+        item = parse_item(raw, fields)
+        if isinstance(item, Failure):
+            key = failure_key(item)
+            plan[index] = SKIP if key in stored or key in seen else (key, item)
+            seen.add(key)
+            continue
+        if hasher is not None:
+            hasher.add(publisher_of(item), item.content)
+        key = article_key(item)
+        if key in seen:
+            plan[index] = _duplicate(item, key, stored, seen) or SKIP
+        elif key in stored:
+            plan[index] = STORED
+        seen.add(key)
+    return plan, total
+
+
+def _ignore_sigint() -> None:
+    # The parent handles Ctrl-C and terminates the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class PageHasher:
+    """Feeds ``counter`` each publisher's first ``counter.sample`` pages in input order, the
+    pages chosen here and hashed (``page_blocks``) in a pool when ``workers`` > 1, a bounded
+    number of batches in flight; what the counter gets is the same either way."""
+
+    BATCH = 256
+    IN_FLIGHT = 4
+
+    def __init__(self, counter: BlockCounter, workers: int):
+        self.counter = counter
+        self.chosen: Counter = Counter()
+        self.batch: list[tuple[str, str | bytes]] = []
+        self.pending: deque = deque()
+        self.workers = workers
+        self.pool = None
+
+    def add(self, publisher: str | None, content: str | bytes) -> None:
+        if publisher is None or self.chosen[publisher] >= self.counter.sample:
+            return
+        self.chosen[publisher] += 1
+        if self.workers <= 1:
+            self.counter.add(publisher, content)
+            return
+        self.batch.append((publisher, content))
+        if len(self.batch) >= self.BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        if self.pool is None:
+            # Started on the first full batch only: a small corpus is hashed before a pool would be up.
+            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            self.pool = ctx.Pool(self.workers, initializer=_ignore_sigint)
+        publishers = [p for p, _ in self.batch]
+        self.pending.append((publishers, self.pool.map_async(page_blocks, [c for _, c in self.batch], chunksize=32)))
+        self.batch = []
+        while len(self.pending) > self.IN_FLIGHT:
+            self._take()
+
+    def _take(self) -> None:
+        publishers, result = self.pending.popleft()
+        for publisher, page in zip(publishers, result.get(), strict=True):
+            self.counter.pages[publisher].append(page)
+
+    def __enter__(self) -> PageHasher:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None and self.batch:
+            if self.pool is None:
+                for publisher, content in self.batch:
+                    self.counter.add(publisher, content)
+            else:
+                self._send()
+        if self.pool is None:
+            return
+        try:
+            while exc_type is None and self.pending:
+                self._take()
+        finally:
+            self.pool.terminate()
+            self.pool.join()
+
+
+def _duplicate(item: RawDocument, key: str, stored: set[str], seen: set[str]) -> tuple[str, Failure] | None:
+    """A later item with a taken key is a failure under a key of its own, so that a resumed
+    run sees it as done too; None when that failure is already stored or planned."""
+    dup_key = f"{key}@{item.source}"
+    if dup_key in stored or dup_key in seen:
+        return None
+    seen.add(dup_key)
+    return dup_key, Failure(source=item.source, id=item.id, code="SW105", reason=f"duplicate id {item.id!r}: an earlier input has the same id")
 
 
 Progress = Callable[[RunSummary, int | None], None]
@@ -92,12 +219,19 @@ def run_corpus(
     fields = fields or JsonlFields()
     started = time.monotonic()
     with recorded_run(db, engine=engine, workers=workers, args=args or {"inputs": list(paths)}) as (store, summary):
-        first = survey(paths, fields, with_prior=with_prior) if (with_prior or count_first) else Survey(None, 0)
-        total = first.total or None
-        options = RunOptions(clean=clean, prior=first.prior)
         store.forget_failures(everything=retry_failures)
+        stored = store.stored_keys()
         reader_failures: deque[tuple[str, Failure]] = deque()
-        docs = new_documents(read_inputs(paths, fields), store.stored_keys(), reader_failures, summary)
+        if with_prior or count_first:
+            first = survey(paths, fields, with_prior=with_prior, stored=stored, workers=workers if engine == "local" else 1)
+            docs = planned_items(read_raw(paths, fields), first.plan, reader_failures, summary)
+        else:
+            # One pass only (standard input can be read once): the items are parsed here.
+            first = Survey(None, 0)
+            docs = new_documents(read_inputs(paths, fields), stored, reader_failures, summary)
+        del stored
+        total = first.total or None
+        options = RunOptions(clean=clean, prior=first.prior, fields=fields, rows=True)
 
         def report() -> None:
             if progress is not None:
@@ -167,6 +301,30 @@ def store_results(
         raise
 
 
+def planned_items(
+    items: Iterator[RawDocument | Failure | RawLine],
+    plan: dict,
+    failures: deque,
+    summary: RunSummary,
+) -> Iterator[RawDocument | RawLine]:
+    """The second pass: the items ``survey`` left to the workers. Runs in the executor's
+    feeder thread, so failures go through a thread-safe deque to the writer."""
+    lock = threading.Lock()
+    for index, item in enumerate(items):
+        action = plan.get(index)
+        if action is None:
+            if isinstance(item, Failure):
+                # The input changed since the survey; the failure is stored all the same.
+                failures.append((failure_key(item), item))
+                continue
+            yield item
+        elif action is STORED:
+            with lock:
+                summary.skipped += 1
+        elif action is not SKIP:
+            failures.append(action)
+
+
 def new_documents(
     items: Iterator[RawDocument | Failure],
     stored: set[str],
@@ -211,9 +369,11 @@ class BatchWriter:
         self.signatures: list = []
         self.last = time.monotonic()
 
-    def add(self, result: ArticleResult | FailureResult) -> None:
-        if isinstance(result, ArticleResult):
-            self.articles.append((result.key, result.article, result.signature))
+    def add(self, result: ArticleResult | RowsResult | FailureResult) -> None:
+        if isinstance(result, RowsResult):
+            self.articles.append(result.rows)
+        elif isinstance(result, ArticleResult):
+            self.articles.append(article_rows(result.key, result.article, result.signature))
         else:
             self.failures.append((result.key, result.failure))
             if len(self.summary.failure_samples) < 20:
@@ -225,7 +385,7 @@ class BatchWriter:
 
     def flush(self) -> None:
         if self.articles or self.failures:
-            a, q, f = self.store.write_batch(self.summary.run_id, self.articles, self.failures)
+            a, q, f = self.store.write_rows(self.summary.run_id, self.articles, self.failures)
             self.summary.articles += a
             self.summary.quotes += q
             self.summary.failures += f

@@ -16,16 +16,31 @@ from pathlib import PurePath
 from saywho.corpus.prior import BlockPrior, publisher_of
 from saywho.corpus.syndication import signature
 from saywho.errors import SaywhoError
+from saywho.input.sources import JsonlFields, parse_jsonl_line
 from saywho.records import Article, Failure, RawDocument
-from saywho.store.db import INTERNAL_ERROR
+from saywho.store.db import INTERNAL_ERROR, ArticleRows, article_rows
 
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    """What every worker needs besides the document; sent to each worker once."""
+    """What every worker needs besides the document; sent to each worker once. With ``rows``
+    an article comes back as the store rows it becomes (a ``RowsResult``), so that the
+    process writing the store only inserts."""
 
     clean: bool = True
     prior: BlockPrior | None = None
+    fields: JsonlFields = JsonlFields()
+    rows: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One JSONL line as read, parsed by the worker: the reading process then only splits
+    lines, and each line crosses to the worker as its bytes, not as a parsed document."""
+
+    source: str
+    lineno: int
+    data: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +51,18 @@ class ArticleResult:
 
 
 @dataclass(frozen=True, slots=True)
+class RowsResult:
+    key: str
+    rows: ArticleRows
+
+
+@dataclass(frozen=True, slots=True)
 class FailureResult:
     key: str
     failure: Failure
 
 
-Result = ArticleResult | FailureResult
+Result = ArticleResult | RowsResult | FailureResult
 
 
 _ITEM_NUMBER = re.compile(r"[:#]\d+$")
@@ -70,10 +91,15 @@ def failure_key(failure: Failure) -> str:
     return failure.source
 
 
-def process(doc: RawDocument, options: RunOptions) -> Result:
+def process(doc: RawDocument | RawLine, options: RunOptions) -> Result:
     """Clean and attribute one input item; any error an input can cause becomes a failure."""
     from saywho.extraction import extract
 
+    if isinstance(doc, RawLine):
+        parsed = parse_jsonl_line(doc.data, source=doc.source, lineno=doc.lineno, fields=options.fields)
+        if isinstance(parsed, Failure):
+            return FailureResult(failure_key(parsed), parsed)
+        doc = parsed
     key = article_key(doc)
     publisher = publisher_of(doc)
     prior = options.prior.for_publisher(publisher) if options.prior is not None else None
@@ -96,7 +122,10 @@ def process(doc: RawDocument, options: RunOptions) -> Result:
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW100", reason=reason[:500]))
     if article.publisher is None and publisher:
         article = _with_publisher(article, publisher)
-    return ArticleResult(key, article, signature(article.title, article.text))
+    minhash = signature(article.title, article.text)
+    if options.rows:
+        return RowsResult(key, article_rows(key, article, minhash))
+    return ArticleResult(key, article, minhash)
 
 
 def _with_publisher(article: Article, publisher: str) -> Article:

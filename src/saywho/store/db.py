@@ -19,13 +19,24 @@ from pathlib import Path
 from saywho.errors import StoreError
 from saywho.records import Article, Failure
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INTERNAL_ERROR = "internal error"
 
 # Migrations from version N-1 to N, applied in order to older stores. schema.sql is always the
 # current schema, so a new store runs it alone and records every version as applied.
 MIGRATIONS: dict[int, str] = {
     2: "CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name);",
+    3: """
+CREATE TABLE IF NOT EXISTS fts_batch (run_id INTEGER PRIMARY KEY);
+DROP TRIGGER IF EXISTS articles_fts_insert;
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles WHEN NOT EXISTS (SELECT 1 FROM fts_batch) BEGIN
+    INSERT INTO articles_fts(rowid, title, standfirst, text) VALUES (new.id, new.title, new.standfirst, new.text);
+END;
+DROP TRIGGER IF EXISTS quotes_fts_insert;
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes WHEN NOT EXISTS (SELECT 1 FROM fts_batch) BEGIN
+    INSERT INTO quotes_fts(rowid, quote, speaker) VALUES (new.id, new.quote, new.speaker);
+END;
+""",
 }
 
 _WORDS = re.compile(r"\w+")
@@ -38,6 +49,46 @@ def now() -> str:
 def text_hash(text: str) -> str:
     """SHA-1 of the words of ``text``, lower-cased: the same words share a hash."""
     return hashlib.sha1(" ".join(_WORDS.findall(text.lower())).encode("utf-8")).hexdigest()
+
+
+# One article as the rows it becomes, without the ids the store assigns: the articles row
+# (run_id last, added on insert), its mentions and its quotes (article_id first, added on
+# insert), and its MinHash signature. Workers build these so the writer only inserts.
+ArticleRows = tuple[tuple, list[tuple], list[tuple], bytes | None]
+
+_INSERT_ARTICLE = """INSERT OR IGNORE INTO articles(key, doc_id, source, url, publisher, published, title, standfirst,
+    authors, text, boilerplate, language, content_hash, quote_count, run_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_MENTION = "INSERT OR IGNORE INTO mentions(article_id, name, kind, gender, roles, mentions) VALUES (?, ?, ?, ?, ?, ?)"
+_INSERT_QUOTE = """INSERT INTO quotes(article_id, seq, kind, field, start, "end", quote, speaker,
+    mention_text, mention_start, mention_end, cue_text, cue_start, cue_end, cue_lemma, addressee, date, quote_hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def article_rows(key: str, a: Article, signature: bytes | None) -> ArticleRows:
+    """The store rows of one extracted article (see ``ArticleRows``)."""
+    article = (
+        key, a.id, a.source, a.url, a.publisher, a.published, a.title, a.standfirst,
+        json.dumps(list(a.authors), ensure_ascii=False), a.text,
+        json.dumps(list(a.boilerplate), ensure_ascii=False), a.language,
+        text_hash(a.text), len(a.quotes),
+    )
+    names = {}
+    for p in a.people:
+        names[p.name] = (p.name, p.kind, p.gender, json.dumps(list(p.roles), ensure_ascii=False), p.mentions)
+    for q in a.quotes:
+        if q.speaker and q.speaker not in names:
+            names[q.speaker] = (q.speaker, "person", None, "[]", 0)
+    quotes = []
+    for seq, q in enumerate(a.quotes):
+        m, c = q.mention, q.cue
+        quotes.append((
+            seq, q.kind, q.field, q.start, q.end, q.quote, q.speaker,
+            m.text if m else None, m.start if m else None, m.end if m else None,
+            c.text if c else None, c.start if c else None, c.end if c else None, c.lemma if c else None,
+            q.addressee, q.date, text_hash(q.quote),
+        ))
+    return article, list(names.values()), quotes, signature
 
 
 def schema_sql() -> str:
@@ -58,6 +109,8 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute("PRAGMA cache_size=-65536")
+        conn.execute("PRAGMA temp_store=MEMORY")
         store = Store(conn, path)
         store.migrate()
     except sqlite3.DatabaseError as err:
@@ -146,73 +199,52 @@ class Store:
         articles: Iterable[tuple[str, Article, bytes | None]],
         failures: Iterable[tuple[str, Failure]],
     ) -> tuple[int, int, int]:
-        """Store one batch in one transaction; returns (articles, quotes, failures) written.
-        Keys already stored are left as they are, so writing a batch twice changes nothing."""
+        """Store one batch of (key, article, signature) in one transaction; see ``write_rows``."""
+        return self.write_rows(run_id, [article_rows(key, a, sig) for key, a, sig in articles], failures)
+
+    def write_rows(self, run_id: int, articles: Iterable[ArticleRows], failures: Iterable[tuple[str, Failure]]) -> tuple[int, int, int]:
+        """Store one batch of ``article_rows`` in one transaction; returns (articles, quotes,
+        failures) written. Keys already stored are left as they are, so writing a batch twice
+        changes nothing."""
         n_articles = n_quotes = n_failures = 0
+        conn = self.conn
         with self.transaction():
-            for key, article, signature in articles:
-                article_id = self._insert_article(run_id, key, article)
-                if article_id is None:
+            last_article = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+            last_quote = conn.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0]
+            conn.execute("INSERT INTO fts_batch(run_id) VALUES (?)", (run_id,))
+            mentions, quotes, signatures = [], [], []
+            for article, article_mentions, article_quotes, signature in articles:
+                cur = conn.execute(_INSERT_ARTICLE, (*article, run_id))
+                if cur.rowcount == 0:
                     continue
+                article_id = cur.lastrowid
+                mentions.extend((article_id, *m) for m in article_mentions)
+                quotes.extend((article_id, *q) for q in article_quotes)
                 if signature is not None:
-                    self.conn.execute("INSERT INTO signatures(article_id, minhash) VALUES (?, ?)", (article_id, signature))
+                    signatures.append((article_id, signature))
                 n_articles += 1
-                n_quotes += len(article.quotes)
+                n_quotes += len(article_quotes)
+            conn.executemany("INSERT INTO signatures(article_id, minhash) VALUES (?, ?)", signatures)
+            conn.executemany(_INSERT_MENTION, mentions)
+            conn.executemany(_INSERT_QUOTE, quotes)
+            # Rows inserted in this transaction are exactly those past the ids read at its start.
+            conn.execute(
+                "INSERT INTO articles_fts(rowid, title, standfirst, text) SELECT id, title, standfirst, text FROM articles WHERE id > ?",
+                (last_article,),
+            )
+            conn.execute("INSERT INTO quotes_fts(rowid, quote, speaker) SELECT id, quote, speaker FROM quotes WHERE id > ?", (last_quote,))
+            conn.execute("DELETE FROM fts_batch")
             for key, failure in failures:
-                cur = self.conn.execute(
+                cur = conn.execute(
                     "INSERT OR IGNORE INTO failures(key, source, doc_id, code, reason, run_id) VALUES (?, ?, ?, ?, ?, ?)",
                     (key, failure.source, failure.id, failure.code, failure.reason, run_id),
                 )
                 n_failures += cur.rowcount
-            self.conn.execute(
+            conn.execute(
                 "UPDATE runs SET articles = articles + ?, quotes = quotes + ?, failures = failures + ? WHERE id = ?",
                 (n_articles, n_quotes, n_failures, run_id),
             )
         return n_articles, n_quotes, n_failures
-
-    def _insert_article(self, run_id: int, key: str, a: Article) -> int | None:
-        cur = self.conn.execute(
-            """INSERT OR IGNORE INTO articles(key, doc_id, source, url, publisher, published, title, standfirst,
-                   authors, text, boilerplate, language, content_hash, quote_count, run_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                key, a.id, a.source, a.url, a.publisher, a.published, a.title, a.standfirst,
-                json.dumps(list(a.authors), ensure_ascii=False), a.text,
-                json.dumps(list(a.boilerplate), ensure_ascii=False), a.language,
-                text_hash(a.text), len(a.quotes), run_id,
-            ),
-        )
-        if cur.rowcount == 0:
-            return None
-        article_id = cur.lastrowid
-        names = {}
-        for p in a.people:
-            names[p.name] = (article_id, p.name, p.kind, p.gender, json.dumps(list(p.roles), ensure_ascii=False), p.mentions)
-        for q in a.quotes:
-            if q.speaker and q.speaker not in names:
-                names[q.speaker] = (article_id, q.speaker, "person", None, "[]", 0)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO mentions(article_id, name, kind, gender, roles, mentions) VALUES (?, ?, ?, ?, ?, ?)",
-            names.values(),
-        )
-        self.conn.executemany(
-            """INSERT INTO quotes(article_id, seq, kind, field, start, "end", quote, speaker,
-                   mention_text, mention_start, mention_end, cue_text, cue_start, cue_end, cue_lemma,
-                   addressee, date, quote_hash)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                (
-                    article_id, seq, q.kind, q.field, q.start, q.end, q.quote, q.speaker,
-                    q.mention.text if q.mention else None, q.mention.start if q.mention else None,
-                    q.mention.end if q.mention else None,
-                    q.cue.text if q.cue else None, q.cue.start if q.cue else None,
-                    q.cue.end if q.cue else None, q.cue.lemma if q.cue else None,
-                    q.addressee, q.date, text_hash(q.quote),
-                )
-                for seq, q in enumerate(a.quotes)
-            ],
-        )
-        return article_id
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "quotes", "people", "mentions", "failures", "runs")

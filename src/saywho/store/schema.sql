@@ -1,4 +1,4 @@
--- saywho corpus store, schema version 2 (saywho.store.db.SCHEMA_VERSION). Documented column by column in docs/schema.md.
+-- saywho corpus store, schema version 3 (saywho.store.db.SCHEMA_VERSION). Documented column by column in docs/schema.md.
 -- Applied once to a new database; older stores are brought here by MIGRATIONS in saywho/store/db.py.
 
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -120,7 +120,13 @@ CREATE INDEX IF NOT EXISTS people_quote_count ON people(statement_count DESC);
 CREATE INDEX IF NOT EXISTS failures_run ON failures(run_id);
 
 -- Full-text search: external-content FTS5 tables kept in sync by triggers, so text is
--- stored once and `MATCH` works on both titles and bodies.
+-- stored once and `MATCH` works on both titles and bodies. A corpus run's batch indexes its
+-- new rows with one INSERT ... SELECT instead (several times cheaper than a trigger per row):
+-- while fts_batch holds a row, inside that batch's transaction, the insert triggers stand aside.
+CREATE TABLE IF NOT EXISTS fts_batch (
+    run_id INTEGER PRIMARY KEY
+);
+
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, standfirst, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
@@ -128,7 +134,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     quote, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles WHEN NOT EXISTS (SELECT 1 FROM fts_batch) BEGIN
     INSERT INTO articles_fts(rowid, title, standfirst, text) VALUES (new.id, new.title, new.standfirst, new.text);
 END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
@@ -138,7 +144,7 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, standfir
     INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, text) VALUES ('delete', old.id, old.title, old.standfirst, old.text);
     INSERT INTO articles_fts(rowid, title, standfirst, text) VALUES (new.id, new.title, new.standfirst, new.text);
 END;
-CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes WHEN NOT EXISTS (SELECT 1 FROM fts_batch) BEGIN
     INSERT INTO quotes_fts(rowid, quote, speaker) VALUES (new.id, new.quote, new.speaker);
 END;
 CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
