@@ -33,7 +33,11 @@ FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
 LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
-                      "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once"}
+                      "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once", "like",
+                      "unlike", "despite", "amid"}
+# First words of an aside between a speaker's name and the verb ("Ted Cruz, when asked ..., responded").
+ASIDE_OPENERS = {"clad", "when", "while", "after", "before", "if", "despite", "unlike", "like", "though", "although",
+                 "asked", "speaking", "meanwhile", "however", "too"}
 PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
                 "before", "than", "over", "under", "against", "through"}
 CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
@@ -123,7 +127,7 @@ class PhraseFinder:
             aside = words[j + 1 : k]
         named = j >= 1 and words[j - 1].capitalised and words[j - 1].lower not in NOT_NAMES and len(aside) <= 15
         lead = aside[1] if len(aside) > 1 and aside[0].lower in ("also", "still", "now", "then") else aside[0] if aside else None
-        if lead is not None and named and (lead.text.endswith(("ing", "ed")) or lead.lower == "clad"
+        if lead is not None and named and (lead.text.endswith(("ing", "ed")) or lead.lower in ASIDE_OPENERS
                                            or any(w.text.endswith(("’s", "'s")) for w in aside[:3])):
             # "Larry David, playing Sanders on SNL, explained" / "Christie, New Jersey's governor, said": an aside
             # after the speaker's name
