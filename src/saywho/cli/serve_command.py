@@ -27,9 +27,15 @@ def serve(db: str, port: int, host: str, workers: int) -> None:
             import uvicorn
 
             from saywho.web.app import create_app
+            from saywho.web.queries import Store
         except ImportError as err:
             raise MissingDependency(f"saywho serve needs the web extra: pip install 'saywho[web]' ({err.name} is missing)") from None
-        app = create_app(db)
+        if workers == 1:
+            app = create_app(db)
+        else:
+            # Each worker process loads the store's search columns itself; here the store is only
+            # opened once to check it, so the parent holds no copy.
+            Store(db)
     except SaywhoError as err:
         click.echo(f"error: {err}", err=True)
         raise SystemExit(1) from None
