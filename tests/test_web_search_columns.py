@@ -111,3 +111,14 @@ def test_web_search_empty_store_and_odd_filters_answer_nothing(tmp_path, small_d
                 assert response.status_code == 200, params
                 found = response.json()["count"]
                 assert found == 0 if db == empty or params in odd else found > 0, params
+
+
+def test_web_search_says_whether_the_cache_answered(small_db):
+    from starlette.testclient import TestClient
+
+    from saywho.web.app import create_app
+
+    with TestClient(create_app(small_db)) as client:
+        first = client.get("/search.json", params={"q": "budget", "kind": "direct"})
+        second = client.get("/search", params={"q": "budget", "kind": "direct", "page": 2})
+        assert (first.headers["x-saywho-cache"], second.headers["x-saywho-cache"]) == ("miss", "hit")
