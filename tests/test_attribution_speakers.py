@@ -97,3 +97,9 @@ def test_attribution_speakers_less_common_speech_verbs():
         quote = _only(f'"Go back to Univision," Donald Trump {verb}.')
         assert quote.cue.text == verb
         assert quote.speaker == "Donald Trump"
+
+
+def test_attribution_speakers_nested_quote_closing_first():
+    text = 'Meantime "It\'s easy for her to say \'I\'m the only one with experience,\'" Mark Green said.'
+    quote = _only(text)
+    assert quote.speaker == "Mark Green"

@@ -144,7 +144,7 @@ class QuoteFinder(PhraseFinder):
         left_start = max(sent_start, para_start, mark.open_at - 400)
         left = text[left_start : mark.open_at]
         starts_sentence = not left.strip(" \t\"“”'‘’(—–-")
-        inner = text[mark.start : mark.end].rstrip()
+        inner = text[mark.start : mark.end].rstrip(" \t\n'’")
         ends_sentence = inner.endswith((".", "!", "?")) and not inner.endswith("..")
         kind = "direct" if starts_sentence or left.rstrip().endswith((":", ",")) else "partial"
         if kind == "partial" and self._left_is_cue_only(left):
@@ -248,7 +248,8 @@ class QuoteFinder(PhraseFinder):
         dashed = self._dash_credit(mark, toks)
         if dashed is not None:
             return dashed
-        inner = text[mark.start : mark.end].rstrip()
+        # a nested quote may close first: 'say 'I'm the only one,'" Green said'
+        inner = text[mark.start : mark.end].rstrip(" \t\n'’")
         separated = bool(words) and words[0].text in (",", "—", "–", "-") or inner.endswith((",", "?", "!", "—", "–", "-"))
         while words and words[0].text in (",", "—", "–", "-", ")", "("):
             words.pop(0)
