@@ -91,6 +91,8 @@ _ADJUNCTS = frozenset(
     "late early yesterday today tonight recently in a an".split()
 )
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|should|could|can|may|might|must|did|does)\b")
+_AFTER_QUOTE = re.compile(r"(?:[”\"]|'')\s*$")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
 _BEFORE_SOURCE = re.compile(r"([,—–:;]|\s-)\s*((?:[\w’'.&-]+\s+){0,6}?)$")
 _VERB_THAT = re.compile(r"\b([a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
 _COMMA_SOURCE = re.compile(
@@ -235,12 +237,13 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
     spans = _cue_spans(text, model)
     # Matched once per text: the clause rules look ahead for later cues without rerunning the lexicon.
     listed = [(cs, ce) for cs, ce, _, generic in spans if not generic]
+    later = [m.start() for m in _LATER_CUE.finditer(text)]
     for cs, ce, form, generic in spans:
         index = bisect_right(starts, cs) - 1
         if index < 0:
             continue
         ss, se = bounds[index]
-        built = _build(text, cs, ce, form, ss, se, model, listed)
+        built = _build(text, cs, ce, form, ss, se, model, (listed, later))
         if built is None:
             continue
         speech, features = built
@@ -313,16 +316,18 @@ def _colon(text, colon, se, index, marks, taken):
                 f"clen:{bucket(_count_words(text, *content))}"]
     if index == 0:
         features.append("first_sentence")
+    # "Replacements: Peel, Wilson, Thompson." is a list, not a transcript line: no verb in it.
+    head = (content[0], min(content[1], content[0] + 100))
+    if _FINITE.search(text, *head) or _SUBJECT_PRONOUN.search(text, *head):
+        features.append("content_clause")
     speech = _speech(content, (colon.end(1), colon.end(1) + 1), ":", source)
     return speech, features
 
 
 def _conjoin(features: list[str]) -> list[str]:
     """Pairs of the form with the pattern, source and next word: a cue's reading depends on its frame."""
-    by_kind = {}
-    for f in features:
-        kind, _, value = f.partition(":")
-        by_kind.setdefault(kind, value)
+    # Reversed, so the first feature of each kind is the one kept.
+    by_kind = dict(f.partition(":")[::2] for f in reversed(features))
     form = by_kind.get("form", "")
     extra = [f"form_{kind}:{form}|{by_kind[kind]}" for kind in ("pat", "src", "next", "prev") if kind in by_kind]
     lemma_ = by_kind.get("lemma", "")
@@ -332,7 +337,7 @@ def _conjoin(features: list[str]) -> list[str]:
     return features + extra
 
 
-def _build(text, cs, ce, form, ss, se, model, listed):
+def _build(text, cs, ce, form, ss, se, model, lookahead):
     lo = max(ss, cs - _REACH_BEFORE)
     hi = min(se, ce + _REACH_AFTER)
     cue_lemma = model.cues.get(form) or lemma(form)
@@ -348,7 +353,7 @@ def _build(text, cs, ce, form, ss, se, model, listed):
     before_words = _words(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
     prev = before_words[-1][2].lower() if before_words else ""
     features.append(f"prev:{prev if prev in _FEATURE_WORDS else _kind(prev)}")
-    features.extend(_frame(text, max(lo, cue_start - 40), cue_start, cue_lemma))
+    features.extend(_frame(before_words, cue_lemma))
     after = text[ce:hi]
     rest = after.strip(_END_TRIM)
     if after.lstrip()[:1] in _OPENERS:
@@ -359,7 +364,7 @@ def _build(text, cs, ce, form, ss, se, model, listed):
         return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
     if shape is not None and shape[1][1] > shape[1][0] and after.lstrip()[:1] == ",":
         return _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features)
-    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, listed)
+    return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, lookahead)
 
 
 def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
@@ -379,19 +384,30 @@ _FEATURE_WORDS = frozenset(
     "and but as if when had been never the a an his her their its our my your this could should can may "
     "might must did does do being get got".split()
 )
-_NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n[’']t)\s+(?:\w+\s+)?$", re.I)
-_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being|gets?|got|getting)\s+(?:\w+ly\s+|not\s+)?$", re.I)
-_MODAL = re.compile(
-    r"\b(?:will|would|could|should|can|may|might|must|shall|to)\s+(?:\w+ly\s+|not\s+|also\s+)?$", re.I
-)
+_BE = frozenset("is was are am were be been being get gets got getting".split())
+_MODALS = frozenset("will would could should can may might must shall to".split())
+_NEGATIONS = frozenset(("not", "never"))
+_NT = frozenset(("n't", "n’t"))
 
 
-def _frame(text, start, cue_start, cue_lemma) -> list[str]:
-    """How the cue verb is framed: denied ("did not respond"), passive ("was informed"), or not yet said."""
+def _frame(words, cue_lemma) -> list[str]:
+    """How the cue verb is framed: denied ("did not respond"), passive ("was informed"), or not yet said.
+
+    ``words`` are the tokens before the cue; one adverb or "not" may stand between frame and cue.
+    """
+    if not words:
+        return []
+    near = words[-1][2].lower()
+    far = words[-2][2].lower() if len(words) > 1 else ""
     out = []
-    for name, pattern in (("neg", _NEGATED), ("passive", _PASSIVE), ("modal", _MODAL)):
-        if pattern.search(text, start, cue_start):
-            out += [f"frame:{name}", f"lemma_frame:{cue_lemma}|{name}"]
+    if near in _NEGATIONS or far in _NEGATIONS or near[-3:] in _NT or far[-3:] in _NT:
+        out += ["frame:neg", f"lemma_frame:{cue_lemma}|neg"]
+    if far and (near in _NEGATIONS or near == "also" or near[-2:] == "ly"):
+        near = far
+    if near in _BE:
+        out += ["frame:passive", f"lemma_frame:{cue_lemma}|passive"]
+    elif near in _MODALS:
+        out += ["frame:modal", f"lemma_frame:{cue_lemma}|modal"]
     return out
 
 
@@ -435,8 +451,11 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
 
-def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, listed):
+def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, lookahead):
     """ "X said (that) CLAUSE" -- the content runs from after the cue to the end of the clause."""
+    if _AFTER_QUOTE.search(text, max(lo, cue_start - 4), cue_start):
+        # '..." said the agency, which ...': the quote before is the statement, what follows is its source.
+        return None
     pos = ce
     addressee = (-1, -1)
     addr = _ADDRESSEE.match(text, ce, hi)
@@ -456,10 +475,11 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
     nxt = _FIRST_TOKEN.match(text, pos, min(hi, pos + 40))
     first = nxt.group(1).lower() if nxt else ""
     features.append(f"next:{first if first in _NEXT_WORDS else _kind(first)}")
+    listed, later = lookahead
     end = hi
-    later = _LATER_CUE.search(text, pos, hi)
-    if later:
-        end = later.start()
+    first_comma = bisect_left(later, pos)
+    if first_comma < len(later) and later[first_comma] < hi:
+        end = later[first_comma]
     first_later = bisect_left(listed, (pos, pos))
     for next_start, next_end in listed[first_later:first_later + _LATER_CUES_TRIED]:
         if next_end > end:
@@ -501,7 +521,11 @@ def _source_before_comma(text, lo, cue_start):
     words = text[source[0]:source[1]].split()
     if words and words[0].lower() in _STOP_BACK:
         return None
-    return m.start(1), source
+    start, end = source
+    while len(words) > 1 and _is_verb_frame(words[-1].lower()):
+        end = text.rindex(words.pop(), start, end)
+        end = _trim(text, start, end)[1]
+    return m.start(1), (start, end)
 
 
 def _looks_final(rest: str) -> bool:
@@ -536,36 +560,56 @@ def _source_back(text, lo, cue_start, words):
         named = _NAME_BEFORE_CLAUSE.search(text, max(lo, cue_start - 200), cue_start)
         return named.span(1) if named else (-1, -1)
     picked = []
+    frame_only = True
     for i in range(len(words) - 1, -1, -1):
         start, end, word = words[i]
         low = word.lower()
         if picked and text[end:picked[-1][0]].strip():
             break
-        if low in _RELATIVE and not picked:
+        if low in _RELATIVE and frame_only:
             return (start, end)
         if low in _STOP_BACK or not word[0].isalnum():
             break
+        frame_only = frame_only and _is_verb_frame(low)
         picked.append((start, end))
         if len(picked) >= 7:
             break
     while picked and text[picked[-1][0]:picked[-1][1]].lower() in _LEADING_ADVERBS:
         picked.pop()
-    while picked and _is_verb_frame(text[picked[0][0]:picked[0][1]].lower()):
+    while picked and _not_source_end(text[picked[0][0]:picked[0][1]]):
         picked.pop(0)
     if not picked:
         return (-1, -1)
     return (picked[-1][0], picked[0][1])
 
 
-_VERB_FRAME = frozenset(
-    "has have had is was were are be been being will would could should can may might must shall did does do "
-    "not never also reportedly just already still then now later once first".split()
+# A source never ends in these: "The fear ...", "There were calls for ...", "Despite urging ..." hold a
+# noun or a participle where the cue was matched. Possessives stay: PolNeAR's source of "his call" is "his".
+_NOT_SOURCE_END = frozenset(
+    "the a an there despite to of for in on at by with from into about than no every such yet long".split()
 )
+
+
+_VERB_FRAME = frozenset(
+    "has have had is was were are am be been being will would could should can may might must shall did does "
+    "do not never also reportedly just already still then now later once first".split()
+)
+
+
+def _not_source_end(word: str) -> bool:
+    """Whether a source cannot end in ``word``: a verb frame, an adverb, a determiner or a preposition."""
+    low = word.lower()
+    if low in _NOT_SOURCE_END or _is_verb_frame(low):
+        return True
+    return word.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset("family rally ally supply assembly monopoly anomaly reply daily weekly monthly quarterly".split())
 
 
 def _is_verb_frame(word: str) -> bool:
     """Auxiliaries, negation and sentence adverbs between a subject and its cue ("The senator has not")."""
-    return word in _VERB_FRAME or word.endswith(("n't", "n’t"))
+    return word in _VERB_FRAME or word[-3:] in _NT
 
 
 def _source_kind(text, source) -> str:
