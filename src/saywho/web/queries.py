@@ -459,7 +459,16 @@ class Store(PageQueries):
                 order = PUBLISHER_SORTS[p.sort]
             results = self._all(f"SELECT {QUOTE_COLUMNS} {source} ORDER BY {order} LIMIT ? OFFSET ?",
                                 [*args, PAGE_SIZE, offset])
-            total = self._capped_count(f"SELECT 1 {source}", args, COUNT_CAP)
+            # The in-memory columns count what the filters keep without reading the store again.
+            cols = self.columns()
+            f = self._filter(p, cols)
+            narrowed = cols.narrowed(f) if f.active else None
+            if not f.active:
+                total = cols.count
+            elif narrowed is not None:
+                total = len(narrowed[0])
+            else:
+                total = self._capped_count(f"SELECT 1 {source}", args, COUNT_CAP)
         shown = min(total, COUNT_CAP)
         pages = min(MAX_PAGE, max(1, -(-shown // PAGE_SIZE)))
         return {
