@@ -103,3 +103,10 @@ def test_attribution_speakers_nested_quote_closing_first():
     text = 'Meantime "It\'s easy for her to say \'I\'m the only one with experience,\'" Mark Green said.'
     quote = _only(text)
     assert quote.speaker == "Mark Green"
+
+
+def test_attribution_speakers_contracted_pronoun_subject():
+    text = 'Marco Rubio spoke in Nevada.\n\nHe’s predicting he will do "very, very well" in the next contest.'
+    quote = _only(text)
+    assert quote.mention.text == "He"
+    assert quote.speaker == "Marco Rubio"

@@ -35,6 +35,9 @@ TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "lat
 LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
                       "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once", "like",
                       "unlike", "despite", "amid"}
+# A pronoun with its auxiliary fused on, one token to the tokenizer.
+CONTRACTED = {f"{pronoun}'{tail}" for pronoun in ("he", "she", "they", "we", "i", "it")
+              for tail in ("s", "d", "ve", "re", "ll", "m")}
 # First words of an aside between a speaker's name and the verb ("Ted Cruz, when asked ..., responded").
 ASIDE_OPENERS = {"clad", "when", "while", "after", "before", "if", "despite", "unlike", "like", "though", "although",
                  "asked", "speaking", "meanwhile", "however", "too"}
@@ -57,6 +60,10 @@ class PhraseFinder:
         k = len(words) - 1
         while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])):
             k -= 1
+        if k >= 0 and words[k].lower.replace("’", "'") in CONTRACTED:
+            # "He's predicting": the pronoun is the subject, the auxiliary is fused to it
+            pronoun = words[k].lower.replace("’", "'").split("'")[0]
+            return words[k].start, words[k].start + len(pronoun)
         k = before_time(words, k)
         while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])):
             k -= 1

@@ -24,6 +24,7 @@ from saywho.attribution.phrases import (
     AUXILIARIES,
     COMPLEMENTIZERS,
     CONJUNCTIONS,
+    CONTRACTED,
     PREPOSITIONS,
     PhraseFinder,
     is_adverb,
@@ -454,7 +455,9 @@ class QuoteFinder(PhraseFinder):
                 # "adding without elaborating": a speech verb that was not said
                 continue
             if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES or toks[index - 1].lower == "own"
-                              or toks[index - 1].text.endswith(("’s", "'s"))):
+                              or toks[index - 1].text.endswith(("’s", "'s"))
+                              and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
+                # "his promise" / "Trump's claim": a noun, not a verb ("he's claiming" is one)
                 continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
                 continue
