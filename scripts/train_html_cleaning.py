@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the HTML block classifier and write src/saywho/cleaning/html_model.json.
 
-usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--c 1.0] [--trees 100] [--depth 3]
+usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--trees 100] [--depth 3] [--second-trees 60]
 
 Data: ``data/extraction/{scrapinghub,modern-train}`` under the shared directory (``../shared``
 or $SAYWHO_SHARED): ``html/ID.html.gz`` pages and ``truth.jsonl`` article bodies. A block's label
@@ -27,8 +27,6 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import StandardScaler
 
 from saywho.cleaning.html_model import (
     FEATURE_NAMES,
@@ -41,6 +39,7 @@ from saywho.input.html import decode_html, label_blocks, parse_page
 from saywho.input.html_meta import page_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
+SECOND_TREES = 60
 WORDS = re.compile(r"\w+")
 
 
@@ -95,16 +94,6 @@ def load_set(shared: Path, name: str) -> list[dict]:
     return pages
 
 
-def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
-    """A logistic regression on standardised inputs, folded back to raw-feature weights."""
-    scaler = StandardScaler().fit(x)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=c, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=w)
-    coef = model.coef_[0] / scale
-    intercept = float(model.intercept_[0] - np.sum(coef * scaler.mean_))
-    return {"coef": [round(float(v), 6) for v in coef], "intercept": round(intercept, 6)}
-
-
 def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, trees: int = 100, depth: int = 3) -> dict:
     """Boosted trees for the first stage, exported as nested lists for pure-Python inference."""
     model = HistGradientBoostingClassifier(
@@ -126,12 +115,7 @@ def tree_scores(first: dict, x: np.ndarray) -> np.ndarray:
     return first["sklearn"].predict_proba(x)[:, 1]
 
 
-def predict(weights: dict, x: np.ndarray) -> np.ndarray:
-    z = x @ np.array(weights["coef"]) + weights["intercept"]
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-
-
-def train(pages: list[dict], c: float, inner_folds: int = 3, trees: int = 100, depth: int = 3) -> dict:
+def train(pages: list[dict], inner_folds: int = 3, trees: int = 100, depth: int = 3, second_trees: int = SECOND_TREES) -> dict:
     """Both stages; the second learns from first-stage scores on pages the first did not see."""
     usable = [p for p in pages if len(p["y"])]
     stack = lambda ps: [np.concatenate([p[k] for p in ps]) for k in ("x", "y", "w")]  # noqa: E731
@@ -149,15 +133,15 @@ def train(pages: list[dict], c: float, inner_folds: int = 3, trees: int = 100, d
             second_x.append(np.array(stack_rows(page["blocks"], scores)))
             second_y.append(page["y"])
             second_w.append(page["w"])
-    second = fit_lr(np.vstack(second_x), np.concatenate(second_y), np.concatenate(second_w), c)
+    second = fit_trees(np.vstack(second_x), np.concatenate(second_y), np.concatenate(second_w), second_trees, 3)
     # The cut-off is chosen on the training pages, scored by first stages that did not see them.
-    candidates = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
+    candidates = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
     threshold = max(candidates, key=lambda t: mean_f1([(p, cut(second, p, scores, t)) for p, scores in unseen]))
     return {"first": first, "second": second, "threshold": threshold}
 
 
 def cut(second: dict, page: dict, first_scores: list[float], threshold: float) -> str:
-    scores = list(predict(second, np.array(stack_rows(page["blocks"], first_scores))))
+    scores = list(tree_scores(second, np.array(stack_rows(page["blocks"], first_scores))))
     paragraphs, _, _ = label_blocks(page["blocks"], scores, title=page["title"], threshold=threshold)
     return "\n\n".join(paragraphs)
 
@@ -183,24 +167,29 @@ def evaluate(model: dict, pages: list[dict]) -> tuple[float, float, float]:
 
 
 def check_export(model: dict, pages: list[dict]) -> None:
-    """The exported trees must score exactly like scikit-learn's model."""
+    """The exported trees of both stages must score exactly like scikit-learn's models."""
     from saywho.cleaning.html_model import compile_trees
 
-    score = compile_trees(model["first"], list(FEATURE_NAMES))
+    first = compile_trees(model["first"], list(FEATURE_NAMES))
+    second = compile_trees(model["second"], list(STACK_FEATURE_NAMES), STACK_FEATURE_NAMES)
     for page in pages:
-        for row, expected in zip(page["x"], tree_scores(model["first"], page["x"]), strict=True):
-            got = 1.0 / (1.0 + np.exp(-score(list(row))))
-            if abs(got - expected) > 1e-4:
-                raise SystemExit(f"exported trees disagree with scikit-learn: {got} vs {expected}")
+        if not len(page["y"]):
+            continue
+        stacked = np.array(stack_rows(page["blocks"], list(tree_scores(model["first"], page["x"]))))
+        for stage, score, x in (("first", first, page["x"]), ("second", second, stacked)):
+            for row, expected in zip(x, tree_scores(model[stage], x), strict=True):
+                got = 1.0 / (1.0 + np.exp(-score(list(row))))
+                if abs(got - expected) > 1e-4:
+                    raise SystemExit(f"exported {stage}-stage trees disagree with scikit-learn: {got} vs {expected}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=os.environ.get("SAYWHO_SHARED", str(ROOT.parent / "shared")))
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=1.0)
     parser.add_argument("--trees", type=int, default=100, help="boosted trees in the first stage")
     parser.add_argument("--depth", type=int, default=3, help="depth of each first-stage tree")
+    parser.add_argument("--second-trees", type=int, default=SECOND_TREES, help="boosted trees in the second stage")
     parser.add_argument("--cv-only", action="store_true", help="report the cross-validated figure, write nothing")
     args = parser.parse_args()
     shared = Path(args.shared)
@@ -215,7 +204,7 @@ def main() -> None:
     for k in range(args.folds):
         held = scrapinghub[k::args.folds]
         rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
-        model = train(rest + modern, args.c, trees=args.trees, depth=args.depth)
+        model = train(rest + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees)
         held_scores.append((len(held), evaluate(model, held)))
         print(f"fold {k}: threshold {model['threshold']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
     total = sum(n for n, _ in held_scores)
@@ -225,9 +214,10 @@ def main() -> None:
     print(f"scrapinghub {args.folds}-fold cross-validated: precision={prec:.4f} recall={rec:.4f} f1={f1:.4f}")
     if args.cv_only:
         return
-    model = train(scrapinghub + modern, args.c, trees=args.trees, depth=args.depth)
+    model = train(scrapinghub + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees)
     check_export(model, scrapinghub[:20])
     model["first"].pop("sklearn")
+    model["second"].pop("sklearn")
     model.update({
         "features": list(FEATURE_NAMES),
         "stack_features": list(STACK_FEATURE_NAMES),

@@ -5,7 +5,8 @@ its own features: the page structure around it (tag, ancestor tags, class/id key
 "related" or "newsletter", link density, depth, position), whether resiliparse's main-content
 extractor kept it, and the text features of ``saywho.cleaning.features``. The second adds the
 first's scores for the block's neighbours and its container, because article paragraphs come in
-runs; it is a logistic regression. Weights live in ``html_model.json``; ``scripts/train_html_cleaning.py`` rebuilds them.
+runs, and the block's place relative to the page's confident core and to the subtree holding
+the most article text; it is boosted trees too. Weights live in ``html_model.json``; ``scripts/train_html_cleaning.py`` rebuilds them.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from operator import mul
 from pathlib import Path
 
 from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
 from saywho.cleaning.features import page_features
-from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock
+from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock, class_groups
 
 _LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
 WEIGHTS_PATH = Path(__file__).with_name("html_model.json")
@@ -32,19 +32,31 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
      "next_in_main", "prev_links", "next_links", "chars_before", "main_span", "main_depth_gap",
      "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main",
      "caption_short", "list_link", "main_distance", "after_image", "about_company", "title_like",
-     "title_run", "after_last_main", "before_first_main", "link_run")
+     "title_run", "after_last_main", "before_first_main", "link_run", "section_aside", "main_subtree",
+     "main_subtree_up", "teaser_prefix", "repeats")
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
     + tuple(f"inside_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
-STACK_FEATURE_NAMES = ("own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length", "bias")
-_N_FIXED = 34
+STACK_FEATURE_NAMES = (
+    "own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length",
+    "core_inside", "core_distance", "core_before", "core_after", "log_chars", "own_vs_top", "own_outside_core",
+    "subtree_inside", "subtree_up", "subtree_down",
+)
+# A block scoring this high with this much text is part of the page's confident core.
+CORE_SCORE = 0.8
+CORE_CHARS = 80
+_N_FIXED = 39
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
 _CAPTION_SLOTS = {CONTEXT_TAGS.index("figure"), CONTEXT_TAGS.index("figcaption"), len(CONTEXT_TAGS) + CLASS_NAMES.index("caption")}
 _LIST_SLOT = CONTEXT_TAGS.index("li")
+# Class/id groups that, on a section's heading, mark the whole section as not the story.
+_ASIDE_SLOTS = frozenset(len(CONTEXT_TAGS) + CLASS_NAMES.index(g) for g in ("related", "newsletter", "comment", "share", "promo", "sidebar"))
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_PREFIX = 40
 # Photo credits and captions: "(Image: GETTY)", "Photo: AP", "[File: Reuters]".
 _CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|file|illustration)\b", re.I)
 # The publisher's or a company's self-description that closes press-release style pages.
@@ -97,6 +109,9 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         if in_main[i]:
             tally[1] += lengths[i]
     title_like = [_title_like(texts[i], links[i]) for i in range(n)]
+    aside = _aside_sections(blocks)
+    subtree = _main_subtree(blocks, lengths, in_main)
+    teaser = _teasers(texts)
     width = _N_FIXED + len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES)
     rows = []
     before = 0
@@ -136,6 +151,10 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[31] = 1.0 if i > last_main else 0.0
         row[32] = 1.0 if i < first_main else 0.0
         row[33] = sum(links[lo:hi]) / (hi - lo)
+        row[34] = aside[i]
+        row[35], row[36] = subtree[i]
+        row[37] = teaser[i]
+        row[38] = min(seen[texts[i]] - 1, 5) / 5.0
         tag = _TAG_SLOT.get(b.tag, b.tag)
         row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
         for slot in b.context:
@@ -144,6 +163,69 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         rows.append(row)
         before += lengths[i]
     return rows
+
+
+def _aside_sections(blocks: list[HtmlBlock]) -> list[float]:
+    """1.0 for blocks in a section whose heading is classed as related links, comments, a
+    newsletter pitch and the like: the class sits on the heading, not on the cards below it."""
+    marked: set[int] = set()
+    flags = []
+    for b in blocks:
+        if b.tag in _HEADINGS and b.attrs and not _ASIDE_SLOTS.isdisjoint(class_groups(b.attrs)) and len(b.path) > 1:
+            marked.add(b.path[-2])
+        flags.append(1.0 if marked and not marked.isdisjoint(b.path) else 0.0)
+    return flags
+
+
+def _main_subtree(blocks: list[HtmlBlock], lengths: list[int], in_main: list[bool]) -> list[tuple[float, float]]:
+    """Per block: inside the element holding the most main-content text net of the rest, and
+    how many levels up from the block the tree meets that element."""
+    mass: dict[int, int] = {}
+    for b, size, kept in zip(blocks, lengths, in_main, strict=True):
+        weight = size if kept else -size
+        for node in b.path:
+            mass[node] = mass.get(node, 0) + weight
+    if not mass:
+        return [(0.0, 0.0)] * len(blocks)
+    best = max(mass, key=mass.__getitem__)
+    best_path: tuple[int, ...] = ()
+    for b in blocks:
+        if best in b.path:
+            best_path = b.path[: b.path.index(best) + 1]
+            break
+    places = []
+    for b in blocks:
+        if best in b.path:
+            places.append((1.0, 0.0))
+            continue
+        common = 0
+        for mine, theirs in zip(b.path, best_path, strict=False):
+            if mine != theirs:
+                break
+            common += 1
+        places.append((0.0, min(len(b.path) - common, 10) / 10.0))
+    return places
+
+
+def _teasers(texts: list[str]) -> list[float]:
+    """1.0 for a block that opens like another, different block (a teaser of a paragraph) or
+    opens with another block's whole text (a linked headline followed by its summary)."""
+    openings: dict[str, set[str]] = {}
+    for text in texts:
+        if len(text) >= _PREFIX:
+            openings.setdefault(text[:_PREFIX], set()).add(text)
+    short: dict[str, set[str]] = {}
+    for text in texts:
+        if 20 <= len(text) < 200:
+            short.setdefault(text[:20], set()).add(text)
+    flags = []
+    for text in texts:
+        if len(text) >= _PREFIX and len(openings[text[:_PREFIX]]) > 1:
+            flags.append(1.0)
+            continue
+        heads = short.get(text[:20], ())
+        flags.append(1.0 if any(len(t) < len(text) and text.startswith(t) for t in heads) else 0.0)
+    return flags
 
 
 def _title_like(text: str, link_share: float) -> float:
@@ -177,7 +259,9 @@ def _nearest(flags: list[bool]) -> list[int]:
 
 
 def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]:
-    """Second-stage inputs: each block's first-stage score beside its neighbours', as logits."""
+    """Second-stage inputs (``STACK_FEATURE_NAMES``): each block's first-stage score beside its
+    neighbours', its place relative to the page's confident core, and its place in the tree
+    relative to the subtree holding the most article evidence."""
     n = len(first)
     by_container: dict[int, list[float]] = {}
     for b, p in zip(blocks, first, strict=True):
@@ -190,9 +274,15 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
         cumulative.append(cumulative[-1] + p)
     page_mean = _logit(cumulative[-1] / n) if n else edge
     runs = _run_lengths([p >= 0.5 for p in first])
+    lengths = [len(b.text) for b in blocks]
+    core = _core_places(lengths, first)
+    top = sorted(first, reverse=True)
+    reference = _logit(top[min(2, n - 1)]) if n else 0.0
+    places = _subtree_places(blocks, lengths, first)
     rows = []
     for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
+        inside, distance, before, after = core[i]
         rows.append([
             logits[i],
             logits[i - 1] if i else edge,
@@ -203,9 +293,72 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
             _logit((cumulative[hi] - cumulative[lo]) / (hi - lo)),
             page_mean,
             math.copysign(math.log1p(abs(runs[i])), runs[i]),
-            1.0,
+            inside,
+            distance,
+            before,
+            after,
+            math.log1p(lengths[i]) / 8.0,
+            logits[i] - reference,
+            (1.0 - inside) * logits[i],
+            *places[i],
         ])
     return rows
+
+
+def _core_places(lengths: list[int], first: list[float]) -> list[tuple[float, float, float, float]]:
+    """Per block: inside the run from the first to the last confident paragraph, how many blocks
+    outside it, and the shares of confident text before and after it.
+
+    Captions, "About" paragraphs and newsletter pitches sit at the edges of or outside that run.
+    """
+    n = len(first)
+    confident = [first[i] >= CORE_SCORE and lengths[i] >= CORE_CHARS for i in range(n)]
+    marks = [i for i in range(n) if confident[i]]
+    lo, hi = (marks[0], marks[-1]) if marks else (n, -1)
+    total = sum(lengths[i] for i in marks) or 1
+    places = []
+    seen = 0
+    for i in range(n):
+        inside = lo <= i <= hi
+        distance = 0 if inside else (lo - i if i < lo else i - hi)
+        mass = lengths[i] if confident[i] else 0
+        places.append((1.0 if inside else 0.0, math.log1p(distance), seen / total, 1.0 - (seen + mass) / total))
+        seen += mass
+    return places
+
+
+def _subtree_places(blocks: list[HtmlBlock], lengths: list[int], first: list[float]) -> list[tuple[float, float, float]]:
+    """Per block: inside the element whose text is most article by first-stage score, the levels
+    from the block up to where it meets that element, and from there down to the element.
+
+    Teaser lists and "You may like" cards often score like prose one by one, but sit in another
+    branch of the tree than the story.
+    """
+    mass: dict[int, float] = {}
+    for b, size, p in zip(blocks, lengths, first, strict=True):
+        weight = size * (2.0 * p - 1.0)
+        for node in b.path:
+            mass[node] = mass.get(node, 0.0) + weight
+    if not mass:
+        return [(0.0, 0.0, 0.0)] * len(blocks)
+    best = max(mass, key=mass.__getitem__)
+    best_path: tuple[int, ...] = ()
+    for b in blocks:
+        if best in b.path:
+            best_path = b.path[: b.path.index(best) + 1]
+            break
+    places = []
+    for b in blocks:
+        if best in b.path:
+            places.append((1.0, 0.0, min(len(b.path) - b.path.index(best) - 1, 10) / 10.0))
+            continue
+        common = 0
+        for mine, theirs in zip(b.path, best_path, strict=False):
+            if mine != theirs:
+                break
+            common += 1
+        places.append((0.0, min(len(b.path) - common, 10) / 10.0, min(len(best_path) - common, 10) / 10.0))
+    return places
 
 
 def _run_lengths(flags: list[bool]) -> list[int]:
@@ -233,14 +386,14 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def compile_trees(first: dict, names: list[str]) -> Callable[[list[float]], float]:
-    """The first stage's trees as one Python expression over a feature row (the raw score).
+def compile_trees(first: dict, names: list[str], columns: tuple[str, ...] = FEATURE_NAMES) -> Callable[[list[float]], float]:
+    """Boosted trees as one Python expression over a feature row (the raw score).
 
     Walking 100 trees node by node in a Python loop costs several times more than letting
     Python evaluate nested conditionals; the source is built only from our own weights file.
     A feature the trees use that today's rows lack reads as 0.0.
     """
-    column = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    column = {name: i for i, name in enumerate(columns)}
 
     def expression(tree: list[list], index: int) -> str:
         node = tree[index]
@@ -266,9 +419,7 @@ def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
     with open(path, encoding="utf-8") as handle:
         weights = json.load(handle)
     weights["first_score"] = compile_trees(weights["first"], weights["features"])
-    # Second-stage weights laid out in today's ``STACK_FEATURE_NAMES`` order, zero where absent.
-    trained = dict(zip(weights.get("stack_features", STACK_FEATURE_NAMES), weights["second"]["coef"], strict=True))
-    weights["second_coef"] = [trained.get(name, 0.0) for name in STACK_FEATURE_NAMES]
+    weights["second_score"] = compile_trees(weights["second"], weights["stack_features"], STACK_FEATURE_NAMES)
     return weights
 
 
@@ -279,6 +430,5 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
     weights = weights or load_weights()
     first_score = weights["first_score"]
     first = [_sigmoid(first_score(row)) for row in block_feature_rows(blocks, in_main)]
-    second_w = weights["second_coef"]
-    second_b = weights["second"]["intercept"]
-    return [_sigmoid(sum(map(mul, second_w, row)) + second_b) for row in stack_rows(blocks, first)]
+    second_score = weights["second_score"]
+    return [_sigmoid(second_score(row)) for row in stack_rows(blocks, first)]
