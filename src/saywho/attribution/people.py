@@ -22,6 +22,7 @@ from saywho.attribution.lexicon import (
 from saywho.attribution.text import Sentences, Token, tokenize
 from saywho.records import Person
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
@@ -96,6 +97,13 @@ def sure_gender(name: str) -> str | None:
 def is_first_name(name: str) -> bool:
     detector = _detector()
     return detector is not None and name.isalpha() and detector.get_gender(name) != "unknown"
+
+
+def surname_of(tokens: list[str]) -> str:
+    """The family name: "Charles Elliott III" and "Charles Elliott Jr." are Elliott."""
+    if len(tokens) >= 3 and tokens[-1].rstrip(".,").lower() in NAME_SUFFIXES:
+        return tokens[-2].rstrip(",")
+    return tokens[-1]
 
 
 def role_key(word: str) -> str:
@@ -376,14 +384,14 @@ class People:
         for entity in self.entities:
             if gender and entity.gender and entity.gender != gender:
                 continue
-            if entity.kind == "person" and len(entity.tokens) >= 2 and entity.tokens[-1] == word:
+            if entity.kind == "person" and len(entity.tokens) >= 2 and surname_of(entity.tokens) == word:
                 if best is None or entity.mentions > best.mentions:
                     best = entity
         return best
 
     def _absorb_surname(self, entity: Entity) -> Entity | None:
         """A bare surname seen before its full name ("Trump ... Donald Trump") becomes the full name."""
-        surname = entity.tokens[-1]
+        surname = surname_of(entity.tokens)
         bare = self.by_name.get(surname.lower())
         if bare is None or len(bare.tokens) != 1 or bare.tokens[0] != surname:
             return None
