@@ -36,10 +36,24 @@ def test_attribution_reported_sources_verb_frame_features():
     assert "frame:modal" in _features("I will remind them that we are all Americans first.", "remind")
 
 
-def test_attribution_reported_sources_colon_list_is_not_a_clause():
+def test_attribution_reported_sources_colon_list_is_not_a_statement():
     text = "Replacements: Peel, Wilson, Thompson, Parling, Sititi."
-    features = [c.features for c in candidates(text, (), load_model()) if "pat:colon" in c.features]
-    assert features and all("content_clause" not in f for f in features)
+    assert not [c for c in candidates(text, (), load_model()) if "pat:colon" in c.features]
+
+
+def test_attribution_reported_sources_colon_transcript_line_is_a_clause():
+    text = "CLINTON: Honestly, I mean, I just do not know what he wants."
+    (found,) = [c for c in candidates(text, (), load_model()) if "pat:colon" in c.features]
+    assert "content_clause" in found.features
+    assert text[found.speech.source_start:found.speech.source_end] == "CLINTON"
+
+
+def test_attribution_reported_sources_fragments_are_no_speakers():
+    text = ("How about bringing the show back to the big screen? Some 4% of those questioned thought the "
+            "Tories were in power. I'm convinced that pop music needs money from the taxpayer.")
+    sources = {text[c.speech.source_start:c.speech.source_end] for c in candidates(text, (), load_model())
+               if c.speech.source_start >= 0}
+    assert not sources & {"How", "of those", "I'm"}
 
 
 def test_attribution_reported_sources_inverted_cue_after_a_quote_reads_no_content_after():

@@ -274,10 +274,23 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
     return [Candidate(speech, _conjoin(features), index) for speech, features, index in out]
 
 
+# Matched text -> lexicon form; the few hundred spellings met ("said", "Said", "has  said") recur.
+_FORMS: dict[str, str] = {}
+_MAX_FORMS_KEPT = 20_000
+
+
 def _cue_spans(text, model: ReportedModel) -> list[tuple[int, int, str, bool]]:
     """Lexicon cues, plus any unlisted verb directly followed by "that" (flagged as generic)."""
-    spans = [(m.start(), m.end(), " ".join(m.group().lower().replace("’", "'").split()), False)
-             for m in model.cue_pattern.finditer(text)]
+    forms = _FORMS
+    spans = []
+    for m in model.cue_pattern.finditer(text):
+        matched = m.group()
+        form = forms.get(matched)
+        if form is None:
+            form = " ".join(matched.lower().replace("’", "'").split())
+            if len(forms) < _MAX_FORMS_KEPT:
+                forms[matched] = form
+        spans.append((m.start(), m.end(), form, False))
     listed = {start for start, _, _, _ in spans}
     extra = [(m.start(1), m.end(1), m.group(1).lower(), True)
              for m in _VERB_THAT.finditer(text) if m.start(1) not in listed]
@@ -316,10 +329,12 @@ def _colon(text, colon, se, index, marks, taken):
                 f"clen:{bucket(_count_words(text, *content))}"]
     if index == 0:
         features.append("first_sentence")
-    # "Replacements: Peel, Wilson, Thompson." is a list, not a transcript line: no verb in it.
+    # "Replacements: Peel, Wilson, Thompson." is a list, not a transcript line: no verb, several commas.
     head = (content[0], min(content[1], content[0] + 100))
     if _FINITE.search(text, *head) or _SUBJECT_PRONOUN.search(text, *head):
         features.append("content_clause")
+    elif text.count(",", *content) >= 2:
+        return None
     speech = _speech(content, (colon.end(1), colon.end(1) + 1), ":", source)
     return speech, features
 
@@ -354,16 +369,16 @@ def _build(text, cs, ce, form, ss, se, model, lookahead):
     prev = before_words[-1][2].lower() if before_words else ""
     features.append(f"prev:{prev if prev in _FEATURE_WORDS else _kind(prev)}")
     features.extend(_frame(before_words, cue_lemma))
-    after = text[ce:hi]
-    rest = after.strip(_END_TRIM)
-    if after.lstrip()[:1] in _OPENERS:
-        rest = "that"
     shape = _source_before_comma(text, lo, cue_start)
-    if shape is not None and _looks_final(rest):
-        comma, source = shape
-        return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
-    if shape is not None and shape[1][1] > shape[1][0] and after.lstrip()[:1] == ",":
-        return _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features)
+    if shape is not None:
+        after = text[ce:hi]
+        opener = after.lstrip()[:1]
+        rest = "that" if opener in _OPENERS else after.strip(_END_TRIM)
+        if _looks_final(rest):
+            comma, source = shape
+            return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
+        if shape[1][1] > shape[1][0] and opener == ",":
+            return _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features)
     return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, lookahead)
 
 
@@ -578,15 +593,21 @@ def _source_back(text, lo, cue_start, words):
         picked.pop()
     while picked and _not_source_end(text[picked[0][0]:picked[0][1]]):
         picked.pop(0)
-    if not picked:
+    # "4% of those questioned thought": a source opening on "of" is the tail of a longer noun phrase.
+    if not picked or text[picked[-1][0]:picked[-1][1]].lower() == "of":
         return (-1, -1)
-    return (picked[-1][0], picked[0][1])
+    end = picked[0][1]
+    contraction = _CONTRACTION.search(text, picked[0][0], end)
+    if contraction:
+        end = contraction.start()
+    return (picked[-1][0], end)
 
 
 # A source never ends in these: "The fear ...", "There were calls for ...", "Despite urging ..." hold a
 # noun or a participle where the cue was matched. Possessives stay: PolNeAR's source of "his call" is "his".
 _NOT_SOURCE_END = frozenset(
-    "the a an there despite to of for in on at by with from into about than no every such yet long".split()
+    "the a an there despite to of for in on at by with from into about than no every such yet long how what "
+    "why".split()
 )
 
 
@@ -604,6 +625,7 @@ def _not_source_end(word: str) -> bool:
     return word.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS
 
 
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)$", re.I)
 _LY_NOUNS = frozenset("family rally ally supply assembly monopoly anomaly reply daily weekly monthly quarterly".split())
 
 
