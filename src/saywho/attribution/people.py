@@ -22,6 +22,8 @@ from saywho.attribution.lexicon import (
 from saywho.attribution.text import Sentences, Token, tokenize
 from saywho.records import Person
 
+# A hyphenated description ("Oscar-winner", "Texas-based"), not a double-barrelled name ("Lewis-Wolverton").
+DESCRIPTOR = re.compile(r"-[a-z]")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
@@ -214,6 +216,13 @@ class People:
             title_words = _title_inside(run)
             if title_words:
                 run = run[title_words:]
+            described = 0
+            while len(run) - described >= 2 and (DESCRIPTOR.search(run[described].text) or (
+                    run[described].lower in AFFILIATIONS and DESCRIPTOR.search(run[described + 1].text))):
+                # "Liberal Oscar-winner Sarandon": capitalised descriptions before the name are no part of it
+                described += 1
+            run = run[described:]
+            title_words += described
             if sentence not in headline_cache:
                 headline_cache[sentence] = self._is_headline(sentence)
             if headline_cache[sentence] and " ".join(t.bare for t in run).lower() not in self.by_name \
