@@ -90,8 +90,10 @@ def assert_same_store(expected: str | Path, got: str | Path) -> None:
     assert sorted(want) == sorted(have)
     for table in want:
         assert len(have[table]) == len(want[table]), table
-        missing = [row for row in want[table] if row not in set(have[table])][:1]
-        assert have[table] == want[table], f"{table} differs, e.g. {missing}"
+        if have[table] != want[table]:
+            present = set(have[table])
+            missing = [row for row in want[table] if row not in present][:1]
+            raise AssertionError(f"{table} differs, e.g. {missing}")
 
 
 @pytest.fixture(scope="module")
