@@ -54,7 +54,7 @@ king queen prince princess pope bishop reverend rev. pastor rabbi imam cardinal 
 businessman businesswoman billionaire activist organizer organiser researcher scientist
 physician doctor surgeon coach player star actor actress singer rapper comedian
 mogul investor banker donor lobbyist operative chairperson partner president-elect
-representative deputy monarch dictator
+representative deputy monarch dictator ag
 """.split())
 
 # Same person, other word: "the envoy" can be the article's ambassador.

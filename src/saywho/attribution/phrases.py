@@ -148,7 +148,8 @@ class PhraseFinder:
     def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
         """The sentence's subject, for ", adding ..." / ", saying ..." and for a verb after "and"."""
         first = 0
-        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or words[0].text.endswith("ing")):
+        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or words[0].text.endswith("ing")
+                      or words[0].text.endswith("ly") and len(words) > 1 and words[1].text == ","):
             # "In early October," / "Speaking to MSNBC on Monday," comes before the subject
             comma = next((i for i in range(min(k + 1, 30)) if words[i].text == ","), None)
             while comma is not None:
@@ -198,8 +199,9 @@ class PhraseFinder:
             return None
         if not (tok.capitalised or low.replace("-", "").isalnum()):
             return None
-        if k == 0 and tok.capitalised and low.endswith("ing") and len(words) > 1 and not words[1].capitalised:
-            # "Reprising one of her lines, ...": an opening participle, not a name
+        if k == 0 and tok.capitalised and (low.endswith("ing") and len(words) > 1 and not words[1].capitalised
+                                           or low.endswith("ly") and len(words) > 1 and words[1].text == ","):
+            # "Reprising one of her lines, ..." / "Hastily, ...": an opening participle or adverb, not a name
             return None
         j = k
         while j - 1 >= 0 and k - j < 9:
