@@ -25,7 +25,7 @@ AUXILIARIES = {
     "quietly", "jokingly", "sarcastically",
 }
 PUNCTUATION = {",", ".", ":", ";", "(", ")", "—", "–", "-", "“", "”", '"', "''", "!", "?", "[", "]"}
-QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each"}
+QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each", "two", "three"}
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
               "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
