@@ -332,9 +332,11 @@ def decode(
         if mass < floor:
             for k in range(start, end):
                 keep[k] = False
-    if prose:
+    kept = [k for k in range(n) if keep[k]]
+    # Gap-filled blocks weigh negative, so every run can fall below the floor (a corpus prior
+    # can push a whole page down): then there is no story to grow.
+    if prose and kept:
         edge = weights["edge_threshold"]
-        kept = [k for k in range(n) if keep[k]]
         k = kept[-1] + 1
         while k < n and prose[k] and probs[k] >= edge:
             keep[k] = True
