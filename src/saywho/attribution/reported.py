@@ -17,12 +17,18 @@ from typing import NamedTuple
 from saywho.attribution.reported_model import ReportedModel, load_model
 from saywho.attribution.reported_text import (
     QUOTE_MARKS,
+    STOP_BACK,
     bucket,
     first_of,
+    frame_features,
     has_mark,
+    is_verb_frame,
     lemma,
     overlaps,
     sentence_bounds,
+    source_back,
+    source_kind,
+    word_kind,
 )
 from saywho.records import ReportedSpeech
 
@@ -76,16 +82,6 @@ _LATER_CUE = re.compile(
     r",\s+(?:(?:he|she|they|it|we|I|officials?|aides?)\s+)?(?:said|says|added|adding|saying|noting|"
     r"according\s+to|told|explained|wrote|argued|arguing|claiming|insisting)\b"
 )
-_STOP_BACK = frozenset(
-    "and but or nor that when while as because if after before since though although so where whether "
-    "than until unless once what whom whose".split()
-)
-_RELATIVE = frozenset(("who", "which", "that"))
-_LEADING_ADVERBS = frozenset(
-    "meanwhile however but and so then now yet still later earlier instead also indeed moreover thus "
-    "separately previously recently last".split()
-)
-_PRONOUNS = frozenset("he she they it we i you who which".split())
 _ADJUNCTS = frozenset(
     "on in at during to last this after when while as before about of from with via through earlier "
     "late early yesterday today tonight recently in a an".split()
@@ -100,11 +96,6 @@ _COMMA_SOURCE = re.compile(
     r"(?:\s+[A-Z][\w.’'&-]*){0,4}(?:\s+(?:has|have|had|also|long|later|then|now|still|never|repeatedly)){0,2}\s+$"
 )
 _COLON_SOURCE = re.compile(r"[\"“‘']?((?:[A-Z][\w.’'&-]*)(?:\s+[A-Z][\w.’'&-]*){0,3}):[ \t\u00a0]+(?=\S)")
-_NAME_BEFORE_CLAUSE = re.compile(
-    r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:who|a|an|the)\b[^,]{0,120},\s*$"
-)
-
-
 def find_reported(text: str, taken: list[tuple[int, int]] | tuple = ()) -> list[ReportedSpeech]:
     """Reported statements in ``text`` whose content is free of quotation marks and of ``taken`` spans."""
     if not text:
@@ -325,7 +316,7 @@ def _colon(text, colon, se, index, marks, taken):
     if content[1] - content[0] < 2 or has_mark(marks, *content) or overlaps(taken, *content):
         return None
     source = colon.span(1)
-    features = ["pat:colon", "form::", f"src:{_source_kind(text, source)}",
+    features = ["pat:colon", "form::", f"src:{source_kind(text, source)}",
                 f"clen:{bucket(_count_words(text, *content))}"]
     if index == 0:
         features.append("first_sentence")
@@ -367,8 +358,8 @@ def _build(text, cs, ce, form, ss, se, model, lookahead):
         return _according(text, cs, ce, lo, hi, cue_lemma, features)
     before_words = _words(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
     prev = before_words[-1][2].lower() if before_words else ""
-    features.append(f"prev:{prev if prev in _FEATURE_WORDS else _kind(prev)}")
-    features.extend(_frame(before_words, cue_lemma))
+    features.append(f"prev:{prev if prev in _FEATURE_WORDS else word_kind(prev)}")
+    features.extend(frame_features(before_words, cue_lemma))
     shape = _source_before_comma(text, lo, cue_start)
     if shape is not None:
         after = text[ce:hi]
@@ -388,7 +379,7 @@ def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
     if shape[0] <= lo or _count_words(text, ce, hi) < 3:
         return None
     features.append("pat:parenthetical")
-    features.append(f"src:{_source_kind(text, shape[1])}")
+    features.append(f"src:{source_kind(text, shape[1])}")
     features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, shape[1]), features
 
@@ -399,33 +390,6 @@ _FEATURE_WORDS = frozenset(
     "and but as if when had been never the a an his her their its our my your this could should can may "
     "might must did does do being get got".split()
 )
-_BE = frozenset("is was are am were be been being get gets got getting".split())
-_MODALS = frozenset("will would could should can may might must shall to".split())
-_NEGATIONS = frozenset(("not", "never"))
-_NT = frozenset(("n't", "n’t"))
-
-
-def _frame(words, cue_lemma) -> list[str]:
-    """How the cue verb is framed: denied ("did not respond"), passive ("was informed"), or not yet said.
-
-    ``words`` are the tokens before the cue; one adverb or "not" may stand between frame and cue.
-    """
-    if not words:
-        return []
-    near = words[-1][2].lower()
-    far = words[-2][2].lower() if len(words) > 1 else ""
-    out = []
-    if near in _NEGATIONS or far in _NEGATIONS or near[-3:] in _NT or far[-3:] in _NT:
-        out += ["frame:neg", f"lemma_frame:{cue_lemma}|neg"]
-    if far and (near in _NEGATIONS or near == "also" or near[-2:] == "ly"):
-        near = far
-    if near in _BE:
-        out += ["frame:passive", f"lemma_frame:{cue_lemma}|passive"]
-    elif near in _MODALS:
-        out += ["frame:modal", f"lemma_frame:{cue_lemma}|modal"]
-    return out
-
-
 def _according(text, cs, ce, lo, hi, cue_lemma, features):
     lead = text[lo:cs].strip(_SPACE_AND_MARKS).lower()
     if lead in ("", "but", "and", "yet", "so", "also", "however", "still"):
@@ -461,7 +425,7 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
         if addr:
             addressee = addr.span(1)
     features.append("pat:before")
-    features.append(f"src:{_source_kind(text, source)}")
+    features.append(f"src:{source_kind(text, source)}")
     features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
@@ -489,7 +453,7 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
             features.append("time_adjunct")
     nxt = _FIRST_TOKEN.match(text, pos, min(hi, pos + 40))
     first = nxt.group(1).lower() if nxt else ""
-    features.append(f"next:{first if first in _NEXT_WORDS else _kind(first)}")
+    features.append(f"next:{first if first in _NEXT_WORDS else word_kind(first)}")
     listed, later = lookahead
     end = hi
     first_comma = bisect_left(later, pos)
@@ -504,7 +468,7 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
             end = comma.start()
             features.append("cut_at_later_cue")
             break
-    source = _source_back(text, lo, cue_start, before_words)
+    source = source_back(text, lo, cue_start, before_words)
     if _SUBORDINATE.search(text, max(lo, (source[0] if source[0] >= 0 else cue_start) - 12),
                            source[0] if source[0] >= 0 else cue_start):
         main_clause = _MAIN_CLAUSE.search(text, pos, end)
@@ -515,7 +479,7 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
     if content[1] - content[0] < 2:
         return None
     features.append("pat:after")
-    features.append(f"src:{_source_kind(text, source)}")
+    features.append(f"src:{source_kind(text, source)}")
     features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
 
@@ -534,10 +498,10 @@ def _source_before_comma(text, lo, cue_start):
         return None
     source = _trim(text, m.start(2), cue_start)
     words = text[source[0]:source[1]].split()
-    if words and words[0].lower() in _STOP_BACK:
+    if words and words[0].lower() in STOP_BACK:
         return None
     start, end = source
-    while len(words) > 1 and _is_verb_frame(words[-1].lower()):
+    while len(words) > 1 and is_verb_frame(words[-1].lower()):
         end = text.rindex(words.pop(), start, end)
         end = _trim(text, start, end)[1]
     return m.start(1), (start, end)
@@ -565,100 +529,6 @@ _ADDRESSEE_WORDS = frozenset(
     "him her them us me you reporters journalists supporters voters the some many several most other others "
     "both few all two three analysts experts officials critics aides".split()
 )
-
-
-def _source_back(text, lo, cue_start, words):
-    """The noun phrase right before the cue, back to a clause boundary, at most seven words."""
-    if not words:
-        return (-1, -1)
-    if words[-1][2] == ",":
-        named = _NAME_BEFORE_CLAUSE.search(text, max(lo, cue_start - 200), cue_start)
-        return named.span(1) if named else (-1, -1)
-    picked = []
-    frame_only = True
-    for i in range(len(words) - 1, -1, -1):
-        start, end, word = words[i]
-        low = word.lower()
-        if picked and text[end:picked[-1][0]].strip():
-            break
-        if low in _RELATIVE and frame_only:
-            return (start, end)
-        if low in _STOP_BACK or not word[0].isalnum():
-            break
-        frame_only = frame_only and _is_verb_frame(low)
-        picked.append((start, end))
-        if len(picked) >= 7:
-            break
-    while picked and text[picked[-1][0]:picked[-1][1]].lower() in _LEADING_ADVERBS:
-        picked.pop()
-    while picked and _not_source_end(text[picked[0][0]:picked[0][1]]):
-        picked.pop(0)
-    # "4% of those questioned thought": a source opening on "of" is the tail of a longer noun phrase.
-    if not picked or text[picked[-1][0]:picked[-1][1]].lower() == "of":
-        return (-1, -1)
-    end = picked[0][1]
-    contraction = _CONTRACTION.search(text, picked[0][0], end)
-    if contraction:
-        end = contraction.start()
-    return (picked[-1][0], end)
-
-
-# A source never ends in these: "The fear ...", "There were calls for ...", "Despite urging ..." hold a
-# noun or a participle where the cue was matched. Possessives stay: PolNeAR's source of "his call" is "his".
-_NOT_SOURCE_END = frozenset(
-    "the a an there despite to of for in on at by with from into about than no every such yet long how what "
-    "why".split()
-)
-
-
-_VERB_FRAME = frozenset(
-    "has have had is was were are am be been being will would could should can may might must shall did does "
-    "do not never also reportedly just already still then now later once first".split()
-)
-
-
-def _not_source_end(word: str) -> bool:
-    """Whether a source cannot end in ``word``: a verb frame, an adverb, a determiner or a preposition."""
-    low = word.lower()
-    if low in _NOT_SOURCE_END or _is_verb_frame(low):
-        return True
-    return word.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS
-
-
-_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)$", re.I)
-_LY_NOUNS = frozenset("family rally ally supply assembly monopoly anomaly reply daily weekly monthly quarterly".split())
-
-
-def _is_verb_frame(word: str) -> bool:
-    """Auxiliaries, negation and sentence adverbs between a subject and its cue ("The senator has not")."""
-    return word in _VERB_FRAME or word[-3:] in _NT
-
-
-def _source_kind(text, source) -> str:
-    if source[0] < 0 or source[1] <= source[0]:
-        return "none"
-    words = text[source[0]:source[1]].split()
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return "pron:" + words[0].lower()
-    if words[0].isupper() and len(words[0]) > 1:
-        return "caps"
-    if words[0][:1].isupper():
-        return "cap" if len(words) < 5 else "cap_long"
-    return "lower" if len(words) < 5 else "lower_long"
-
-
-def _kind(word: str) -> str:
-    if not word:
-        return "none"
-    if not word[0].isalnum():
-        return "punct"
-    if word[0].isupper():
-        return "cap"
-    if word[0].isdigit():
-        return "digit"
-    if word.endswith("ing"):
-        return "ing"
-    return "lower"
 
 
 def _words(text, start, end):

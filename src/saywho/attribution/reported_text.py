@@ -1,4 +1,4 @@
-"""Text helpers for reported speech: sentence bounds, words, cue lemmas.
+"""Text helpers for reported speech: sentence bounds, words, cue lemmas, sources and cue frames.
 
 Everything here is linear in the text: one regex pass each, no backtracking across sentences.
 """
@@ -153,3 +153,135 @@ def has_mark(marks, start, end) -> bool:
 def overlaps(spans, start, end) -> bool:
     i = bisect_left(spans, (end, end))
     return any(s < end and e > start for s, e in spans[max(0, i - 8):i])
+
+
+STOP_BACK = frozenset(
+    "and but or nor that when while as because if after before since though although so where whether "
+    "than until unless once what whom whose".split()
+)
+_RELATIVE = frozenset(("who", "which", "that"))
+_LEADING_ADVERBS = frozenset(
+    "meanwhile however but and so then now yet still later earlier instead also indeed moreover thus "
+    "separately previously recently last".split()
+)
+_PRONOUNS = frozenset("he she they it we i you who which".split())
+_NAME_BEFORE_CLAUSE = re.compile(
+    r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:who|a|an|the)\b[^,]{0,120},\s*$"
+)
+_BE = frozenset("is was are am were be been being get gets got getting".split())
+_MODALS = frozenset("will would could should can may might must shall to".split())
+_NEGATIONS = frozenset(("not", "never"))
+_NT = frozenset(("n't", "n’t"))
+
+
+def frame_features(words, cue_lemma) -> list[str]:
+    """How the cue verb is framed: denied ("did not respond"), passive ("was informed"), or not yet said.
+
+    ``words`` are the tokens before the cue; one adverb or "not" may stand between frame and cue.
+    """
+    if not words:
+        return []
+    near = words[-1][2].lower()
+    far = words[-2][2].lower() if len(words) > 1 else ""
+    out = []
+    if near in _NEGATIONS or far in _NEGATIONS or near[-3:] in _NT or far[-3:] in _NT:
+        out += ["frame:neg", f"lemma_frame:{cue_lemma}|neg"]
+    if far and (near in _NEGATIONS or near == "also" or near[-2:] == "ly"):
+        near = far
+    if near in _BE:
+        out += ["frame:passive", f"lemma_frame:{cue_lemma}|passive"]
+    elif near in _MODALS:
+        out += ["frame:modal", f"lemma_frame:{cue_lemma}|modal"]
+    return out
+
+
+def source_back(text, lo, cue_start, words):
+    """The noun phrase right before the cue, back to a clause boundary, at most seven words."""
+    if not words:
+        return (-1, -1)
+    if words[-1][2] == ",":
+        named = _NAME_BEFORE_CLAUSE.search(text, max(lo, cue_start - 200), cue_start)
+        return named.span(1) if named else (-1, -1)
+    picked = []
+    frame_only = True
+    for i in range(len(words) - 1, -1, -1):
+        start, end, word = words[i]
+        low = word.lower()
+        if picked and text[end:picked[-1][0]].strip():
+            break
+        if low in _RELATIVE and frame_only:
+            return (start, end)
+        if low in STOP_BACK or not word[0].isalnum():
+            break
+        frame_only = frame_only and is_verb_frame(low)
+        picked.append((start, end))
+        if len(picked) >= 7:
+            break
+    while picked and text[picked[-1][0]:picked[-1][1]].lower() in _LEADING_ADVERBS:
+        picked.pop()
+    while picked and _not_source_end(text[picked[0][0]:picked[0][1]]):
+        picked.pop(0)
+    # "4% of those questioned thought": a source opening on "of" is the tail of a longer noun phrase.
+    if not picked or text[picked[-1][0]:picked[-1][1]].lower() == "of":
+        return (-1, -1)
+    end = picked[0][1]
+    contraction = _CONTRACTION.search(text, picked[0][0], end)
+    if contraction:
+        end = contraction.start()
+    return (picked[-1][0], end)
+
+
+# A source never ends in these: "The fear ...", "There were calls for ...", "Despite urging ..." hold a
+# noun or a participle where the cue was matched. Possessives stay: PolNeAR's source of "his call" is "his".
+_NOT_SOURCE_END = frozenset(
+    "the a an there despite to of for in on at by with from into about than no every such yet long how what "
+    "why".split()
+)
+_VERB_FRAME = frozenset(
+    "has have had is was were are am be been being will would could should can may might must shall did does "
+    "do not never also reportedly just already still then now later once first".split()
+)
+
+
+def _not_source_end(word: str) -> bool:
+    """Whether a source cannot end in ``word``: a verb frame, an adverb, a determiner or a preposition."""
+    low = word.lower()
+    if low in _NOT_SOURCE_END or is_verb_frame(low):
+        return True
+    return word.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS
+
+
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)$", re.I)
+_LY_NOUNS = frozenset("family rally ally supply assembly monopoly anomaly reply daily weekly monthly quarterly".split())
+
+
+def is_verb_frame(word: str) -> bool:
+    """Auxiliaries, negation and sentence adverbs between a subject and its cue ("The senator has not")."""
+    return word in _VERB_FRAME or word[-3:] in _NT
+
+
+def source_kind(text, source) -> str:
+    if source[0] < 0 or source[1] <= source[0]:
+        return "none"
+    words = text[source[0]:source[1]].split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pron:" + words[0].lower()
+    if words[0].isupper() and len(words[0]) > 1:
+        return "caps"
+    if words[0][:1].isupper():
+        return "cap" if len(words) < 5 else "cap_long"
+    return "lower" if len(words) < 5 else "lower_long"
+
+
+def word_kind(word: str) -> str:
+    if not word:
+        return "none"
+    if not word[0].isalnum():
+        return "punct"
+    if word[0].isupper():
+        return "cap"
+    if word[0].isdigit():
+        return "digit"
+    if word.endswith("ing"):
+        return "ing"
+    return "lower"
