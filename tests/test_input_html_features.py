@@ -61,37 +61,8 @@ SECTIONED = """<html><body><div id="story">
 </div></body></html>"""
 
 
-def _sectioned():
-    blocks = page_blocks(etree.fromstring(SECTIONED, parser=etree.HTMLParser()))
-    in_main = [i < 2 for i in range(len(blocks))]
-    return blocks, [dict(zip(FEATURE_NAMES, row, strict=True)) for row in block_feature_rows(blocks, in_main)]
-
-
-def test_input_html_features_mark_sections_under_a_related_heading():
-    blocks, rows = _sectioned()
-    heading = next(i for i, b in enumerate(blocks) if b.text == "You may like")
-    assert [r["section_aside"] for r in rows[:heading]] == [0.0] * heading
-    assert all(r["section_aside"] == 1.0 for r in rows[heading:])
-
-
-def test_input_html_features_place_blocks_against_the_main_subtree():
-    blocks, rows = _sectioned()
-    assert rows[0]["main_subtree"] == rows[1]["main_subtree"] == 1.0
-    card = next(i for i, b in enumerate(blocks) if b.text.startswith("Bus fares"))
-    assert rows[card]["main_subtree"] == 0.0
-    assert rows[card]["main_subtree_up"] > 0.0
-
-
-def test_input_html_features_mark_teasers_of_other_blocks():
-    blocks, rows = _sectioned()
-    teaser = next(i for i, b in enumerate(blocks) if b.text.startswith("Work on the extension will start next spring,"))
-    assert rows[teaser]["teaser_prefix"] == 1.0
-    assert rows[1]["teaser_prefix"] == 1.0
-    assert rows[0]["teaser_prefix"] == 0.0
-
-
 def test_input_html_features_stack_rows_place_blocks_against_the_confident_core():
-    blocks, _ = _sectioned()
+    blocks = page_blocks(etree.fromstring(SECTIONED, parser=etree.HTMLParser()))
     first = [0.95, 0.95] + [0.1] * (len(blocks) - 2)
     first[-1] = 0.9
     rows = [dict(zip(STACK_FEATURE_NAMES, row, strict=True)) for row in stack_rows(blocks, first)]

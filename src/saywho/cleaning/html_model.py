@@ -20,7 +20,7 @@ from pathlib import Path
 
 from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
 from saywho.cleaning.features import page_features
-from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock, class_groups
+from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock
 
 _LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
 WEIGHTS_PATH = Path(__file__).with_name("html_model.json")
@@ -32,8 +32,7 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
      "next_in_main", "prev_links", "next_links", "chars_before", "main_span", "main_depth_gap",
      "best_container", "best_outer", "credit", "all_caps", "main_prose", "main_p", "outer_main",
      "caption_short", "list_link", "main_distance", "after_image", "about_company", "title_like",
-     "title_run", "after_last_main", "before_first_main", "link_run", "section_aside", "main_subtree",
-     "main_subtree_up", "teaser_prefix", "repeats")
+     "title_run", "after_last_main", "before_first_main", "link_run")
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
     + tuple(f"inside_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
@@ -47,16 +46,13 @@ STACK_FEATURE_NAMES = (
 # A block scoring this high with this much text is part of the page's confident core.
 CORE_SCORE = 0.8
 CORE_CHARS = 80
-_N_FIXED = 39
+_N_FIXED = 34
 _TAG_OFFSET = _N_FIXED
 _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
 _CAPTION_SLOTS = {CONTEXT_TAGS.index("figure"), CONTEXT_TAGS.index("figcaption"), len(CONTEXT_TAGS) + CLASS_NAMES.index("caption")}
 _LIST_SLOT = CONTEXT_TAGS.index("li")
-# Class/id groups that, on a section's heading, mark the whole section as not the story.
-_ASIDE_SLOTS = frozenset(len(CONTEXT_TAGS) + CLASS_NAMES.index(g) for g in ("related", "newsletter", "comment", "share", "promo", "sidebar"))
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_PREFIX = 40
+
 # Photo credits and captions: "(Image: GETTY)", "Photo: AP", "[File: Reuters]".
 _CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|file|illustration)\b", re.I)
 # The publisher's or a company's self-description that closes press-release style pages.
@@ -109,9 +105,6 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         if in_main[i]:
             tally[1] += lengths[i]
     title_like = [_title_like(texts[i], links[i]) for i in range(n)]
-    aside = _aside_sections(blocks)
-    subtree = _main_subtree(blocks, lengths, in_main)
-    teaser = _teasers(texts)
     width = _N_FIXED + len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES)
     rows = []
     before = 0
@@ -151,10 +144,6 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         row[31] = 1.0 if i > last_main else 0.0
         row[32] = 1.0 if i < first_main else 0.0
         row[33] = sum(links[lo:hi]) / (hi - lo)
-        row[34] = aside[i]
-        row[35], row[36] = subtree[i]
-        row[37] = teaser[i]
-        row[38] = min(seen[texts[i]] - 1, 5) / 5.0
         tag = _TAG_SLOT.get(b.tag, b.tag)
         row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
         for slot in b.context:
@@ -163,69 +152,6 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         rows.append(row)
         before += lengths[i]
     return rows
-
-
-def _aside_sections(blocks: list[HtmlBlock]) -> list[float]:
-    """1.0 for blocks in a section whose heading is classed as related links, comments, a
-    newsletter pitch and the like: the class sits on the heading, not on the cards below it."""
-    marked: set[int] = set()
-    flags = []
-    for b in blocks:
-        if b.tag in _HEADINGS and b.attrs and not _ASIDE_SLOTS.isdisjoint(class_groups(b.attrs)) and len(b.path) > 1:
-            marked.add(b.path[-2])
-        flags.append(1.0 if marked and not marked.isdisjoint(b.path) else 0.0)
-    return flags
-
-
-def _main_subtree(blocks: list[HtmlBlock], lengths: list[int], in_main: list[bool]) -> list[tuple[float, float]]:
-    """Per block: inside the element holding the most main-content text net of the rest, and
-    how many levels up from the block the tree meets that element."""
-    mass: dict[int, int] = {}
-    for b, size, kept in zip(blocks, lengths, in_main, strict=True):
-        weight = size if kept else -size
-        for node in b.path:
-            mass[node] = mass.get(node, 0) + weight
-    if not mass:
-        return [(0.0, 0.0)] * len(blocks)
-    best = max(mass, key=mass.__getitem__)
-    best_path: tuple[int, ...] = ()
-    for b in blocks:
-        if best in b.path:
-            best_path = b.path[: b.path.index(best) + 1]
-            break
-    places = []
-    for b in blocks:
-        if best in b.path:
-            places.append((1.0, 0.0))
-            continue
-        common = 0
-        for mine, theirs in zip(b.path, best_path, strict=False):
-            if mine != theirs:
-                break
-            common += 1
-        places.append((0.0, min(len(b.path) - common, 10) / 10.0))
-    return places
-
-
-def _teasers(texts: list[str]) -> list[float]:
-    """1.0 for a block that opens like another, different block (a teaser of a paragraph) or
-    opens with another block's whole text (a linked headline followed by its summary)."""
-    openings: dict[str, set[str]] = {}
-    for text in texts:
-        if len(text) >= _PREFIX:
-            openings.setdefault(text[:_PREFIX], set()).add(text)
-    short: dict[str, set[str]] = {}
-    for text in texts:
-        if 20 <= len(text) < 200:
-            short.setdefault(text[:20], set()).add(text)
-    flags = []
-    for text in texts:
-        if len(text) >= _PREFIX and len(openings[text[:_PREFIX]]) > 1:
-            flags.append(1.0)
-            continue
-        heads = short.get(text[:20], ())
-        flags.append(1.0 if any(len(t) < len(text) and text.startswith(t) for t in heads) else 0.0)
-    return flags
 
 
 def _title_like(text: str, link_share: float) -> float:

@@ -32,7 +32,6 @@ MAX_BLOCKS = 20000
 FALLBACK_CHARS = 80
 # A publisher-wide prior at or above this marks a block as the publisher's furniture.
 PRIOR_THRESHOLD = 0.5
-_SPACE = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -79,7 +78,7 @@ def decode_html(data: bytes, *, source: str = "<input>") -> str:
 
 
 def _normal(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _main_lines(tree: HTMLTree) -> list[str]:

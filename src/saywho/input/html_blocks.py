@@ -52,7 +52,6 @@ CLASS_GROUPS = {
 }
 _CLASS_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CLASS_GROUPS.items()))
 CLASS_NAMES = tuple(CLASS_GROUPS)
-_SPACE = re.compile(r"\s+")
 _TAG_INDEX = {tag: i for i, tag in enumerate(CONTEXT_TAGS)}
 _N_TAGS = len(CONTEXT_TAGS)
 _N_CONTEXT = _N_TAGS + len(CLASS_NAMES)
@@ -80,7 +79,7 @@ _token_cache: dict[str, frozenset[int]] = {}
 _value_cache: dict[str, frozenset[int]] = {}
 
 
-def class_groups(value: str) -> frozenset[int]:
+def _class_groups(value: str) -> frozenset[int]:
     """The context slots of the keyword groups named in a class/id value, token by token."""
     # Pages repeat the same class strings hundreds of times: one lookup beats a token scan.
     cached = _value_cache.get(value)
@@ -133,7 +132,8 @@ def page_blocks(root) -> list[HtmlBlock]:
 
     def flush() -> None:
         nonlocal link_chars, images
-        text = _SPACE.sub(" ", "".join(parts)).strip()
+        # str.split() splits on exactly the characters the regex \s matches, at a quarter of the cost.
+        text = " ".join("".join(parts).split())
         parts.clear()
         if text:
             blocks.append(
@@ -181,7 +181,7 @@ def page_blocks(root) -> list[HtmlBlock]:
             named = f"{marker or ''} {ident or ''}" if marker or ident else ""
             index = _TAG_INDEX.get(tag)
             if index is not None or named:
-                own = class_groups(named) if named else frozenset()
+                own = _class_groups(named) if named else frozenset()
                 if index is not None:
                     own = own | {index}
                 if not own.issubset(context):
