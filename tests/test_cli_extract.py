@@ -65,7 +65,7 @@ def test_cli_extract_missing_file_is_one_line():
 def test_cli_extract_rejects_bad_date():
     result = run("extract", str(SEED), "--published", "20 July")
     assert result.exit_code == 2
-    assert "expected YYYY-MM-DD" in result.output
+    assert "expected a calendar date as YYYY-MM-DD" in result.output
 
 
 def test_cli_extract_text_format_is_readable():

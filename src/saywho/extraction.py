@@ -7,12 +7,14 @@ separates the article from the publisher's boilerplate, ``attribution`` finds wh
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from saywho.attribution import attribute
 from saywho.cleaning import clean_text
-from saywho.errors import InputError
-from saywho.input.decode import decode, sniff
-from saywho.records import Article, CleanedPage
+from saywho.errors import EmptyInput, InputError
+from saywho.input.dates import iso_date
+from saywho.input.decode import decode, sniff, without_lone_surrogates
+from saywho.records import Article, CleanedPage, RawDocument
 
 BoilerplatePrior = Callable[[str], float]
 
@@ -21,7 +23,7 @@ def extract(
     raw: str | bytes,
     *,
     url: str | None = None,
-    published: str | None = None,
+    published: str | date | None = None,
     id: str = "input",
     source: str = "<input>",
     clean: bool = True,
@@ -33,6 +35,13 @@ def extract(
     ``prior`` is the corpus-level seam: it maps a block's text to the share of its publisher's
     articles that repeat it.
     """
+    if published is not None:
+        checked = iso_date(published)
+        if checked is None:
+            raise InputError(f"published {published!r} is not a date as YYYY-MM-DD", source=source)
+        published = checked
+    if isinstance(raw, str):
+        raw = without_lone_surrogates(raw)
     kind = sniff(raw)
     if kind in ("warc", "gzip"):
         raise InputError("a WARC or gzip archive holds many pages: use `saywho extract FILE` or `saywho.input.read_path`", source=source)
@@ -43,9 +52,30 @@ def extract(
     else:
         text = decode(raw, source=source) if isinstance(raw, bytes) else raw
         if not text.strip():
-            raise InputError("input is empty", source=source)
+            raise EmptyInput("input is empty", source=source)
         page = clean_text(text, prior=prior) if clean else CleanedPage(paragraphs=(text,))
     return build_article(page, id=id, source=source, url=url, published=published, keep_layout=not clean)
+
+
+def extract_document(
+    doc: RawDocument,
+    *,
+    clean: bool = True,
+    prior: BoilerplatePrior | None = None,
+    url: str | None = None,
+    published: str | None = None,
+) -> Article:
+    """``extract`` on one item a reader yielded; what its record says (a JSONL line's title and
+    publisher) fills what the page itself does not, and ``url``/``published`` override the record."""
+    article = extract(doc.content, url=url or doc.url, published=published or doc.published, id=doc.id,
+                      source=doc.source, clean=clean, prior=prior)
+    publisher = doc.meta.get("publisher") if doc.meta else None
+    title = doc.meta.get("title") if doc.meta else None
+    if (article.publisher is None and publisher) or (article.title is None and title):
+        from dataclasses import replace
+
+        article = replace(article, publisher=article.publisher or publisher, title=article.title or title)
+    return article
 
 
 def build_article(

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from saywho.attribution.lexicon import DAYS
+from saywho.input.dates import iso_date
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -20,16 +21,11 @@ MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|au
 DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?\b", re.IGNORECASE)
 
 
-def parse_published(published: str | None) -> date | None:
-    if not published:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+def parse_published(published: str | date | None) -> date | None:
+    """The publication date, when it is a plausible one: a placeholder year such as 0001 would
+    put "yesterday" before the calendar's first day."""
+    checked = iso_date(published)
+    return date.fromisoformat(checked) if checked else None
 
 
 def _month_number(word: str) -> int:

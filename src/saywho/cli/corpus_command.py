@@ -47,12 +47,13 @@ def _field_option(name: str, what: str):
 @_field_option("url", "URL")
 @_field_option("date", "publication date")
 @_field_option("publisher", "publisher (else the URL host or the file name)")
+@_field_option("title", "headline, where the page shows none")
 @click.option("--no-prior", is_flag=True, help="Skip the first pass that finds blocks repeated across a publisher's articles.")
 @click.option("--no-clean", is_flag=True, help="Store plain text unchanged (no boilerplate removal).")
 @click.option("--retry-failures", is_flag=True, help="Process again the inputs that failed in earlier runs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=256, hidden=True, help="Results stored per transaction.")
-def run(inputs, db, workers, engine, address, out, shard_size, text_field, html_field, id_field, url_field, date_field, publisher_field, no_prior, no_clean, retry_failures, quiet, batch_size):
+@click.option("--batch-size", type=click.IntRange(min=1), default=256, help="Results stored per transaction.")
+def run(inputs, db, workers, engine, address, out, shard_size, text_field, html_field, id_field, url_field, date_field, publisher_field, title_field, no_prior, no_clean, retry_failures, quiet, batch_size):
     """Extract articles and quotes from INPUTS into the SQLite store --db.
 
     INPUTS are directories of .txt/.html files, JSONL(.gz) and WARC(.gz) files. Interrupted
@@ -69,6 +70,7 @@ def run(inputs, db, workers, engine, address, out, shard_size, text_field, html_
         url=tuple(url_field) or defaults.url,
         date=tuple(date_field) or defaults.date,
         publisher=tuple(publisher_field) or defaults.publisher,
+        title=tuple(title_field) or defaults.title,
     )
     workers = workers or os.cpu_count() or 1
     from saywho.cli.ray_command import run_on_ray

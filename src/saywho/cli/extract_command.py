@@ -9,7 +9,8 @@ import sys
 import click
 
 from saywho.errors import SaywhoError
-from saywho.extraction import extract as extract_article
+from saywho.extraction import extract_document
+from saywho.input.dates import iso_date
 from saywho.input.sources import read_paths
 from saywho.records import Article, Failure
 
@@ -17,8 +18,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _check_date(ctx, param, value):
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter("expected YYYY-MM-DD")
+    if value is not None and (not _DATE.match(value) or iso_date(value) is None):
+        raise click.BadParameter("expected a calendar date as YYYY-MM-DD")
     return value
 
 
@@ -75,14 +76,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, no_clean: bool, url: str | 
             click.echo(f"error: {item.source}: {item.reason} [{item.code}]", err=True)
             continue
         try:
-            article = extract_article(
-                item.content,
-                url=url or item.url,
-                published=published or item.published,
-                id=item.id,
-                source=item.source,
-                clean=not no_clean,
-            )
+            article = extract_document(item, clean=not no_clean, url=url, published=published)
         except SaywhoError as err:
             failures += 1
             click.echo(f"error: {err}", err=True)

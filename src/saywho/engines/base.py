@@ -93,7 +93,7 @@ def failure_key(failure: Failure) -> str:
 
 def process(doc: RawDocument | RawLine, options: RunOptions) -> Result:
     """Clean and attribute one input item; any error an input can cause becomes a failure."""
-    from saywho.extraction import extract
+    from saywho.extraction import extract_document
 
     if isinstance(doc, RawLine):
         parsed = parse_jsonl_line(doc.data, source=doc.source, lineno=doc.lineno, fields=options.fields)
@@ -104,15 +104,7 @@ def process(doc: RawDocument | RawLine, options: RunOptions) -> Result:
     publisher = publisher_of(doc)
     prior = options.prior.for_publisher(publisher) if options.prior is not None else None
     try:
-        article = extract(
-            doc.content,
-            url=doc.url,
-            published=doc.published,
-            id=doc.id,
-            source=doc.source,
-            clean=options.clean,
-            prior=prior,
-        )
+        article = extract_document(doc, clean=options.clean, prior=prior)
     except SaywhoError as err:
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code=err.code, reason=err.message))
     except RecursionError:

@@ -49,6 +49,16 @@ def decode(data: bytes, *, source: str = "<input>") -> str:
     return repair_mojibake(text)
 
 
+def without_lone_surrogates(text: str) -> str:
+    """JSON may carry half of a surrogate pair (``"\\ud83d"``, what a cut-off emoji leaves);
+    no encoder accepts it, so it becomes U+FFFD before it can reach a file or the store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-cp1252 (``â€™`` to ``’``) where the repair decodes cleanly."""
     if not _MOJIBAKE.search(text):

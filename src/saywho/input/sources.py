@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from saywho.input.decode import MAX_INPUT_BYTES
+from saywho.input.dates import iso_date
+from saywho.input.decode import MAX_INPUT_BYTES, without_lone_surrogates
 from saywho.records import Failure, RawDocument
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
@@ -31,6 +32,7 @@ class JsonlFields:
     url: tuple[str, ...] = ("url", "link", "source_url")
     date: tuple[str, ...] = ("published", "date", "publish_date", "date_publish", "publication_date")
     publisher: tuple[str, ...] = ("publisher", "source_domain", "site_name", "outlet")
+    title: tuple[str, ...] = ("title", "headline")
 
 
 def read_paths(paths: Iterable[str], fields: JsonlFields = JsonlFields()) -> Iterator[RawDocument | Failure]:
@@ -132,14 +134,21 @@ def parse_jsonl_line(line: bytes | str, *, source: str, lineno: int, fields: Jso
     text = html if html is not None else _first(record, fields.text)
     if not isinstance(text, str):
         return Failure(source=where, id=ident, code="SW105", reason=f"no text field (looked for {', '.join(fields.html + fields.text)})")
-    url = _first(record, fields.url)
-    date = _first(record, fields.date)
+    url = _text_or_none(_first(record, fields.url))
     return RawDocument(
-        id=ident,
+        id=without_lone_surrogates(ident),
         source=where,
-        content=text,
-        url=str(url) if url is not None else None,
-        published=str(date)[:10] if date is not None else None,
+        content=without_lone_surrogates(text),
+        url=url,
+        published=iso_date(_first(record, fields.date)),
         media_type="text/html" if html is not None else None,
-        meta={"lineno": lineno, "publisher": _first(record, fields.publisher)},
+        meta={"lineno": lineno, "publisher": _text_or_none(_first(record, fields.publisher)),
+              "title": _text_or_none(_first(record, fields.title))},
     )
+
+
+def _text_or_none(value) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = without_lone_surrogates(str(value)).strip()
+    return text or None
