@@ -79,6 +79,19 @@ def test_corpus_cli_missing_store(tmp_path):
     assert result.exit_code == 2 and "no such database" in result.output
 
 
+@pytest.mark.parametrize("command", ["quotes", "people", "datasette-metadata"])
+def test_corpus_cli_read_commands_leave_a_non_store_untouched(tmp_path, command):
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.txt"
+    text.write_text("hello\n", encoding="utf-8")
+    for path, reason in ((empty, "not a saywho store"), (text, "file is not a database")):
+        result = CliRunner().invoke(main, [command, str(path)])
+        assert result.exit_code == 2
+        assert result.stdout == "" and reason in result.stderr
+    assert empty.read_bytes() == b"" and text.read_text(encoding="utf-8") == "hello\n"
+
+
 def test_corpus_cli_datasette_metadata(db):
     result = CliRunner().invoke(main, ["datasette-metadata", str(db)])
     meta = json.loads(result.output)

@@ -239,6 +239,7 @@ def datasette_metadata(db):
     `saywho datasette-metadata news.db > metadata.json; datasette news.db -m metadata.json`."""
     from importlib import resources
 
+    _open(db).close()
     template = json.loads(resources.files("saywho.store").joinpath("metadata.json").read_text(encoding="utf-8"))
     template["databases"] = {Path(db).stem: template["databases"]["DATABASE"]}
     click.echo(json.dumps(template, indent=2, ensure_ascii=False))

@@ -105,6 +105,9 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
     try:
         conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        if not create and Store(conn, path).version() == 0:
+            conn.close()
+            raise StoreError("not a saywho store (build one with `saywho run INPUT --db FILE`)", source=str(path))
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
