@@ -56,6 +56,13 @@ def test_cli_extract_directory_reports_bad_files_and_goes_on(tmp_path):
     ]
 
 
+def test_cli_extract_directory_without_articles_is_an_error(tmp_path):
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path}: directory holds no .txt, .html, .jsonl or .warc files [SW106]\n"
+
+
 def test_cli_extract_missing_file_is_one_line():
     result = run("extract", "nowhere.txt")
     assert result.exit_code == 1

@@ -43,10 +43,14 @@ def read_paths(paths: Iterable[str], fields: JsonlFields = JsonlFields()) -> Ite
             continue
         p = Path(path)
         if p.is_dir():
+            found = False
             for child in sorted(p.rglob("*")):
                 name = child.name.lower()
                 if child.is_file() and not name.startswith(".") and name.endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES):
+                    found = True
                     yield from read_file(child, fields)
+            if not found:
+                yield Failure(source=path, code="SW106", reason="directory holds no .txt, .html, .jsonl or .warc files")
         elif p.exists():
             yield from read_file(p, fields)
         else:
