@@ -227,6 +227,10 @@ def export(db, table, fmt, output):
             n = export_table(store.conn, table, fmt, output)
         except SaywhoError as err:
             _fail(err)
+        except BrokenPipeError:
+            # the reader (`| head`) has all it wanted: like any Unix filter, stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as err:
             _fail(SaywhoError(f"cannot write: {err.strerror or err}", source=output))
     click.echo(f"{n} rows of {table} written to {output or ('stdout' if fmt != 'parquet' else table + '.parquet')}", err=True)
