@@ -5,8 +5,9 @@ Pass two rescores each block from pass one's scores around it (is it inside a ru
 in a menu?) plus the corpus prior when one is given. The decoder then keeps the body as one
 story: short blocks between body blocks stay when pass two does not reject them outright.
 
-Inference reads ``weights.json``, which ``scripts/train_cleaning.py`` rebuilds; a page's dot
-products run in numpy, everything else in plain Python.
+Inference reads ``weights.json``, which ``scripts/train_cleaning.py`` rebuilds. A page is scored
+as a numpy matrix (a row per feature, a column per block); training reads the same features a
+row per block (``page_features``, ``first_pass``, ``second_rows``) and gets the same floats.
 """
 
 from __future__ import annotations
@@ -96,17 +97,9 @@ def _dot_product(row: Sequence[float], coef: Sequence[float]) -> float:
 dot = getattr(math, "sumprod", _dot_product)
 
 
-def _dots(rows: Sequence[Sequence[float]], coef: Sequence[float]) -> list[float]:
-    """``dot`` of every row with ``coef``, without a Python call per row where ``dot`` is the map."""
-    if dot is _dot_product:
-        mul = operator.mul
-        return [sum(map(mul, row, coef)) for row in rows]
-    return [dot(row, coef) for row in rows]
-
-
 def first_pass(rows: Sequence[Sequence[float]], coef: Sequence[float]) -> list[float]:
     """Pass-one logits, clipped so one extreme block cannot dominate its neighbours' features."""
-    return [_CLIP if z > _CLIP else -_CLIP if z < -_CLIP else z for z in _dots(rows, coef)]
+    return [_CLIP if z > _CLIP else -_CLIP if z < -_CLIP else z for z in (dot(row, coef) for row in rows)]
 
 
 def second_rows(z: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -209,9 +202,10 @@ def score_page(
     own, matrix = page_arrays(list(texts))
     if not own:
         return [], PageRows(own, matrix)
-    # Every feature row times its weight, then a running sum down the rows: the sum adds the
-    # terms in feature order, so each logit is the very float the row-at-a-time dot product
-    # (first_pass, second_rows) gives.
+    # Every feature row times its weight, then a running sum down the rows: the terms are added
+    # in feature order, so each logit is the very float the row-at-a-time dot product of
+    # training (first_pass, second_rows) gives on Python 3.11, whose sum() adds left to right
+    # (3.12's compensated sums and math.sumprod may differ in the last bit).
     first = np.add.accumulate(matrix * np.array(weights["first"])[:, None], axis=0)[-1]
     second = second_matrix(np.clip(first, -_CLIP, _CLIP), matrix)
     scores = np.add.accumulate(second * np.array(weights["second"])[:, None], axis=0)[-1].tolist()
