@@ -214,7 +214,10 @@ def _long_features(s: str, n: int) -> tuple[float, ...]:
     capitals = (len(_CAPITALISED.findall(head)) + head[0].isupper()) / nw
     first, last = s[0], s[-1]
     ends = 1.0 if last in _SENTENCE_END else 0.0
-    separators = len(_PIPES.findall(head)) + head.count("|")
+    separators = head.count("|")
+    # A separator is " | ", " / ", " • " or " · ": without one of those marks no search is due.
+    if separators or "/" in head or "•" in head or "·" in head:
+        separators += len(_PIPES.findall(head))
     commas = head.count(",") * 5.0 / nw
     stops = head.count(". ") + ends
     second_share = second * 10.0 / nw
@@ -279,7 +282,7 @@ def _short_features(s: str, n: int) -> tuple[float, ...]:
     second, plural, action, furniture, publishing, reporting, function, _ = counts
     last = s[-1]
     ends = 1.0 if last in _SENTENCE_END else 0.0
-    digits = len(_DIGIT.findall(s)) if _HAS_DIGIT(s) else 0
+    digits = len(_DIGIT.findall(s))
     commas = s.count(",") * 5.0 / nw if "," in s else 0.0
     if second or plural or action or furniture or publishing or reporting:
         shares = (
