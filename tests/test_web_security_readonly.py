@@ -88,3 +88,14 @@ def test_web_security_serve_binds_loopback_by_default(small_db):
                 if int(hexport, 16) == port and state == "0A":
                     listening.add(address)
         assert listening == {"0100007F"}, listening
+
+
+def test_web_security_serve_refuses_foreign_host_names(small_db):
+    import httpx
+
+    with serving(small_db) as base:
+        assert httpx.get(base + "/").status_code == 200
+        assert httpx.get(base + "/", headers={"host": "localhost"}).status_code == 200
+        rebound = httpx.get(base + "/search.json?q=said", headers={"host": "attacker.example"})
+        assert rebound.status_code == 400
+        assert "said" not in rebound.text

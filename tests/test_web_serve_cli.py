@@ -34,3 +34,13 @@ def test_web_serve_without_the_web_extra_says_what_to_install(tmp_path, monkeypa
 def test_web_serve_rejects_a_bad_port():
     result = CliRunner().invoke(main, ["serve", "x.db", "--port", "70000"])
     assert result.exit_code == 2 and "70000" in result.output
+
+
+def test_web_serve_port_in_use_is_one_line_error(small_db):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", str(small_db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: cannot listen on 127.0.0.1:{port}: Address already in use (try another --port)\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import click
@@ -26,12 +27,13 @@ def serve(db: str, port: int, host: str, workers: int) -> None:
         try:
             import uvicorn
 
-            from saywho.web.app import create_app
+            from saywho.web.app import HOSTS_ENV, allowed_hosts, create_app
             from saywho.web.queries import Store
         except ImportError as err:
             raise MissingDependency(f"saywho serve needs the web extra: pip install 'saywho[web]' ({err.name} is missing)") from None
+        hosts = allowed_hosts(host)
         if workers == 1:
-            app = create_app(db)
+            app = create_app(db, hosts=hosts)
         else:
             # Each worker process loads the store's search columns itself; here the store is only
             # opened once to check it, so the parent holds no copy.
@@ -39,11 +41,18 @@ def serve(db: str, port: int, host: str, workers: int) -> None:
     except SaywhoError as err:
         click.echo(f"error: {err}", err=True)
         raise SystemExit(1) from None
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        click.echo(f"error: cannot listen on {host}:{port}: {err.strerror or err} (try another --port)", err=True)
+        raise SystemExit(1) from None
     click.echo(f"saywho: serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     # Worker processes build their own app from the path (an app object cannot cross processes).
     os.environ[DB_ENV] = str(Path(db).resolve())
+    os.environ[HOSTS_ENV] = ",".join(hosts)
     uvicorn.run("saywho.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)

@@ -17,6 +17,7 @@ import anyio.to_thread
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -110,7 +111,17 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
-def create_app(db_path: str | Path) -> Starlette:
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+HOSTS_ENV = "SAYWHO_SERVE_HOSTS"
+
+
+def allowed_hosts(bind: str) -> list[str]:
+    """Host headers the server answers: on loopback only loopback names, so that a web page
+    cannot reach the store through DNS rebinding; bound elsewhere, any name."""
+    return list(LOOPBACK_NAMES) if bind in LOOPBACK_NAMES else ["*"]
+
+
+def create_app(db_path: str | Path, *, hosts: list[str] | None = None) -> Starlette:
     store = Store(db_path)
     # Loaded before serving, so no visitor waits for it.
     store.columns()
@@ -191,11 +202,12 @@ def create_app(db_path: str | Path) -> Starlette:
         anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
 
-    return Starlette(routes=routes, middleware=[Middleware(ReadOnlyGuard)], lifespan=lifespan,
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts or ["*"]), Middleware(ReadOnlyGuard)]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                      exception_handlers={404: not_found, 405: not_found, sqlite3.Error: unreadable,
                                          StoreError: unreadable})
 
 
 def app_from_env() -> Starlette:
     """The app for one of `saywho serve --workers N`'s processes; the CLI names the store."""
-    return create_app(os.environ["SAYWHO_SERVE_DB"])
+    return create_app(os.environ["SAYWHO_SERVE_DB"], hosts=os.environ.get(HOSTS_ENV, "*").split(","))
