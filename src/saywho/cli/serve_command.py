@@ -45,7 +45,8 @@ def serve(db: str, port: int, host: str, workers: int) -> None:
         with socket.create_server((host, port)):
             pass
     except OSError as err:
-        click.echo(f"error: cannot listen on {host}:{port}: {err.strerror or err} (try another --port)", err=True)
+        reason = os.strerror(err.errno) if err.errno else str(err)
+        click.echo(f"error: cannot listen on {host}:{port}: {reason} (try another --port)", err=True)
         raise SystemExit(1) from None
     click.echo(f"saywho: serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     if workers == 1:
