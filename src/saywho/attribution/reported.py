@@ -330,10 +330,13 @@ def _colon(text, colon, se, index, marks, taken):
     return speech, features
 
 
+_PAIRED = re.compile(r"^(form|lemma|pat|src|next|prev):(.*)$", re.M)
+
+
 def _conjoin(features: list[str]) -> list[str]:
     """Pairs of the form with the pattern, source and next word: a cue's reading depends on its frame."""
-    # Reversed, so the first feature of each kind is the one kept.
-    by_kind = dict(f.partition(":")[::2] for f in reversed(features))
+    # One regex pass over the joined names; reversed, so the first feature of each kind is the one kept.
+    by_kind = dict(reversed(_PAIRED.findall("\n".join(features))))
     form = by_kind.get("form", "")
     extra = [f"form_{kind}:{form}|{by_kind[kind]}" for kind in ("pat", "src", "next", "prev") if kind in by_kind]
     lemma_ = by_kind.get("lemma", "")

@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 WEIGHTS_PATH = Path(__file__).with_name("reported_weights.json")
@@ -38,8 +39,7 @@ class ReportedModel:
     logit_weight: float = 1.0
 
     def logit(self, features: list[str]) -> float:
-        weights = self.weights
-        return self.bias + sum(weights.get(f, 0.0) for f in features)
+        return self.bias + sum(map(self.weights.get, features, repeat(0.0)))
 
     def probability(self, features: list[str]) -> float:
         return sigmoid(self.logit(features))
@@ -52,7 +52,7 @@ class ReportedModel:
         weights = self.context_weights
         out = []
         for z, context in zip(logits, context_features(found, logits), strict=True):
-            out.append(sigmoid(self.context_bias + self.logit_weight * z + sum(weights.get(f, 0.0) for f in context)))
+            out.append(sigmoid(self.context_bias + self.logit_weight * z + sum(map(weights.get, context, repeat(0.0)))))
         return out
 
 
