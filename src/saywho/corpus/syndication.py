@@ -23,12 +23,21 @@ MIN_WORDS = 25
 _WORDS = re.compile(r"\w+")
 
 
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of ``text``, as signatures and content hashes see them."""
+    return _WORDS.findall(text.lower())
+
+
 def signature(title: str | None, text: str) -> bytes | None:
     """The article's MinHash signature, as rensa's serialized ``RMinHash`` state; None for a
     text too short to tell a copy from a coincidence."""
+    return signature_of_words(words_of(f"{title or ''} {text}"))
+
+
+def signature_of_words(words: list[str]) -> bytes | None:
+    """``signature`` of the title's and then the text's ``words_of``."""
     import rensa
 
-    words = _WORDS.findall(f"{title or ''} {text}".lower())
     if len(words) < MIN_WORDS:
         return None
     shingles = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from saywho.corpus.prior import BlockPrior, publisher_of
-from saywho.corpus.syndication import signature
+from saywho.corpus.syndication import signature, signature_of_words, words_of
 from saywho.errors import SaywhoError
 from saywho.input.sources import JsonlFields, parse_jsonl_line
 from saywho.records import Article, Failure, RawDocument
-from saywho.store.db import INTERNAL_ERROR, ArticleRows, article_rows
+from saywho.store.db import INTERNAL_ERROR, ArticleRows, article_rows, words_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +114,12 @@ def process(doc: RawDocument | RawLine, options: RunOptions) -> Result:
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW100", reason=reason[:500]))
     if article.publisher is None and publisher:
         article = _with_publisher(article, publisher)
-    minhash = signature(article.title, article.text)
-    if options.rows:
-        return RowsResult(key, article_rows(key, article, minhash))
-    return ArticleResult(key, article, minhash)
+    if not options.rows:
+        return ArticleResult(key, article, signature(article.title, article.text))
+    # The text's words serve both the signature and the content hash.
+    words = words_of(article.text)
+    minhash = signature_of_words(words_of(article.title) + words if article.title else words)
+    return RowsResult(key, article_rows(key, article, minhash, words_hash(words)))
 
 
 def _with_publisher(article: Article, publisher: str) -> Article:

@@ -48,7 +48,16 @@ def now() -> str:
 
 def text_hash(text: str) -> str:
     """SHA-1 of the words of ``text``, lower-cased: the same words share a hash."""
-    return hashlib.sha1(" ".join(_WORDS.findall(text.lower())).encode("utf-8")).hexdigest()
+    return words_hash(_WORDS.findall(text.lower()))
+
+
+def words_hash(words: list[str]) -> str:
+    """``text_hash`` of a text whose lower-cased words are ``words``."""
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def _json_list(values) -> str:
+    return json.dumps(list(values), ensure_ascii=False) if values else "[]"
 
 
 # One article as the rows it becomes, without the ids the store assigns: the articles row
@@ -65,17 +74,17 @@ _INSERT_QUOTE = """INSERT INTO quotes(article_id, seq, kind, field, start, "end"
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
-def article_rows(key: str, a: Article, signature: bytes | None) -> ArticleRows:
-    """The store rows of one extracted article (see ``ArticleRows``)."""
+def article_rows(key: str, a: Article, signature: bytes | None, content_hash: str | None = None) -> ArticleRows:
+    """The store rows of one extracted article (see ``ArticleRows``); ``content_hash`` is
+    ``text_hash(a.text)``, computed here unless the caller has it."""
     article = (
         key, a.id, a.source, a.url, a.publisher, a.published, a.title, a.standfirst,
-        json.dumps(list(a.authors), ensure_ascii=False), a.text,
-        json.dumps(list(a.boilerplate), ensure_ascii=False), a.language,
-        text_hash(a.text), len(a.quotes),
+        _json_list(a.authors), a.text, _json_list(a.boilerplate), a.language,
+        content_hash or text_hash(a.text), len(a.quotes),
     )
     names = {}
     for p in a.people:
-        names[p.name] = (p.name, p.kind, p.gender, json.dumps(list(p.roles), ensure_ascii=False), p.mentions)
+        names[p.name] = (p.name, p.kind, p.gender, _json_list(p.roles), p.mentions)
     for q in a.quotes:
         if q.speaker and q.speaker not in names:
             names[q.speaker] = (q.speaker, "person", None, "[]", 0)
