@@ -59,6 +59,8 @@ EVENT_WORDS = {"forum", "summit", "conference", "festival", "convention", "expo"
 ROLE_LEADS = {"the", "us", "u.s.", "american", "russian", "french", "british", "german", "chinese", "former"}
 ROLE_VERBS = {"has", "had", "was", "is", "will", "would", "could", "can", "did", "does", "also", "then", "later",
               "himself", "herself", "should", "may", "might", "must"}
+# Prepositions after which a name is a place or a thing, not an actor: "it" does not refer back to it.
+LOCATIVES = {"in", "across", "throughout", "into", "outside", "within", "around", "inside", "beyond", "via"}
 VERBISH = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says", "told", "met", "called"}
 
 
@@ -334,7 +336,11 @@ class People:
             or (2 <= len(words) <= 3 and lowers[0] not in PLACE_WORDS and words[-1].isalpha()
                 and not any(w in PLACE_WORDS for w in lowers))
         )
-        entity = self._link(name, words, is_person, is_org, gender)
+        if len(words) == 1 and not is_org and not role and prev not in HONORIFICS \
+                and self._before_common_noun(run[-1].end):
+            # "German politicians", "Recent data": a lone capitalised word before a noun qualifies it
+            is_person = False
+        entity = self._link(name, words, is_person, is_org, gender, modifier=not is_person and len(words) == 1)
         if entity is None:
             return None
         if gender and entity.gender is None:
@@ -347,7 +353,7 @@ class People:
         return entity
 
     def _link(self, name: str, words: list[str], is_person: bool, is_org: bool,
-              gender: str | None = None) -> Entity | None:
+              gender: str | None = None, modifier: bool = False) -> Entity | None:
         known = self.by_name.get(name.lower())
         if known is not None and not (gender and known.gender and known.gender != gender):
             return known
@@ -368,7 +374,7 @@ class People:
                 entity = Entity(name, kind="person", gender=gender, first=len(self.mentions))
                 self.entities.append(entity)
                 return entity
-            if words[0].lower() in US_PLACES or (not is_person and not is_first_name(words[0])):
+            if words[0].lower() in US_PLACES or modifier or (not is_person and not is_first_name(words[0])):
                 entity = Entity(name, kind="other", first=len(self.mentions))
                 return self._add(entity, name)
             entity = Entity(name, kind="person", first=len(self.mentions), hint=first_name_gender(words[0]))
@@ -531,7 +537,7 @@ class People:
                         # "Aston Villa" may be a person: only if no one surely "he" is near
                         unsure = unsure or entity
                         continue
-                elif entity.kind != "organisation":
+                elif entity.kind != "organisation" or self._not_agent(mention):
                     continue
                 return entity
         return unsure
@@ -542,6 +548,26 @@ class People:
             return True
         follow = self.text[mention.end : mention.end + 40].split()[:2]
         return bool(follow) and follow[0].lower() in ROLE_NOUNS and len(follow) > 1 and follow[1][:1].isupper()
+
+    def _not_agent(self, mention: NameMention) -> bool:
+        """Whether a name stands where no one acts: a place after "in"/"across" ("sales in the UK") or a
+        modifier before a common noun ("the UK market", "TV licence", "ID cards")."""
+        before = self.text[max(0, mention.start - 20) : mention.start].lower().split()
+        if before and before[-1] == "the":
+            before = before[:-1]
+        if before and before[-1] in LOCATIVES:
+            return True
+        return self._before_common_noun(mention.end)
+
+    def _before_common_noun(self, end: int) -> bool:
+        """Whether the word right after ``end`` is a lowercase word that is no verb: the name before it
+        qualifies it."""
+        follow = self.text[end : end + 30].split()[:1]
+        if not follow or not follow[0].isalpha() or not follow[0].islower() or self.text[end : end + 1] != " ":
+            return False
+        word = follow[0]
+        return not (word in VERBISH or word in ROLE_VERBS or word in NOT_NAMES or word.endswith(("ed", "s"))
+                    or speech_lemma(word) is not None)
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """The stretches inside quotation marks, sorted by start."""

@@ -8,7 +8,14 @@ from bisect import bisect_right
 from collections import Counter
 
 from saywho.attribution.dates import find_date
-from saywho.attribution.lexicon import DETERMINERS_AND_POSSESSIVES, PRONOUNS, ROLE_NOUNS, speech_lemma
+from saywho.attribution.lexicon import (
+    DETERMINERS_AND_POSSESSIVES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    speech_lemma,
+)
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
 from saywho.attribution.people import Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
@@ -58,6 +65,12 @@ class Resolver:
             if earlier and start - earlier[-1].end <= 3:
                 return self._name(earlier[-1].entity)
             return None, None
+        subject = _trailing_pronoun(words, low)
+        if subject is not None and len(words) > 1:
+            # "which he" / "he appeared" / "TV programmes they": a fragment around the pronoun that speaks
+            found = list(re.finditer(rf"\b{words[subject]}\b", text[start:end]))
+            at = start + found[-1].start()
+            return self.resolve(text, at, at + len(words[subject]), in_body)
         if len(words) == 1 and low[0] in PRONOUNS:
             if low[0] in ("i", "we"):
                 return None, None
@@ -67,6 +80,11 @@ class Resolver:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
         entity = self._named(text, start, end) if in_body else self._by_name(words)
+        if entity is not None and entity.kind != "person" and _common_head(words, low) \
+                and (not in_body or self._modifies(text, start, end)):
+            # "German politicians" / "The UK's biggest mortgage lender": the head is the common noun, the name
+            # before it only qualifies it
+            return _strip_determiner(phrase), None
         if entity is not None and entity.kind == "other" and len(words) <= 2 and words[-1][:1].isupper():
             # a bare name that speaks is someone ("Wines said"), not a place
             entity.kind = "person"
@@ -85,7 +103,17 @@ class Resolver:
                 return self._name(role_entity)
         if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
-        return _strip_determiner(phrase), None
+        description = _strip_determiner(phrase)
+        if len(description.split()) == 1 and (description.lower() in NOT_NAMES or _opening_participle(text, end)):
+            # "This said" / "Responding to the claim, ...": a determiner or participle names no one
+            return None, None
+        return description, None
+
+    def _modifies(self, text: str, start: int, end: int) -> bool:
+        """Whether every name in the phrase comes before its last word, so it only qualifies the head."""
+        mentions = self.people.mentions_in(start, end)
+        head_at = start + text[start:end].rstrip().rfind(" ") + 1
+        return bool(mentions) and mentions[-1].end < head_at
 
     def _named(self, text: str, start: int, end: int) -> Entity | None:
         """The entity a phrase names: its first person before any "of"/"at" ("Meenakshi Ganguly of
@@ -124,6 +152,27 @@ class Resolver:
         if not self.quoted:
             return None
         return self.by_id[self.quoted.most_common(1)[0][0]]
+
+
+def _trailing_pronoun(words: list[str], low: list[str]) -> int | None:
+    """The index of the last subject pronoun when only lowercase words follow it."""
+    for index in range(len(words) - 1, -1, -1):
+        if low[index] in ("he", "she", "they", "it"):
+            return index
+        if not words[index].islower():
+            return None
+    return None
+
+
+def _common_head(words: list[str], low: list[str]) -> bool:
+    """A phrase whose last word is a lowercase common noun, not a role, an organisation word or a pronoun."""
+    head = low[-1]
+    return len(words) > 1 and words[-1].islower() and head not in ROLE_NOUNS and head not in ORG_WORDS \
+        and head not in PRONOUNS and head.isalpha()
+
+
+def _opening_participle(text: str, end: int) -> bool:
+    return text[end - 3 : end] == "ing" and text[end : end + 4].lstrip().startswith(("to", ","))
 
 
 def _strip_determiner(phrase: str) -> str:
