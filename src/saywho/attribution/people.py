@@ -186,6 +186,7 @@ class People:
         self.mentions: list[NameMention] = []
         self.quoted: list[tuple[int, int]] = []
         self.quoted_starts: list[int] = []
+        self._agents: dict[int, tuple[bool, bool]] | None = None
         self._scan()
 
     def _scan(self) -> None:
@@ -241,6 +242,11 @@ class People:
                 self.mentions.append(NameMention(start, end, entity, sentence, subject))
                 entity.mentions += 1
             i = j
+
+    def sentence_first(self, offset: int) -> bool:
+        """Whether ``offset`` is where its sentence starts, but for opening marks."""
+        start = self.sentences.starts[self.sentences.index(offset)]
+        return not self.text[start:offset].strip(" \n\t\"“‘'(")
 
     def _sentence_first(self, sentence: int) -> int:
         """The index of the sentence's first token."""
@@ -325,7 +331,8 @@ class People:
             gender = next((ROLE_GENDER[t.lower] for t in title if t.lower in ROLE_GENDER), None)
         else:
             gender, role = self._title_before(index)
-        is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha())
+        is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
+            or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
         prev = self.tokens[index - 1].lower if index > 0 else ""
         if not is_org and len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]):
             # "State John F. Kerry" (after "Secretary of"): the name starts at the first name
@@ -337,7 +344,7 @@ class People:
                 and not any(w in PLACE_WORDS for w in lowers))
         )
         if len(words) == 1 and not is_org and not role and prev not in HONORIFICS \
-                and self._before_common_noun(run[-1].end):
+                and self.before_common_noun(run[-1].end):
             # "German politicians", "Recent data": a lone capitalised word before a noun qualifies it
             is_person = False
         entity = self._link(name, words, is_person, is_org, gender, modifier=not is_person and len(words) == 1)
@@ -537,7 +544,7 @@ class People:
                         # "Aston Villa" may be a person: only if no one surely "he" is near
                         unsure = unsure or entity
                         continue
-                elif entity.kind != "organisation" or self._not_agent(mention):
+                elif entity.kind != "organisation" or self._not_agent(mention) or not self._acts(entity):
                     continue
                 return entity
         return unsure
@@ -557,9 +564,31 @@ class People:
             before = before[:-1]
         if before and before[-1] in LOCATIVES:
             return True
-        return self._before_common_noun(mention.end)
+        return self.before_common_noun(mention.end)
 
-    def _before_common_noun(self, end: int) -> bool:
+    def _acts(self, entity: Entity) -> bool:
+        """Whether the article ever writes the organisation as a clause's subject ("Wimpey said", "IBM has"),
+        or at least not only as a place or a modifier ("in the UK", "UK housing", "TV licence")."""
+        if self._agents is None:
+            self._agents = {}
+            for mention in self.mentions:
+                acting, passive = self._agents.get(id(mention.entity), (False, False))
+                if self._verb_after(mention.end):
+                    acting = True
+                elif self._not_agent(mention) or self.text[mention.end : mention.end + 1] == "-":
+                    passive = True
+                self._agents[id(mention.entity)] = (acting, passive)
+        acting, passive = self._agents.get(id(entity), (False, False))
+        return acting or not passive
+
+    def _verb_after(self, end: int) -> bool:
+        follow = self.text[end : end + 30].split()[:1]
+        if not follow or self.text[end : end + 1] != " ":
+            return False
+        word = follow[0].lower()
+        return word in VERBISH or word in ROLE_VERBS or word.endswith("ed") or speech_lemma(word) is not None
+
+    def before_common_noun(self, end: int) -> bool:
         """Whether the word right after ``end`` is a lowercase word that is no verb: the name before it
         qualifies it."""
         follow = self.text[end : end + 30].split()[:1]

@@ -80,11 +80,20 @@ class Resolver:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
         entity = self._named(text, start, end) if in_body else self._by_name(words)
-        if entity is not None and entity.kind != "person" and _common_head(words, low) \
-                and (not in_body or self._modifies(text, start, end)):
+        if entity is not None and entity.kind != "person" and len(words) == 1 and in_body \
+                and people.before_common_noun(end):
+            # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
+            return None, None
+        head = _head_end(phrase, words, low)
+        if entity is not None and entity.kind != "person" and _common_head(words[:head], low[:head]) \
+                and (not in_body or self._modifies(text, start, start + _offset_after(text[start:end], words, head))):
             # "German politicians" / "The UK's biggest mortgage lender": the head is the common noun, the name
             # before it only qualifies it
             return _strip_determiner(phrase), None
+        if entity is not None and len(words) == 1 and entity.mentions <= 1 and low[0].endswith("ing") \
+                and entity.kind != "person" and in_body and people.sentence_first(start):
+            # "Having ..., X said" / "Responding to ...": an opening participle that named no one
+            return None, None
         if entity is not None and entity.kind == "other" and len(words) <= 2 and words[-1][:1].isupper():
             # a bare name that speaks is someone ("Wines said"), not a place
             entity.kind = "person"
@@ -169,6 +178,23 @@ def _common_head(words: list[str], low: list[str]) -> bool:
     head = low[-1]
     return len(words) > 1 and words[-1].islower() and head not in ROLE_NOUNS and head not in ORG_WORDS \
         and head not in PRONOUNS and head.isalpha()
+
+
+def _head_end(phrase: str, words: list[str], low: list[str]) -> int:
+    """How many words the phrase's head noun phrase has: it ends before "in"/"of"/"at"... ("A TV station in
+    the US")."""
+    for index, word in enumerate(low):
+        if index and word in ("in", "of", "at", "for", "with", "from", "on", "over", "across"):
+            return index
+    return len(words)
+
+
+def _offset_after(phrase: str, words: list[str], count: int) -> int:
+    """Where the first ``count`` words of the phrase end, as an offset into it."""
+    at = 0
+    for word in words[:count]:
+        at = phrase.find(word, at) + len(word)
+    return at
 
 
 def _opening_participle(text: str, end: int) -> bool:

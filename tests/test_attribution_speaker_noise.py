@@ -1,0 +1,54 @@
+"""Speakers that are no names: a modifier kept instead of the head noun, "it" taken back to a place or a
+thing, a fragment around a pronoun, an opening participle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from saywho.attribution import attribute
+
+SEED = Path(__file__).parent / "fixtures" / "000_baf42c301885f353.txt"
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in attribute(text).quotes]
+
+
+def test_attribution_speaker_noise_demonym_is_no_speaker():
+    speakers = _speakers('German politicians said the plan was "a disaster for everyone".')
+    assert speakers and "German" not in speakers
+
+
+def test_attribution_speaker_noise_head_of_possessive_phrase():
+    text = "The UK's biggest mortgage lender said prices rose by 2% last month."
+    speakers = _speakers(text)
+    assert speakers and "UK" not in speakers
+
+
+def test_attribution_speaker_noise_it_skips_places_and_modifiers():
+    text = ("Halifax Bank reported strong results on Monday. Sales grew in the UK and the UK housing market stayed "
+            'firm. "We are pleased with the year," it said.')
+    direct = [q.speaker for q in attribute(text).quotes if q.kind == "direct"]
+    assert direct == ["Halifax Bank"]
+
+
+def test_attribution_speaker_noise_it_skips_acronym_of_a_thing():
+    text = ('The TV licence fee will rise next year. "This is a fair settlement," it said.')
+    assert "TV" not in _speakers(text)
+
+
+def test_attribution_speaker_noise_pronoun_fragment_resolves_the_pronoun():
+    text = ('Tony Blair spoke in London on Monday. The plan, which he said was "the right thing to do", '
+            "goes to a vote.")
+    assert "which he" not in _speakers(text)
+
+
+def test_attribution_speaker_noise_seed_has_no_fragment_speakers():
+    attribution = attribute(SEED.read_text(encoding="utf-8"))
+    speakers = {q.speaker for q in attribution.quotes if q.speaker}
+    assert not any(s.split()[0].lower() in ("he", "she", "it", "they") for s in speakers)
+    assert "European" not in speakers
+    people = {p.name: p for p in attribution.people}
+    assert "European" not in people
+    assert people["Dan Coats"].roles == ("director of national intelligence",)
+    assert people["Anatoly Antonov"].kind == "person"
