@@ -52,3 +52,9 @@ def test_attribution_speaker_noise_seed_has_no_fragment_speakers():
     assert "European" not in people
     assert people["Dan Coats"].roles == ("director of national intelligence",)
     assert people["Anatoly Antonov"].kind == "person"
+
+
+def test_attribution_speaker_noise_it_skips_plural_noun_modifier():
+    text = ('Ministers want to bring in ID cards. Opponents say ID cards are costly. "The scheme will not work," '
+            "it said.")
+    assert "ID" not in _speakers(text)

@@ -559,11 +559,20 @@ class People:
     def _not_agent(self, mention: NameMention) -> bool:
         """Whether a name stands where no one acts: a place after "in"/"across" ("sales in the UK") or a
         modifier before a common noun ("the UK market", "TV licence", "ID cards")."""
-        before = self.text[max(0, mention.start - 20) : mention.start].lower().split()
+        before = self.text[max(0, mention.start - 40) : mention.start].lower().split()
         if before and before[-1] == "the":
             before = before[:-1]
         if before and before[-1] in LOCATIVES:
             return True
+        if before and before[-1] in ("and", "or") and any(w in LOCATIVES for w in before[-5:-1]):
+            # "editions in Ireland and the UK": the second place of a pair
+            return True
+        if before and before[-1] in DETERMINERS | {"other", "another"}:
+            # "its UK projects", "other UK actors": after a determiner the name opens a noun phrase
+            follow = [w.rstrip(".,;:") for w in self.text[mention.end : mention.end + 30].split()[:1]]
+            if follow and follow[0].isalpha() and follow[0].islower() and not self._verb_after(mention.end) \
+                    and self.text[mention.end : mention.end + 1] == " " and follow[0] not in NOT_NAMES:
+                return True
         return self.before_common_noun(mention.end)
 
     def _acts(self, entity: Entity) -> bool:
@@ -573,10 +582,10 @@ class People:
             self._agents = {}
             for mention in self.mentions:
                 acting, passive = self._agents.get(id(mention.entity), (False, False))
-                if self._verb_after(mention.end):
-                    acting = True
-                elif self._not_agent(mention) or self.text[mention.end : mention.end + 1] == "-":
+                if self._not_agent(mention) or self.text[mention.end : mention.end + 1] == "-":
                     passive = True
+                elif self._verb_after(mention.end):
+                    acting = True
                 self._agents[id(mention.entity)] = (acting, passive)
         acting, passive = self._agents.get(id(entity), (False, False))
         return acting or not passive
@@ -591,10 +600,17 @@ class People:
     def before_common_noun(self, end: int) -> bool:
         """Whether the word right after ``end`` is a lowercase word that is no verb: the name before it
         qualifies it."""
-        follow = self.text[end : end + 30].split()[:1]
+        follow = [w.rstrip(".,;:)") for w in self.text[end : end + 30].split()[:1]]
         if not follow or not follow[0].isalpha() or not follow[0].islower() or self.text[end : end + 1] != " ":
             return False
         word = follow[0]
+        if word.endswith("s") and not word.endswith("ss") and word not in VERBISH and word not in NOT_NAMES:
+            # "ID cards are", "UK firms." : a plural noun, which a verb, an end or "and" follows; a verb
+            # ("BT plans to") takes its object or "to"
+            after = self.text[end : end + 60].split()[1:2]
+            return self.text[end + 1 + len(word) : end + 2 + len(word)] in (".", ",", ";", ":", ")") or bool(after) \
+                and (after[0] in VERBISH or after[0] in ROLE_VERBS or after[0] in ("are", "were", "and", "or")
+                     or after[0].endswith("ed"))
         return not (word in VERBISH or word in ROLE_VERBS or word in NOT_NAMES or word.endswith(("ed", "s"))
                     or speech_lemma(word) is not None)
 
