@@ -58,3 +58,4 @@ def test_attribution_speaker_noise_it_skips_plural_noun_modifier():
     text = ('Ministers want to bring in ID cards. Opponents say ID cards are costly. "The scheme will not work," '
             "it said.")
     assert "ID" not in _speakers(text)
+

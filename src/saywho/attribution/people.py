@@ -570,7 +570,7 @@ class People:
         if before and before[-1] in DETERMINERS | {"other", "another"}:
             # "its UK projects", "other UK actors": after a determiner the name opens a noun phrase
             follow = [w.rstrip(".,;:") for w in self.text[mention.end : mention.end + 30].split()[:1]]
-            if follow and follow[0].isalpha() and follow[0].islower() and not self._verb_after(mention.end) \
+            if follow and follow[0].isalpha() and follow[0].islower() and not self.verb_after(mention.end) \
                     and self.text[mention.end : mention.end + 1] == " " and follow[0] not in NOT_NAMES:
                 return True
         return self.before_common_noun(mention.end)
@@ -584,13 +584,13 @@ class People:
                 acting, passive = self._agents.get(id(mention.entity), (False, False))
                 if self._not_agent(mention) or self.text[mention.end : mention.end + 1] == "-":
                     passive = True
-                elif self._verb_after(mention.end):
+                elif self.verb_after(mention.end):
                     acting = True
                 self._agents[id(mention.entity)] = (acting, passive)
         acting, passive = self._agents.get(id(entity), (False, False))
         return acting or not passive
 
-    def _verb_after(self, end: int) -> bool:
+    def verb_after(self, end: int) -> bool:
         follow = self.text[end : end + 30].split()[:1]
         if not follow or self.text[end : end + 1] != " ":
             return False

@@ -17,7 +17,7 @@ from saywho.attribution.lexicon import (
     speech_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
-from saywho.attribution.people import Entity, People, build_people
+from saywho.attribution.people import ROLE_VERBS, VERBISH, Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
 from saywho.attribution.text import Token
 from saywho.records import Attribution, Cue, Quote, Span
@@ -84,12 +84,13 @@ class Resolver:
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
             return None, None
-        head = _head_end(phrase, words, low)
+        head = _head_end(words, low)
+        head_end = start + _offset_after(text[start:end], words, head)
         if entity is not None and entity.kind != "person" and _common_head(words[:head], low[:head]) \
-                and (not in_body or self._modifies(text, start, start + _offset_after(text[start:end], words, head))):
+                and (not in_body or self._modifies(text, start, head_end)):
             # "German politicians" / "The UK's biggest mortgage lender": the head is the common noun, the name
             # before it only qualifies it
-            return _strip_determiner(phrase), None
+            return _strip_determiner(text[start:head_end].strip() if in_body else phrase), None
         if entity is not None and len(words) == 1 and entity.mentions <= 1 and low[0].endswith("ing") \
                 and entity.kind != "person" and in_body and people.sentence_first(start):
             # "Having ..., X said" / "Responding to ...": an opening participle that named no one
@@ -122,7 +123,12 @@ class Resolver:
         """Whether every name in the phrase comes before its last word, so it only qualifies the head."""
         mentions = self.people.mentions_in(start, end)
         head_at = start + text[start:end].rstrip().rfind(" ") + 1
-        return bool(mentions) and mentions[-1].end < head_at
+        if not mentions or mentions[-1].end >= head_at:
+            return False
+        after = mentions[-1].end
+        # "Labour cannot be trusted" is a clause; "Labour campaign chiefs" and "UK's biggest lender" qualify a noun
+        return text[after : after + 2] in ("'s", "’s") or text[after : after + 1] == " " \
+            and not self.people.verb_after(after) and text[after + 1 : after + 2].islower()
 
     def _named(self, text: str, start: int, end: int) -> Entity | None:
         """The entity a phrase names: its first person before any "of"/"at" ("Meenakshi Ganguly of
@@ -180,11 +186,12 @@ def _common_head(words: list[str], low: list[str]) -> bool:
         and head not in PRONOUNS and head.isalpha()
 
 
-def _head_end(phrase: str, words: list[str], low: list[str]) -> int:
+def _head_end(words: list[str], low: list[str]) -> int:
     """How many words the phrase's head noun phrase has: it ends before "in"/"of"/"at"... ("A TV station in
-    the US")."""
+    the US") and before a verb ("Apple users are equally famous")."""
     for index, word in enumerate(low):
-        if index and word in ("in", "of", "at", "for", "with", "from", "on", "over", "across"):
+        if index and (word in ("in", "of", "at", "for", "with", "from", "on", "over", "across") or word in VERBISH
+                      or word in ROLE_VERBS or word.endswith("ed") and words[index].islower()):
             return index
     return len(words)
 
