@@ -59,3 +59,9 @@ def test_attribution_speaker_noise_it_skips_plural_noun_modifier():
             "it said.")
     assert "ID" not in _speakers(text)
 
+
+
+def test_attribution_speaker_noise_demonym_before_organisation_word():
+    text = 'The Russian government said the report was "entirely false".'
+    speakers = _speakers(text)
+    assert speakers and "Russian" not in speakers

@@ -17,6 +17,7 @@ from saywho.attribution.lexicon import (
     ROLE_GENDER,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    core_lemma,
     speech_lemma,
 )
 from saywho.attribution.text import Sentences, Token, tokenize
@@ -60,7 +61,8 @@ ROLE_LEADS = {"the", "us", "u.s.", "american", "russian", "french", "british", "
 ROLE_VERBS = {"has", "had", "was", "is", "will", "would", "could", "can", "did", "does", "also", "then", "later",
               "himself", "herself", "should", "may", "might", "must"}
 # Prepositions after which a name is a place or a thing, not an actor: "it" does not refer back to it.
-LOCATIVES = {"in", "across", "throughout", "into", "outside", "within", "around", "inside", "beyond", "via"}
+COPULAS = {"is", "was", "are", "were", "be", "been"}
+LOCATIVES = {"in", "on", "across", "throughout", "into", "outside", "within", "around", "inside", "beyond", "via"}
 VERBISH = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says", "told", "met", "called"}
 
 
@@ -544,7 +546,7 @@ class People:
                         # "Aston Villa" may be a person: only if no one surely "he" is near
                         unsure = unsure or entity
                         continue
-                elif entity.kind != "organisation" or self._not_agent(mention) or not self._acts(entity):
+                elif entity.kind != "organisation" or self._not_agent(mention) or not self.acts(entity):
                     continue
                 return entity
         return unsure
@@ -575,9 +577,12 @@ class People:
                 return True
         return self.before_common_noun(mention.end)
 
-    def _acts(self, entity: Entity) -> bool:
+    def acts(self, entity: Entity) -> bool:
         """Whether the article ever writes the organisation as a clause's subject ("Wimpey said", "IBM has"),
         or at least not only as a place or a modifier ("in the UK", "UK housing", "TV licence")."""
+        if any(word.lower() in ORG_WORDS for word in entity.tokens):
+            # "the Economy Ministry", "Bank of Japan": an institution by its name
+            return True
         if self._agents is None:
             self._agents = {}
             for mention in self.mentions:
@@ -595,7 +600,9 @@ class People:
         if not follow or self.text[end : end + 1] != " ":
             return False
         word = follow[0].lower()
-        return word in VERBISH or word in ROLE_VERBS or word.endswith("ed") or speech_lemma(word) is not None
+        # a copula says nothing: things are as well ("TV is a big part of life")
+        return (word in VERBISH or word in ROLE_VERBS or word.endswith("ed") or core_lemma(word) is not None) \
+            and word not in COPULAS
 
     def before_common_noun(self, end: int) -> bool:
         """Whether the word right after ``end`` is a lowercase word that is no verb: the name before it
@@ -612,7 +619,7 @@ class People:
                 and (after[0] in VERBISH or after[0] in ROLE_VERBS or after[0] in ("are", "were", "and", "or")
                      or after[0].endswith("ed"))
         return not (word in VERBISH or word in ROLE_VERBS or word in NOT_NAMES or word.endswith(("ed", "s"))
-                    or speech_lemma(word) is not None)
+                    or core_lemma(word) is not None)
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """The stretches inside quotation marks, sorted by start."""

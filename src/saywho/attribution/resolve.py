@@ -86,7 +86,8 @@ class Resolver:
             return None, None
         head = _head_end(words, low)
         head_end = start + _offset_after(text[start:end], words, head)
-        if entity is not None and entity.kind != "person" and _common_head(words[:head], low[:head]) \
+        if entity is not None and entity.kind != "person" \
+                and _common_head(words[:head], low[:head], _adjectival(entity.name)) \
                 and (not in_body or self._modifies(text, start, head_end)):
             # "German politicians" / "The UK's biggest mortgage lender": the head is the common noun, the name
             # before it only qualifies it
@@ -179,11 +180,21 @@ def _trailing_pronoun(words: list[str], low: list[str]) -> int | None:
     return None
 
 
-def _common_head(words: list[str], low: list[str]) -> bool:
-    """A phrase whose last word is a lowercase common noun, not a role, an organisation word or a pronoun."""
+def _common_head(words: list[str], low: list[str], place: bool = False) -> bool:
+    """A phrase whose last word is a lowercase common noun, not a role or a pronoun, nor an organisation word
+    after an organisation's name ("the Labour party"); after a place or an adjective it heads the phrase
+    ("the Russian government")."""
+    if len(words) < 2:
+        return False
     head = low[-1]
-    return len(words) > 1 and words[-1].islower() and head not in ROLE_NOUNS and head not in ORG_WORDS \
+    return words[-1].islower() and head not in ROLE_NOUNS and (place or head not in ORG_WORDS) \
         and head not in PRONOUNS and head.isalpha()
+
+
+def _adjectival(name: str) -> bool:
+    """A demonym's shape ("Russian", "British", "Chinese", "American"): an adjective, not a name, before a noun
+    ("the Russian government"); a surname there ("the Obama administration") is the person's."""
+    return " " not in name and name.lower().endswith(("ian", "ish", "ese", "ican"))
 
 
 def _head_end(words: list[str], low: list[str]) -> int:
