@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from saywho.attribution import attribute
+from saywho.attribution.people import build_people
+from saywho.attribution.resolve import Resolver
 
 SEED = Path(__file__).parent / "fixtures" / "000_baf42c301885f353.txt"
 
@@ -65,3 +67,19 @@ def test_attribution_speaker_noise_demonym_before_organisation_word():
     text = 'The Russian government said the report was "entirely false".'
     speakers = _speakers(text)
     assert speakers and "Russian" not in speakers
+
+
+
+def test_attribution_speaker_noise_relative_clause_subject_speaks():
+    text = "The ruling, which the law lords found flawed, was overturned by Lord Bingham."
+    resolver = Resolver(build_people(text))
+    start = text.index("which")
+    speaker, _ = resolver.resolve(text, start, text.index(" found"))
+    assert speaker == "law lords"
+
+
+def test_attribution_speaker_noise_demonym_alone_is_no_speaker():
+    text = "Andy Roddick beat Lleyton Hewitt. The American said he was tired."
+    resolver = Resolver(build_people(text))
+    start = text.index("The American")
+    assert resolver.resolve(text, start, start + len("The American")) == (None, None)

@@ -65,6 +65,19 @@ class Resolver:
             if earlier and start - earlier[-1].end <= 3:
                 return self._name(earlier[-1].entity)
             return None, None
+        if "which" in low[:-1]:
+            rest = low[len(low) - 1 - low[::-1].index("which") + 1 :]
+            if rest[0] in DETERMINERS_AND_POSSESSIVES or rest[0] in ("some", "many", "most") or \
+                    words[len(low) - len(rest)][:1].isupper():
+                # "the ruling, which the law lords said": the relative clause's own subject speaks
+                at = start + list(re.finditer(r"\bwhich\b", text[start:end], re.IGNORECASE))[-1].end()
+                while at < end and text[at].isspace():
+                    at += 1
+                return self.resolve(text, at, end, in_body)
+        if len(words) == 2 and low[0] == "the" and _adjectival(words[1]):
+            # "The American said": someone the article named, but the last person named is as often the
+            # opponent; no name beats a wrong one
+            return None, None
         subject = _trailing_pronoun(words, low)
         if subject is not None and len(words) > 1:
             # "which he" / "he appeared" / "TV programmes they": a fragment around the pronoun that speaks
