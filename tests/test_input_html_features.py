@@ -71,3 +71,14 @@ def test_input_html_features_stack_rows_place_blocks_against_the_confident_core(
     assert rows[0]["core_before"] == 0.0
     assert rows[1]["core_after"] == 0.0 < rows[0]["core_after"] < 1.0
     assert rows[-1]["core_inside"] == 0.0 < rows[-1]["core_distance"]
+
+
+def test_input_html_features_stack_rows_mark_teasers_repeats_and_related_sections():
+    blocks = page_blocks(etree.fromstring(SECTIONED, parser=etree.HTMLParser()))
+    rows = [dict(zip(STACK_FEATURE_NAMES, row, strict=True)) for row in stack_rows(blocks, [0.5] * len(blocks))]
+    heading = next(i for i, b in enumerate(blocks) if b.text == "You may like")
+    teaser = next(i for i, b in enumerate(blocks) if b.text.startswith("Work on the extension will start next spring,"))
+    assert [r["section_aside"] for r in rows] == [0.0] * heading + [1.0] * (len(blocks) - heading)
+    assert rows[teaser]["teaser"] == rows[1]["teaser"] == 1.0
+    assert rows[0]["teaser"] == 0.0
+    assert all(r["repeats"] == 0.0 for r in rows)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
 from saywho.cleaning.features import page_features
-from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock
+from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock, class_groups
 
 _LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
 WEIGHTS_PATH = Path(__file__).with_name("html_model.json")
@@ -41,7 +41,7 @@ FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in
 STACK_FEATURE_NAMES = (
     "own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length",
     "core_inside", "core_distance", "core_before", "core_after", "log_chars", "own_vs_top", "own_outside_core",
-    "subtree_inside", "subtree_up", "subtree_down",
+    "subtree_inside", "subtree_up", "subtree_down", "teaser", "repeats", "section_aside",
 )
 # A block scoring this high with this much text is part of the page's confident core.
 CORE_SCORE = 0.8
@@ -52,6 +52,10 @@ _CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
 _CAPTION_SLOTS = {CONTEXT_TAGS.index("figure"), CONTEXT_TAGS.index("figcaption"), len(CONTEXT_TAGS) + CLASS_NAMES.index("caption")}
 _LIST_SLOT = CONTEXT_TAGS.index("li")
+# Class/id groups that, on a section's heading, mark the whole section as not the story.
+_ASIDE_SLOTS = frozenset(len(CONTEXT_TAGS) + CLASS_NAMES.index(g) for g in ("related", "newsletter", "comment", "share", "promo", "sidebar"))
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_PREFIX = 40
 
 # Photo credits and captions: "(Image: GETTY)", "Photo: AP", "[File: Reuters]".
 _CREDIT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|afp|shutterstock|file|illustration)\b", re.I)
@@ -186,8 +190,9 @@ def _nearest(flags: list[bool]) -> list[int]:
 
 def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]:
     """Second-stage inputs (``STACK_FEATURE_NAMES``): each block's first-stage score beside its
-    neighbours', its place relative to the page's confident core, and its place in the tree
-    relative to the subtree holding the most article evidence."""
+    neighbours', its place relative to the page's confident core, its place in the tree relative
+    to the subtree holding the most article evidence, and whether it repeats or teases another
+    block or sits under a "related" / "comments" heading."""
     n = len(first)
     by_container: dict[int, list[float]] = {}
     for b, p in zip(blocks, first, strict=True):
@@ -205,6 +210,12 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
     top = sorted(first, reverse=True)
     reference = _logit(top[min(2, n - 1)]) if n else 0.0
     places = _subtree_places(blocks, lengths, first)
+    texts = [b.text for b in blocks]
+    seen: dict[str, int] = {}
+    for text in texts:
+        seen[text] = seen.get(text, 0) + 1
+    teasers = _teasers(texts)
+    aside = _aside_sections(blocks)
     rows = []
     for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
@@ -227,6 +238,9 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]
             logits[i] - reference,
             (1.0 - inside) * logits[i],
             *places[i],
+            teasers[i],
+            min(seen[texts[i]] - 1, 5) / 5.0,
+            aside[i],
         ])
     return rows
 
@@ -285,6 +299,39 @@ def _subtree_places(blocks: list[HtmlBlock], lengths: list[int], first: list[flo
             common += 1
         places.append((0.0, min(len(b.path) - common, 10) / 10.0, min(len(best_path) - common, 10) / 10.0))
     return places
+
+
+def _aside_sections(blocks: list[HtmlBlock]) -> list[float]:
+    """1.0 for blocks in a section whose heading is classed as related links, comments, a
+    newsletter pitch and the like: the class sits on the heading, not on the cards below it."""
+    marked: set[int] = set()
+    flags = []
+    for b in blocks:
+        if b.tag in _HEADINGS and b.attrs and not _ASIDE_SLOTS.isdisjoint(class_groups(b.attrs)) and len(b.path) > 1:
+            marked.add(b.path[-2])
+        flags.append(1.0 if marked and not marked.isdisjoint(b.path) else 0.0)
+    return flags
+
+
+def _teasers(texts: list[str]) -> list[float]:
+    """1.0 for a block that opens like another, different block (a teaser of a paragraph) or
+    opens with another block's whole text (a linked headline followed by its summary)."""
+    openings: dict[str, set[str]] = {}
+    for text in texts:
+        if len(text) >= _PREFIX:
+            openings.setdefault(text[:_PREFIX], set()).add(text)
+    short: dict[str, set[str]] = {}
+    for text in texts:
+        if 20 <= len(text) < 200:
+            short.setdefault(text[:20], set()).add(text)
+    flags = []
+    for text in texts:
+        if len(text) >= _PREFIX and len(openings[text[:_PREFIX]]) > 1:
+            flags.append(1.0)
+            continue
+        heads = short.get(text[:20], ())
+        flags.append(1.0 if any(len(t) < len(text) and text.startswith(t) for t in heads) else 0.0)
+    return flags
 
 
 def _run_lengths(flags: list[bool]) -> list[int]:

@@ -79,7 +79,7 @@ _token_cache: dict[str, frozenset[int]] = {}
 _value_cache: dict[str, frozenset[int]] = {}
 
 
-def _class_groups(value: str) -> frozenset[int]:
+def class_groups(value: str) -> frozenset[int]:
     """The context slots of the keyword groups named in a class/id value, token by token."""
     # Pages repeat the same class strings hundreds of times: one lookup beats a token scan.
     cached = _value_cache.get(value)
@@ -181,7 +181,7 @@ def page_blocks(root) -> list[HtmlBlock]:
             named = f"{marker or ''} {ident or ''}" if marker or ident else ""
             index = _TAG_INDEX.get(tag)
             if index is not None or named:
-                own = _class_groups(named) if named else frozenset()
+                own = class_groups(named) if named else frozenset()
                 if index is not None:
                     own = own | {index}
                 if not own.issubset(context):
