@@ -100,7 +100,8 @@ class Resolver:
         head = _head_end(words, low)
         head_end = start + _offset_after(text[start:end], words, head)
         if entity is not None and entity.kind != "person" \
-                and _common_head(words[:head], low[:head], _adjectival(entity.name)) \
+                and _common_head(words[:head], low[:head],
+                                  _adjectival(entity.name) or entity.kind == "organisation" and not people.acts(entity)) \
                 and (not in_body or self._modifies(text, start, head_end)):
             # "German politicians" / "The UK's biggest mortgage lender": the head is the common noun, the name
             # before it only qualifies it
