@@ -107,6 +107,43 @@ instead indeed rather perhaps maybe once again never always sometimes often agai
 between among through during within without across toward towards upon via per
 """.split())
 
+# Capitalised words that describe people but name nobody ("a Kent County Republican").
+AFFILIATIONS = {"republican", "republicans", "democrat", "democrats", "democratic", "american", "americans", "gop",
+                "conservative", "conservatives", "liberal", "liberals", "independent", "independents",
+                "christian", "christians", "muslim", "muslims", "jewish", "catholic", "latino", "latinos",
+                "hispanic", "hispanics", "black", "white"}
+
+
+# Places that are also first names ("Virginia", "Charlotte").
+US_PLACES = set("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+washington wisconsin wyoming carolina dakota charlotte austin phoenix houston dallas denver jackson madison
+orlando tampa miami atlanta boston chicago detroit cleveland charleston savannah aurora paris london
+sydney victoria florence jordan chad israel america europe asia africa china india russia syria iran iraq
+""".split())
+
+# First words of place names, which look like "Firstname Surname" runs.
+PLACE_WORDS = {"new", "north", "south", "east", "west", "los", "san", "santa", "las", "saint", "st.", "united",
+               "great", "hong", "middle", "central", "upper", "lower", "fort", "mount", "lake", "port", "el",
+               "rhode", "puerto", "sri", "costa", "sierra", "cape", "silicon", "wall", "capitol", "main",
+               "islamic", "european", "african", "latin", "northern", "southern", "eastern", "western",
+               "island", "islands", "river", "valley", "beach", "park", "street", "avenue", "square", "road",
+               "county", "city", "state", "states", "republic", "kingdom", "province", "district", "airport"}
+# Last words of events' names: a forum or summit is where things are said, not who says them.
+EVENT_WORDS = {"forum", "summit", "conference", "festival", "convention", "expo", "games", "awards", "olympics",
+               "symposium", "fair"}
+# Words before a role noun that make it a description of someone ("the president", "US president").
+ROLE_LEADS = {"the", "us", "u.s.", "american", "russian", "french", "british", "german", "chinese", "former"}
+ROLE_VERBS = {"has", "had", "was", "is", "will", "would", "could", "can", "did", "does", "also", "then", "later",
+              "himself", "herself", "should", "may", "might", "must"}
+# A copula says nothing of who acts: things "are" as well ("TV is a big part of life").
+COPULAS = {"is", "was", "are", "were", "be", "been"}
+# Prepositions after which a name is a place or a thing, not an actor: "it" does not refer back to it.
+LOCATIVES = {"in", "on", "across", "throughout", "into", "outside", "within", "around", "inside", "beyond", "via"}
+VERBISH = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says", "told", "met", "called"}
+
 DETERMINERS_AND_POSSESSIVES = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "another"}
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -14,10 +14,12 @@ from saywho.attribution.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
+    ROLE_VERBS,
+    VERBISH,
     speech_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
-from saywho.attribution.people import ROLE_VERBS, VERBISH, Entity, People, build_people
+from saywho.attribution.people import Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
 from saywho.attribution.text import Token
 from saywho.records import Attribution, Cue, Quote, Span
