@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from saywho.attribution.lexicon import (
     AFFILIATIONS,
@@ -22,132 +20,30 @@ from saywho.attribution.lexicon import (
     ROLE_GENDER,
     ROLE_LEADS,
     ROLE_NOUNS,
-    ROLE_SYNONYMS,
     ROLE_VERBS,
     US_PLACES,
     VERBISH,
     core_lemma,
     speech_lemma,
 )
+from saywho.attribution.names import (
+    CONNECTORS,
+    DESCRIPTOR,
+    DETERMINERS,
+    LOOKBACK,
+    Entity,
+    NameMention,
+    acronym,
+    first_name_gender,
+    is_first_name,
+    is_name_token,
+    role_key,
+    sure_gender,
+    surname_of,
+    title_inside,
+)
 from saywho.attribution.text import Sentences, Token, tokenize
 from saywho.records import Person
-
-# A hyphenated description ("Oscar-winner", "Texas-based"), not a double-barrelled name ("Lewis-Wolverton").
-DESCRIPTOR = re.compile(r"-[a-z]")
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
-LOOKBACK = 60
-
-
-@lru_cache(maxsize=1)
-def _detector():
-    try:
-        import gender_guesser.detector as gender_detector
-    except ImportError:
-        return None
-    return gender_detector.Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=4096)
-def name_gender(name: str) -> tuple[str | None, bool]:
-    """A first name's gender and whether it is sure: US usage first ("Bernie", "Rand"), then worldwide."""
-    detector = _detector()
-    if detector is None or not name.isalpha():
-        return None, False
-    guess = detector.get_gender(name, "usa")
-    if guess in ("unknown", "andy"):
-        guess = detector.get_gender(name)
-    if guess in ("male", "mostly_male"):
-        return "m", guess == "male"
-    if guess in ("female", "mostly_female"):
-        return "f", guess == "female"
-    return None, False
-
-
-def first_name_gender(name: str) -> str | None:
-    return name_gender(name)[0]
-
-
-def sure_gender(name: str) -> str | None:
-    gender, sure = name_gender(name)
-    return gender if sure else None
-
-
-def is_first_name(name: str) -> bool:
-    detector = _detector()
-    return detector is not None and name.isalpha() and detector.get_gender(name) != "unknown"
-
-
-def surname_of(tokens: list[str]) -> str:
-    """The family name: "Charles Elliott III" and "Charles Elliott Jr." are Elliott."""
-    if len(tokens) >= 3 and tokens[-1].rstrip(".,").lower() in NAME_SUFFIXES:
-        return tokens[-2].rstrip(",")
-    return tokens[-1]
-
-
-def role_key(word: str) -> str:
-    word = word.lower()
-    return ROLE_SYNONYMS.get(word, word)
-
-
-@dataclass
-class Entity:
-    name: str
-    kind: str = "person"
-    gender: str | None = None
-    roles: list[str] = field(default_factory=list)
-    mentions: int = 0
-    first: int = 0
-    # a first name's usual gender, for pronouns only: "Warren" alone may yet be Elizabeth Warren
-    hint: str | None = None
-
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
-
-    def role_keys(self) -> set[str]:
-        keys = set()
-        for role in self.roles:
-            for word in role.split():
-                if word.lower() in ROLE_NOUNS:
-                    keys.add(role_key(word))
-        return keys
-
-    def add_role(self, role: str) -> None:
-        role = role.strip(" ,")
-        if role and role.lower() not in (r.lower() for r in self.roles):
-            self.roles.append(role)
-
-
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    start: int
-    end: int
-    entity: Entity
-    sentence: int
-    subject: bool
-
-
-def _is_name_token(tok: Token) -> bool:
-    if not tok.text[:1].isupper():
-        return False
-    word = tok.bare
-    if not word or not word[0].isupper():
-        return False
-    return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
-
-
-def _title_inside(run: list[Token]) -> int:
-    """How many leading words of a capitalised run are a title ("White House Press Secretary")."""
-    for index in range(len(run) - 2, -1, -1):
-        if run[index].lower in ROLE_NOUNS:
-            return index + 1
-    return 0
-
-
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 class People:
@@ -172,12 +68,12 @@ class People:
         headline_cache: dict[int, bool] = {}
         while i < n:
             tok = toks[i]
-            if not _is_name_token(tok) or tok.text in ("“", "”"):
+            if not is_name_token(tok) or tok.text in ("“", "”"):
                 i += 1
                 continue
             j = i + 1
             while j < n and toks[j].start - toks[j - 1].end <= 1 and (
-                _is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
+                is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
                 or (toks[j].lower in ("of", "for") and j + 1 < n and toks[j + 1].capitalised
                     and toks[j + 1].lower not in NOT_NAMES and any(t.lower in ORG_WORDS for t in toks[i:j]))
             ) and not toks[j - 1].text.endswith(("’s", "'s")):
@@ -192,7 +88,7 @@ class People:
             subject = sentence != last_sentence
             if subject:
                 last_sentence = sentence
-            title_words = _title_inside(run)
+            title_words = title_inside(run)
             if title_words:
                 run = run[title_words:]
             described = 0
@@ -342,7 +238,7 @@ class People:
             return known
         if is_org:
             for entity in self.entities:
-                if entity.kind == "organisation" and _acronym(entity.name) == name:
+                if entity.kind == "organisation" and acronym(entity.name) == name:
                     self.by_name[name.lower()] = entity
                     return entity
             entity = Entity(name, kind="organisation", first=len(self.mentions))

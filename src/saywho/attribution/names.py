@@ -1,0 +1,128 @@
+"""Names and the records of one article's people: first-name gender, surnames, role keys, and
+the ``Entity``/``NameMention`` records the people table is built from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, ROLE_NOUNS, ROLE_SYNONYMS
+from saywho.attribution.text import Token
+
+# A hyphenated description ("Oscar-winner", "Texas-based"), not a double-barrelled name ("Lewis-Wolverton").
+DESCRIPTOR = re.compile(r"-[a-z]")
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
+LOOKBACK = 60
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    try:
+        import gender_guesser.detector as gender_detector
+    except ImportError:
+        return None
+    return gender_detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def name_gender(name: str) -> tuple[str | None, bool]:
+    """A first name's gender and whether it is sure: US usage first ("Bernie", "Rand"), then worldwide."""
+    detector = _detector()
+    if detector is None or not name.isalpha():
+        return None, False
+    guess = detector.get_gender(name, "usa")
+    if guess in ("unknown", "andy"):
+        guess = detector.get_gender(name)
+    if guess in ("male", "mostly_male"):
+        return "m", guess == "male"
+    if guess in ("female", "mostly_female"):
+        return "f", guess == "female"
+    return None, False
+
+
+def first_name_gender(name: str) -> str | None:
+    return name_gender(name)[0]
+
+
+def sure_gender(name: str) -> str | None:
+    gender, sure = name_gender(name)
+    return gender if sure else None
+
+
+def is_first_name(name: str) -> bool:
+    detector = _detector()
+    return detector is not None and name.isalpha() and detector.get_gender(name) != "unknown"
+
+
+def surname_of(tokens: list[str]) -> str:
+    """The family name: "Charles Elliott III" and "Charles Elliott Jr." are Elliott."""
+    if len(tokens) >= 3 and tokens[-1].rstrip(".,").lower() in NAME_SUFFIXES:
+        return tokens[-2].rstrip(",")
+    return tokens[-1]
+
+
+def role_key(word: str) -> str:
+    word = word.lower()
+    return ROLE_SYNONYMS.get(word, word)
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    first: int = 0
+    # a first name's usual gender, for pronouns only: "Warren" alone may yet be Elizabeth Warren
+    hint: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    def role_keys(self) -> set[str]:
+        keys = set()
+        for role in self.roles:
+            for word in role.split():
+                if word.lower() in ROLE_NOUNS:
+                    keys.add(role_key(word))
+        return keys
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role.lower() not in (r.lower() for r in self.roles):
+            self.roles.append(role)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    entity: Entity
+    sentence: int
+    subject: bool
+
+
+def is_name_token(tok: Token) -> bool:
+    if not tok.text[:1].isupper():
+        return False
+    word = tok.bare
+    if not word or not word[0].isupper():
+        return False
+    return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
+
+
+def title_inside(run: list[Token]) -> int:
+    """How many leading words of a capitalised run are a title ("White House Press Secretary")."""
+    for index in range(len(run) - 2, -1, -1):
+        if run[index].lower in ROLE_NOUNS:
+            return index + 1
+    return 0
+
+
+def acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
