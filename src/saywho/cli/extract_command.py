@@ -48,7 +48,7 @@ def render_text(article: Article) -> str:
         lines.append(f"## People ({len(article.people)})")
         for p in article.people:
             roles = f": {', '.join(p.roles)}" if p.roles else ""
-            lines.append(f"- {p.name} ({p.kind}, {p.mentions} mentions){roles}")
+            lines.append(f"- {p.name} ({p.kind}, {p.mentions} mention{'' if p.mentions == 1 else 's'}){roles}")
     if article.boilerplate:
         lines.append("")
         lines.append(f"## Removed ({len(article.boilerplate)} blocks)")
