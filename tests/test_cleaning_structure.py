@@ -57,3 +57,14 @@ def test_cleaning_structure_prior_pushes_repeated_blocks_out():
     assert repeated not in with_prior.paragraphs
     assert repeated in with_prior.boilerplate
     assert list(with_prior.paragraphs) == BODY[:-1]
+
+
+def test_cleaning_structure_headline_with_furniture_words_above_the_story():
+    text = ("Oil prices fall back from highs\n\n"
+            "Oil prices retreated from record highs on Monday as traders bet that rising stocks "
+            "would ease fears of a winter shortage.\n\n"
+            "Prices had climbed for five days in a row before the fall, traders in London said.\n")
+    page = clean_text(text)
+    assert page.title == "Oil prices fall back from highs"
+    assert page.paragraphs[0].startswith("Oil prices retreated")
+

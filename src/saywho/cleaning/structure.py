@@ -18,6 +18,10 @@ from saywho.cleaning.features import FEATURE_NAMES, own_features
 
 HEAD_REACH = 20
 LEAD_WORDS = 15
+# A headline may use words that elsewhere mark site furniture or calls to action ("Oil prices fall
+# back", "Gold falls on IMF sale concerns"); right above the story, it still is one when most of
+# its words are the story's.
+TOPICAL_TITLE = 0.5
 # Words of four or more characters: whole runs of word characters, as \w+ would give them.
 _CONTENT_WORD = re.compile(r"\w{4,}")
 _MONTHS = {
@@ -102,7 +106,9 @@ def _is_dateline(text: str) -> bool:
     return len(text) < 120 and parse_date(text) is not None
 
 
-def _title_like(text: str, stats: list[float]) -> bool:
+def _title_like(text: str, stats: list[float], story: set[str] | None = None) -> bool:
+    """Whether a line can be the headline; with the ``story``'s words, a line most of whose
+    words are the story's may carry furniture or call-to-action words."""
     words = len(text.split())
     return (
         3 <= words <= 30
@@ -113,8 +119,8 @@ def _title_like(text: str, stats: list[float]) -> bool:
         and not stats[_I["url"]]
         and not stats[_I["copyright"]]
         and not stats[_I["second"]]
-        and stats[_I["action"]] < 0.5
-        and stats[_I["furniture"]] < 0.5
+        and ((stats[_I["action"]] < 0.5 and stats[_I["furniture"]] < 0.5)
+             or (story is not None and _topicality(text, story) >= TOPICAL_TITLE))
         and byline_authors(text) is None
         and not _is_dateline(text)
     )
@@ -128,6 +134,11 @@ def _reads_as_lead(text: str, stats: Sequence[float]) -> bool:
 
 def _content_words(text: str) -> set[str]:
     return set(_CONTENT_WORD.findall(text.lower()))
+
+
+def _story(texts: Sequence[str], body: list[bool], blocks: Sequence[int]) -> set[str]:
+    """The content words of the story's opening body blocks."""
+    return _content_words(" ".join(texts[k] for k in blocks if body[k])[:4000])
 
 
 def _topicality(text: str, story: set[str]) -> float:
@@ -152,17 +163,20 @@ def read_head(texts: Sequence[str], body: list[bool], rows: Sequence[Sequence[fl
     if (
         first + 1 < len(texts)
         and body[first + 1]
-        and _title_like(texts[first], stats[first])
         and len(texts[first].split()) <= 20
+        and _title_like(texts[first], stats[first], _story(texts, body, starts[1:9]))
     ):
         body[first] = False
         first += 1
     lo = max(0, first - HEAD_REACH)
-    candidates = [i for i in range(first - 1, lo - 1, -1) if _title_like(texts[i], stats[i])]
+    story = _story(texts, body, starts[:8])
+    # Only the line right above the story may be a headline by topicality alone: further up, a
+    # short call to action shares a word or two with any story.
+    candidates = [i for i in range(first - 1, lo - 1, -1)
+                  if _title_like(texts[i], stats[i], story if i == first - 1 else None)]
     if candidates:
         # The headline is about what the story is about: of the title-like lines before the
         # body, take the one whose words the opening paragraphs share, nearer ones first.
-        story = _content_words(" ".join(texts[k] for k in starts[:8] if body[k])[:4000])
         title = max(candidates, key=lambda i: _topicality(texts[i], story) - 0.02 * (first - i))
         head.title = texts[title]
         head.roles[title] = "title"
