@@ -90,3 +90,13 @@ def test_corpus_bad_input_binary_and_empty_files(tmp_path):
     assert articles == ["good"]
     assert sorted(r[1] for r in rows) == ["binary", "empty"]
     assert {r[2] for r in rows} <= {"SW101", "SW102", "SW100"}
+
+
+def test_corpus_progress_ends_at_the_total(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{i}", "text": GOOD}) + "\n" for i in range(5)) + "{broken\n",
+                    encoding="utf-8")
+    seen = []
+    run_corpus([str(feed)], db=str(tmp_path / "p.db"), workers=1, batch_size=4,
+               progress=lambda summary, total: seen.append((summary.articles + summary.failures, total)))
+    assert seen[-1] == (6, 6)

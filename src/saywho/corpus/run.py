@@ -240,6 +240,8 @@ def run_corpus(
 
         with get_executor(engine, workers) as executor:
             store_results(store, summary, executor.imap(docs, options), reader_failures, batch_size, report)
+        # the last, partial batch is stored after the last per-batch report
+        report()
     return summary
 
 
