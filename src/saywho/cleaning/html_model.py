@@ -46,9 +46,6 @@ STACK_FEATURE_NAMES = (
 # A block scoring this high with this much text is part of the page's confident core.
 CORE_SCORE = 0.8
 CORE_CHARS = 80
-_N_FIXED = 34
-_TAG_OFFSET = _N_FIXED
-_CONTEXT_OFFSET = _TAG_OFFSET + len(BLOCK_TAG_GROUPS)
 _TAG_INDEX = {t: i for i, t in enumerate(BLOCK_TAG_GROUPS)}
 _CAPTION_SLOTS = {CONTEXT_TAGS.index("figure"), CONTEXT_TAGS.index("figcaption"), len(CONTEXT_TAGS) + CLASS_NAMES.index("caption")}
 _LIST_SLOT = CONTEXT_TAGS.index("li")
@@ -67,6 +64,35 @@ _ABOUT = re.compile(
     re.I,
 )
 _TERMINAL = frozenset('.!?"\u201d\u2019)')
+# Words one of which every match of _ABOUT's middle branch holds: a plain search for them
+# rules most text out before the slow pattern runs.
+_ABOUT_NOUNS = re.compile(
+    "company|provider|firm|organi|leader|agency|publisher|network|platform|manufacturer|developer|group|institute|foundation|supplier"
+)
+
+
+def _is_credit(text: str) -> bool:
+    # Only for ASCII text does case-insensitive matching come down to lower(): with re.I,
+    # "\u017f" matches "s" and "\u212a" matches "k".
+    if text.isascii():
+        low = text.lower()
+        if not (
+            "photo" in low or "image" in low or "picture" in low or "credit" in low or "getty" in low or "reuters" in low
+            or "afp" in low or "shutterstock" in low or "file" in low or "illustration" in low
+        ):
+            return False
+    return _CREDIT.search(text) is not None
+
+
+def _is_about(text: str) -> bool:
+    if text.isascii():
+        low = text.lower()
+        if not (
+            "about" in low or "information" in low or "visit" in low or "follow" in low
+            or (("is " in low or "are " in low) and _ABOUT_NOUNS.search(low))
+        ):
+            return False
+    return _ABOUT.search(text) is not None
 
 
 def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[list[float]]:
@@ -109,52 +135,60 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         if in_main[i]:
             tally[1] += lengths[i]
     title_like = [_title_like(texts[i], links[i]) for i in range(n)]
-    width = _N_FIXED + len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES)
+    # The one-hot tag and context slots start from one zero row; the fixed features are one
+    # list display per block, which costs far less than assigning them slot by slot.
+    onehot = [0.0] * (len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES))
+    div_slot = _TAG_INDEX["div"]
     rows = []
     before = 0
     for i, b in enumerate(blocks):
-        row = [0.0] * width
         stats = container_stats[b.container]
-        row[0] = links[i]
-        row[1] = 1.0 if in_main[i] else 0.0
-        row[2] = 1.0 if in_main[i] and lengths[i] > 80 else 0.0
-        row[3] = 1.0 if b.hidden else 0.0
-        row[4] = min(b.depth, 60) / 60.0
-        row[5], row[6], row[7], row[8] = stats
-        row[9] = 1.0 if seen[texts[i]] > 1 else 0.0
-        row[10] = 1.0 if i and in_main[i - 1] else 0.0
-        row[11] = 1.0 if i + 1 < n and in_main[i + 1] else 0.0
-        row[12] = links[i - 1] if i else 1.0
-        row[13] = links[i + 1] if i + 1 < n else 1.0
-        row[14] = before / total_chars
-        row[15] = 1.0 if first_main <= i <= last_main else 0.0
-        row[16] = min(abs(b.depth - main_depth), 10) / 10.0
-        row[17] = 1.0 if b.container == best_container else 0.0
-        row[18] = 1.0 if b.outer == best_outer else 0.0
-        row[19] = 1.0 if lengths[i] < 250 and _CREDIT.search(texts[i]) else 0.0
-        row[20] = 1.0 if texts[i].isupper() else 0.0
-        row[21] = row[1] * text_rows[i][_LONG_PROSE]
-        row[22] = row[1] if b.tag == "p" else 0.0
+        text, size, link, main = texts[i], lengths[i], links[i], in_main[i]
+        in_main_flag = 1.0 if main else 0.0
         tally = outer_chars[b.outer]
-        row[23] = tally[1] / (tally[0] or 1)
-        row[24] = 1.0 if lengths[i] < 300 and not _CAPTION_SLOTS.isdisjoint(b.context) else 0.0
-        row[25] = 1.0 if links[i] > 0.5 and _LIST_SLOT in b.context else 0.0
-        row[26] = min(abs(i - nearest_main[i]), 20) / 20.0
-        row[27] = 1.0 if b.after_image and lengths[i] < 300 else 0.0
-        row[28] = 1.0 if lengths[i] < 600 and _ABOUT.search(texts[i]) else 0.0
-        row[29] = title_like[i]
         lo, hi = max(0, i - 2), min(n, i + 3)
-        row[30] = sum(title_like[lo:hi]) / 5.0
-        row[31] = 1.0 if i > last_main else 0.0
-        row[32] = 1.0 if i < first_main else 0.0
-        row[33] = sum(links[lo:hi]) / (hi - lo)
-        tag = _TAG_SLOT.get(b.tag, b.tag)
-        row[_TAG_OFFSET + _TAG_INDEX.get(tag, _TAG_INDEX["div"])] = 1.0
+        text_row = text_rows[i]
+        row = [
+            link,
+            in_main_flag,
+            1.0 if main and size > 80 else 0.0,
+            1.0 if b.hidden else 0.0,
+            min(b.depth, 60) / 60.0,
+            *stats,
+            1.0 if seen[text] > 1 else 0.0,
+            1.0 if i and in_main[i - 1] else 0.0,
+            1.0 if i + 1 < n and in_main[i + 1] else 0.0,
+            links[i - 1] if i else 1.0,
+            links[i + 1] if i + 1 < n else 1.0,
+            before / total_chars,
+            1.0 if first_main <= i <= last_main else 0.0,
+            min(abs(b.depth - main_depth), 10) / 10.0,
+            1.0 if b.container == best_container else 0.0,
+            1.0 if b.outer == best_outer else 0.0,
+            1.0 if size < 250 and _is_credit(text) else 0.0,
+            1.0 if text.isupper() else 0.0,
+            in_main_flag * text_row[_LONG_PROSE],
+            in_main_flag if b.tag == "p" else 0.0,
+            tally[1] / (tally[0] or 1),
+            1.0 if size < 300 and not _CAPTION_SLOTS.isdisjoint(b.context) else 0.0,
+            1.0 if link > 0.5 and _LIST_SLOT in b.context else 0.0,
+            min(abs(i - nearest_main[i]), 20) / 20.0,
+            1.0 if b.after_image and size < 300 else 0.0,
+            1.0 if size < 600 and _is_about(text) else 0.0,
+            title_like[i],
+            sum(title_like[lo:hi]) / 5.0,
+            1.0 if i > last_main else 0.0,
+            1.0 if i < first_main else 0.0,
+            sum(links[lo:hi]) / (hi - lo),
+        ]
+        slots = onehot.copy()
+        slots[_TAG_INDEX.get(_TAG_SLOT.get(b.tag, b.tag), div_slot)] = 1.0
         for slot in b.context:
-            row[_CONTEXT_OFFSET + slot] = 1.0
-        row += text_rows[i]
+            slots[len(BLOCK_TAG_GROUPS) + slot] = 1.0
+        row += slots
+        row += text_row
         rows.append(row)
-        before += lengths[i]
+        before += size
     return rows
 
 
