@@ -33,7 +33,8 @@ FALLBACK_CHARS = 80
 # A publisher-wide prior at or above this marks a block as the publisher's furniture.
 PRIOR_THRESHOLD = 0.5
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Control bytes no text page holds; counted by deleting them, a C pass, not a regex scan.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 
@@ -59,7 +60,7 @@ def decode_html(data: bytes, *, source: str = "<input>") -> str:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
     head = data[:65536]
-    if head.count(b"\x00") > len(head) // 100 or len(_CONTROL.findall(head)) > max(8, len(head) // 200):
+    if head.count(b"\x00") > len(head) // 100 or len(head) - len(head.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 200):
         raise BinaryInput("says it is HTML but looks binary", source=source)
     try:
         return data.decode("utf-8")
