@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from saywho.attribution import attribute  # noqa: E402
-from saywho.attribution.lexicon import PRONOUNS, VERB_FORMS  # noqa: E402
+from saywho.attribution.lexicon import PRONOUNS, ROLE_NOUNS, VERB_FORMS  # noqa: E402
 
 SHARED = Path(os.environ.get("SAYWHO_SHARED", ROOT.parent / "shared"))
 WORD = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]|:")
@@ -102,8 +102,11 @@ def features(text: str, cand: tuple[int, int], quote: tuple[int, int], rule: tup
         f["rule_dist"] = min(len(between(text, cand, rule)), WINDOW) / WINDOW
         rule_word = text[rule[0]:rule[1]].lower()
         f["rule_weak"] = 1.0 - rates.get(rule_word, 0.0) if kind == "cue" else float(rule_word in PRONOUNS)
+        # a lower-case pick that is neither a pronoun nor a role ("a nod", "22 percent") is seldom a source
+        f["rule_common"] = float(kind == "mention" and rule_word[:1].islower() and rule_word not in PRONOUNS
+                                 and not any(w in ROLE_NOUNS for w in rule_word.split()))
     else:
-        f.update(beyond_rule=0.0, other_side=0.0, rule_dist=0.0, rule_weak=0.0)
+        f.update(beyond_rule=0.0, other_side=0.0, rule_dist=0.0, rule_weak=0.0, rule_common=0.0)
     if kind == "cue":
         nxt = text[cand[1]:cand[1] + 30]
         prev = text[max(0, cand[0] - 30):cand[0]]
@@ -120,6 +123,8 @@ def features(text: str, cand: tuple[int, int], quote: tuple[int, int], rule: tup
     else:
         f.update({
             "pronoun": float(lower in PRONOUNS),
+            "lowercase": float(word[:1].islower() and lower not in PRONOUNS),
+            "role": float(any(w in ROLE_NOUNS for w in lower.split())),
             "words": min(len(word.split()), 4) / 4,
             "sentence_start": float(bool(re.search(r"(^|[.!?]\s+|\n)\s*$", text[max(0, cand[0] - 5):cand[0]]))),
             "poss": float(text[cand[1]:cand[1] + 2] in ("'s", "’s")),
