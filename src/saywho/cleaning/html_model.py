@@ -15,14 +15,18 @@ import json
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
-from saywho.cleaning.features import page_features
+from saywho.cleaning.features import page_arrays
 from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock, class_groups
 
 _LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
+_N_FIXED = 34
 WEIGHTS_PATH = Path(__file__).with_name("html_model.json")
 BLOCK_TAG_GROUPS = ("p", "h1", "h2", "h3", "h4", "li", "td", "blockquote", "figcaption", "div", "pre", "dd")
 _TAG_SLOT = {"h5": "h4", "h6": "h4", "th": "td", "dt": "dd", "section": "div", "article": "div", "br": "div"}
@@ -43,6 +47,7 @@ STACK_FEATURE_NAMES = (
     "core_inside", "core_distance", "core_before", "core_after", "log_chars", "own_vs_top", "own_outside_core",
     "subtree_inside", "subtree_up", "subtree_down", "teaser", "repeats", "section_aside",
 )
+_CONTEXT_OFFSET = _N_FIXED + len(BLOCK_TAG_GROUPS)
 # A block scoring this high with this much text is part of the page's confident core.
 CORE_SCORE = 0.8
 CORE_CHARS = 80
@@ -97,11 +102,17 @@ def _is_about(text: str) -> bool:
 
 def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[list[float]]:
     """One feature vector (``FEATURE_NAMES`` order) per block of one page."""
+    return block_feature_matrix(blocks, in_main).tolist() if blocks else []
+
+
+def block_feature_matrix(blocks: list[HtmlBlock], in_main: list[bool]) -> np.ndarray:
+    """The page's feature rows as one matrix, a row per block, columns in ``FEATURE_NAMES`` order."""
     n = len(blocks)
     if not n:
-        return []
+        return np.zeros((0, len(FEATURE_NAMES)))
     texts = [b.text for b in blocks]
-    text_rows = page_features(texts)
+    text_matrix = page_arrays(texts)[1]
+    long_prose = text_matrix[_LONG_PROSE].tolist()
     lengths = [len(t) for t in texts]
     total_chars = sum(lengths) or 1
     links = [b.link_chars / lengths[i] for i, b in enumerate(blocks)]
@@ -135,11 +146,11 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         if in_main[i]:
             tally[1] += lengths[i]
     title_like = [_title_like(texts[i], links[i]) for i in range(n)]
-    # The one-hot tag and context slots start from one zero row; the fixed features are one
-    # list display per block, which costs far less than assigning them slot by slot.
-    onehot = [0.0] * (len(BLOCK_TAG_GROUPS) + len(CONTEXT_TAGS) + len(CLASS_NAMES))
     div_slot = _TAG_INDEX["div"]
     rows = []
+    # Where each block's one-hot tag and context flags go, as (row, column) pairs.
+    flag_rows: list[int] = []
+    flag_columns: list[int] = []
     before = 0
     for i, b in enumerate(blocks):
         stats = container_stats[b.container]
@@ -147,7 +158,6 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
         in_main_flag = 1.0 if main else 0.0
         tally = outer_chars[b.outer]
         lo, hi = max(0, i - 2), min(n, i + 3)
-        text_row = text_rows[i]
         row = [
             link,
             in_main_flag,
@@ -167,7 +177,7 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
             1.0 if b.outer == best_outer else 0.0,
             1.0 if size < 250 and _is_credit(text) else 0.0,
             1.0 if text.isupper() else 0.0,
-            in_main_flag * text_row[_LONG_PROSE],
+            in_main_flag * long_prose[i],
             in_main_flag if b.tag == "p" else 0.0,
             tally[1] / (tally[0] or 1),
             1.0 if size < 300 and not _CAPTION_SLOTS.isdisjoint(b.context) else 0.0,
@@ -181,15 +191,18 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
             1.0 if i < first_main else 0.0,
             sum(links[lo:hi]) / (hi - lo),
         ]
-        slots = onehot.copy()
-        slots[_TAG_INDEX.get(_TAG_SLOT.get(b.tag, b.tag), div_slot)] = 1.0
-        for slot in b.context:
-            slots[len(BLOCK_TAG_GROUPS) + slot] = 1.0
-        row += slots
-        row += text_row
         rows.append(row)
+        flag_rows.append(i)
+        flag_columns.append(_N_FIXED + _TAG_INDEX.get(_TAG_SLOT.get(b.tag, b.tag), div_slot))
+        for slot in b.context:
+            flag_rows.append(i)
+            flag_columns.append(_CONTEXT_OFFSET + slot)
         before += size
-    return rows
+    matrix = np.zeros((n, len(FEATURE_NAMES)))
+    matrix[:, :_N_FIXED] = rows
+    matrix[flag_rows, flag_columns] = 1.0
+    matrix[:, len(HTML_FEATURE_NAMES):] = text_matrix.T
+    return matrix
 
 
 def _title_like(text: str, link_share: float) -> float:
@@ -416,16 +429,88 @@ def compile_trees(first: dict, names: list[str], columns: tuple[str, ...] = FEAT
     return eval(compile(f"lambda x: {source}", "<html_model trees>", "eval"))  # noqa: S307
 
 
+@dataclass(frozen=True, slots=True)
+class TreeTables:
+    """Boosted trees as arrays, for scoring every block of a page at once.
+
+    Each tree's leaves are listed with the tests on their path; a block reaches the leaf all of
+    whose tests it passes. Test ``k`` reads column ``columns[k]`` of the feature matrix; a leaf's
+    path is at most ``depth`` test columns of ``[passed, failed, always]``.
+    """
+
+    columns: np.ndarray
+    thresholds: np.ndarray
+    paths: np.ndarray
+    values: np.ndarray
+    starts: np.ndarray
+    baseline: float
+
+
+def tree_tables(stage: dict, names: list[str], columns: tuple[str, ...] = FEATURE_NAMES) -> TreeTables:
+    """The arrays of ``TreeTables`` for one stage of the weights file."""
+    column = {name: i for i, name in enumerate(columns)}
+    tests: list[int] = []
+    thresholds: list[float] = []
+    paths: list[list[int]] = []
+    values: list[float] = []
+    starts: list[int] = []
+    for tree in stage["trees"]:
+        starts.append(len(values))
+        pending = [(0, [])]
+        while pending:
+            index, path = pending.pop()
+            node = tree[index]
+            if len(node) == 1:
+                paths.append(path)
+                values.append(float(node[0]))
+                continue
+            feature, threshold, left, right = node
+            col = column.get(names[feature])
+            if col is None:
+                # A feature today's rows lack reads as 0.0: the branch is known now.
+                pending.append((left if 0.0 <= threshold else right, path))
+                continue
+            test = len(tests)
+            tests.append(col)
+            thresholds.append(float(threshold))
+            pending.append((right, [*path, -test - 1]))
+            pending.append((left, [*path, test]))
+    always = 2 * len(tests)
+    depth = max(1, *(len(p) for p in paths))
+    table = np.full((depth, len(paths)), always, dtype=np.intp)
+    for leaf, path in enumerate(paths):
+        for level, test in enumerate(path):
+            table[level, leaf] = test if test >= 0 else len(tests) + (-test - 1)
+    return TreeTables(
+        np.array(tests, dtype=np.intp), np.array(thresholds), table, np.array(values), np.array(starts, dtype=np.intp), float(stage["baseline"])
+    )
+
+
+def tree_sums(matrix: np.ndarray, tables: TreeTables) -> list[float]:
+    """Each row's raw score: the baseline plus every tree's leaf, added in tree order as the
+    compiled expression adds them, so the floats are the same to the last bit."""
+    n = len(matrix)
+    passed = matrix[:, tables.columns] <= tables.thresholds
+    outcomes = np.concatenate([passed, ~passed, np.ones((n, 1), dtype=bool)], axis=1)
+    reached = outcomes[:, tables.paths[0]]
+    for level in tables.paths[1:]:
+        reached &= outcomes[:, level]
+    # One leaf per tree is reached: its tree's sum is that leaf's value plus exact zeros.
+    leaves = np.add.reduceat(np.where(reached, tables.values, 0.0), tables.starts, axis=1)
+    terms = np.concatenate([np.full((n, 1), tables.baseline), leaves], axis=1)
+    return np.cumsum(terms, axis=1)[:, -1].tolist()
+
+
 @lru_cache(maxsize=4)
 def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
-    """The weights, with the first stage compiled against today's ``FEATURE_NAMES``.
+    """The weights, the first stage as arrays over today's ``FEATURE_NAMES``, the second compiled.
 
     The text features belong to the cleaning package and may gain or lose members between
     retrainings: a feature the weights lack reads as zero, one they have that is gone is ignored.
     """
     with open(path, encoding="utf-8") as handle:
         weights = json.load(handle)
-    weights["first_score"] = compile_trees(weights["first"], weights["features"])
+    weights["first_tables"] = tree_tables(weights["first"], weights["features"])
     weights["second_score"] = compile_trees(weights["second"], weights["stack_features"], STACK_FEATURE_NAMES)
     return weights
 
@@ -435,7 +520,6 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
     if not blocks:
         return []
     weights = weights or load_weights()
-    first_score = weights["first_score"]
-    first = [_sigmoid(first_score(row)) for row in block_feature_rows(blocks, in_main)]
+    first = [_sigmoid(z) for z in tree_sums(block_feature_matrix(blocks, in_main), weights["first_tables"])]
     second_score = weights["second_score"]
     return [_sigmoid(second_score(row)) for row in stack_rows(blocks, first)]
