@@ -178,14 +178,14 @@ def clean_input_check(corpus: Path, out=sys.stdout) -> dict[str, float] | None:
 
     Body is the text minus its first line; kept is the words of ``clean_text``'s paragraphs
     (a lead taken as standfirst counts as dropped). Prints and returns the mean and median share
-    of body words kept, the share of articles keeping at least 95%, and how many got a
-    standfirst.
+    of body words kept, the share of articles keeping at least 95%, how many got a standfirst,
+    and how many got no title or a title other than the headline line.
     """
     if not corpus.exists():
         print(f"clean input: no corpus at {corpus}", file=out)
         return None
     shares = []
-    standfirsts = 0
+    standfirsts = untitled = other_title = 0
     clear_cache()
     started = time.process_time()
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
@@ -200,6 +200,8 @@ def clean_input_check(corpus: Path, out=sys.stdout) -> dict[str, float] | None:
             kept = sum(len(p.split()) for p in page.paragraphs)
             shares.append(min(1.0, kept / body_words))
             standfirsts += page.standfirst is not None
+            untitled += page.title is None
+            other_title += page.title is not None and page.title != text.split("\n", 1)[0].strip()
     elapsed = time.process_time() - started
     figures = {
         "articles": len(shares),
@@ -207,12 +209,15 @@ def clean_input_check(corpus: Path, out=sys.stdout) -> dict[str, float] | None:
         "median": statistics.median(shares),
         "share_95": sum(s >= 0.95 for s in shares) / len(shares),
         "standfirsts": standfirsts,
+        "untitled": untitled,
+        "other_title": other_title,
         "articles_per_cpu_second": len(shares) / elapsed if elapsed > 0 else float("inf"),
     }
     print(
         f"clean input ({corpus.name}, {figures['articles']} articles): body words kept mean {figures['mean']:.4f}"
         f" median {figures['median']:.4f}; articles keeping >= 95%: {figures['share_95']:.4f};"
-        f" standfirsts taken: {standfirsts}; {figures['articles_per_cpu_second']:.0f} articles/CPU-s",
+        f" standfirsts taken: {standfirsts}; no title: {untitled}; title not the headline line: {other_title};"
+        f" {figures['articles_per_cpu_second']:.0f} articles/CPU-s",
         file=out,
     )
     return figures
