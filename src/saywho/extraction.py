@@ -64,12 +64,14 @@ def extract_document(
     prior: BoilerplatePrior | None = None,
     url: str | None = None,
     published: str | None = None,
+    publisher: str | None = None,
 ) -> Article:
     """``extract`` on one item a reader yielded; what its record says (a JSONL line's title and
-    publisher) fills what the page itself does not, and ``url``/``published`` override the record."""
+    publisher) fills what the page itself does not, and ``url``/``published`` override the record.
+    ``publisher`` is the fallback when neither page nor record names one."""
     article = extract(doc.content, url=url or doc.url, published=published or doc.published, id=doc.id,
                       source=doc.source, clean=clean, prior=prior)
-    publisher = doc.meta.get("publisher") if doc.meta else None
+    publisher = (doc.meta.get("publisher") if doc.meta else None) or publisher
     title = doc.meta.get("title") if doc.meta else None
     if (article.publisher is None and publisher) or (article.title is None and title):
         from dataclasses import replace

@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from saywho.attribution.lexicon import (
     AFFILIATIONS,
@@ -44,6 +45,8 @@ from saywho.attribution.names import (
 )
 from saywho.attribution.text import Sentences, Token, tokenize
 from saywho.records import Person
+
+_start = attrgetter("start")
 
 
 class People:
@@ -122,15 +125,7 @@ class People:
 
     def _sentence_first(self, sentence: int) -> int:
         """The index of the sentence's first token."""
-        start = self.sentences.starts[sentence]
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < start:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.tokens, self.sentences.starts[sentence], key=_start)
 
     def _is_headline(self, sentence: int) -> bool:
         """A title-case line ("Warren Hammers Wells Fargo CEO") whose capitals do not mark names."""
@@ -373,14 +368,7 @@ class People:
         return out
 
     def _first_at(self, offset: int) -> int:
-        lo, hi = 0, len(self.mentions)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.mentions[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.mentions, offset, key=_start)
 
     def resolve_pronoun(self, word: str, offset: int) -> Entity | None:
         """The most salient earlier entity that "he"/"she"/"they" can refer to."""

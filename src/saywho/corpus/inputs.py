@@ -11,8 +11,6 @@ one the workers lose.
 
 from __future__ import annotations
 
-import gzip
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from saywho.input.sources import (
     JSONL_SUFFIXES,
     WARC_SUFFIXES,
     JsonlFields,
+    jsonl_lines,
     parse_jsonl_line,
     read_paths,
 )
@@ -74,18 +73,6 @@ def _is_jsonl(file: str) -> bool:
 
 
 def _jsonl_lines(source: str) -> Iterator[RawLine | Failure]:
-    """The non-blank lines of a JSONL(.gz) file, with the failures ``read_jsonl`` reports."""
-    opener = gzip.open if source.lower().endswith(".gz") else open
-    try:
-        handle = opener(source, "rb")
-    except OSError as err:
-        yield Failure(source=source, code="SW106", reason=f"cannot read: {err.strerror or err}")
-        return
-    lineno = 0
-    try:
-        with handle:
-            for lineno, line in enumerate(handle, 1):
-                if line.strip():
-                    yield RawLine(source, lineno, line)
-    except (OSError, EOFError, zlib.error) as err:
-        yield Failure(source=f"{source}:{lineno + 1}", code="SW105", reason=f"stream broken after line {lineno}: {err}")
+    """The non-blank lines of a JSONL(.gz) file, unparsed, with the failures ``read_jsonl`` reports."""
+    for item in jsonl_lines(source):
+        yield item if isinstance(item, Failure) else RawLine(source, *item)

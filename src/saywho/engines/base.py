@@ -104,7 +104,7 @@ def process(doc: RawDocument | RawLine, options: RunOptions) -> Result:
     publisher = publisher_of(doc)
     prior = options.prior.for_publisher(publisher) if options.prior is not None else None
     try:
-        article = extract_document(doc, clean=options.clean, prior=prior)
+        article = extract_document(doc, clean=options.clean, prior=prior, publisher=publisher)
     except SaywhoError as err:
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code=err.code, reason=err.message))
     except RecursionError:
@@ -112,20 +112,12 @@ def process(doc: RawDocument | RawLine, options: RunOptions) -> Result:
     except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus run
         reason = f"{INTERNAL_ERROR} while extracting: {type(err).__name__}: {err}"
         return FailureResult(key, Failure(source=doc.source, id=doc.id, code="SW100", reason=reason[:500]))
-    if article.publisher is None and publisher:
-        article = _with_publisher(article, publisher)
     if not options.rows:
         return ArticleResult(key, article, signature(article.title, article.text))
     # The text's words serve both the signature and the content hash.
     words = words_of(article.text)
     minhash = signature_of_words(words_of(article.title) + words if article.title else words)
     return RowsResult(key, article_rows(key, article, minhash, words_hash(words)))
-
-
-def _with_publisher(article: Article, publisher: str) -> Article:
-    from dataclasses import replace
-
-    return replace(article, publisher=publisher)
 
 
 class Executor(ABC):

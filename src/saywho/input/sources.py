@@ -103,7 +103,18 @@ def read_jsonl(
     stop: int | None = None,
 ) -> Iterator[RawDocument | Failure]:
     """One ``RawDocument`` per line of lines ``start`` to ``stop`` (exclusive); a broken line is a
-    ``Failure``, and so is a truncated gzip, reported by the range that reads to the end."""
+    ``Failure``, and so are the failures ``jsonl_lines`` reports."""
+    for item in jsonl_lines(source, start=start, stop=stop):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield parse_jsonl_line(item[1], source=source, lineno=item[0], fields=fields)
+
+
+def jsonl_lines(source: str, *, start: int = 1, stop: int | None = None) -> Iterator[tuple[int, bytes] | Failure]:
+    """The non-blank lines ``start`` to ``stop`` (exclusive) of a JSONL(.gz) file as
+    ``(line number, bytes)``; a file that cannot be opened is a ``Failure``, and so is a truncated
+    gzip, reported by the range that reads to the end."""
     opener = gzip.open if source.lower().endswith(".gz") else open
     try:
         handle = opener(source, "rb")
@@ -118,7 +129,7 @@ def read_jsonl(
                     continue
                 if stop is not None and lineno >= stop:
                     return
-                yield parse_jsonl_line(line, source=source, lineno=lineno, fields=fields)
+                yield lineno, line
     except (OSError, EOFError, zlib.error) as err:
         if stop is None:
             yield Failure(source=f"{source}:{lineno + 1}", code="SW105", reason=f"stream broken after line {lineno}: {err}")
