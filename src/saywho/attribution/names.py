@@ -16,6 +16,8 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
+# Words that make a role another one: a deputy prime minister is no prime minister.
+RANKS = {"deputy", "vice", "shadow", "assistant", "junior", "acting", "former", "ex", "associate"}
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +93,21 @@ class Entity:
                 if word.lower() in ROLE_NOUNS:
                     keys.add(role_key(word))
         return keys
+
+    def holds(self, phrase: str) -> bool:
+        """Whether one of the entity's roles is the role a phrase names: the same head noun, with the same
+        rank ("the prime minister" is not the "Deputy Prime Minister"; "the Tory leader" not "President Bush")."""
+        words = phrase.lower().split()
+        heads = [w for w in words if w in ROLE_NOUNS]
+        if not heads:
+            return False
+        head, ranks = heads[-1], RANKS.intersection(words)
+        for role in self.roles:
+            role_words = role.lower().split()
+            if head in role_words or role_key(head) in (role_key(w) for w in role_words if w != "leader"):
+                if RANKS.intersection(role_words) == ranks:
+                    return True
+        return False
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,")

@@ -47,6 +47,10 @@ from saywho.attribution.text import Sentences, Token, tokenize
 from saywho.records import Person
 
 _start = attrgetter("start")
+# Institutions that are no company: "the company" never calls them back.
+PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
+                 "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
+                 "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
 
 
 class People:
@@ -435,12 +439,21 @@ class People:
                 return True
         return self.before_common_noun(mention.end)
 
+    def acted(self, entity: Entity) -> bool:
+        """Whether the article writes the organisation as a clause's subject at least once ("EMI said")."""
+        return self._agency(entity)[0]
+
     def acts(self, entity: Entity) -> bool:
         """Whether the article ever writes the organisation as a clause's subject ("Wimpey said", "IBM has"),
         or at least not only as a place or a modifier ("in the UK", "UK housing", "TV licence")."""
         if any(word.lower() in ORG_WORDS for word in entity.tokens):
             # "the Economy Ministry", "Bank of Japan": an institution by its name
             return True
+        acting, passive = self._agency(entity)
+        return acting or not passive
+
+    def _agency(self, entity: Entity) -> tuple[bool, bool]:
+        """Whether any mention of the entity is a clause's subject, and whether any is a place or a modifier."""
         if self._agents is None:
             self._agents = {}
             for mention in self.mentions:
@@ -450,8 +463,7 @@ class People:
                 elif self.verb_after(mention.end):
                     acting = True
                 self._agents[id(mention.entity)] = (acting, passive)
-        acting, passive = self._agents.get(id(entity), (False, False))
-        return acting or not passive
+        return self._agents.get(id(entity), (False, False))
 
     def verb_after(self, end: int) -> bool:
         follow = self.text[end : end + 30].split()[:1]
@@ -499,30 +511,71 @@ class People:
 
     def resolve_role(self, phrase: str, offset: int) -> Entity | None:
         """"the envoy", "top envoy", "the president": the person who holds that role here."""
-        heads = [role_key(w) for w in re.findall(r"[\w.\-]+", phrase.lower()) if w in ROLE_NOUNS]
-        if not heads:
+        if not any(w in ROLE_NOUNS for w in re.findall(r"[\w.\-]+", phrase.lower())):
             return None
-        head = heads[-1]
         best = None
         for mention in self.mentions_before(offset):
-            if mention.entity.kind == "person" and head in mention.entity.role_keys():
+            if mention.entity.kind == "person" and mention.entity.holds(phrase):
                 best = mention.entity
         if best is not None:
             return best
         for entity in self.entities:
-            if entity.kind == "person" and head in entity.role_keys():
+            if entity.kind == "person" and entity.holds(phrase):
                 return entity
         return None
 
-    def next_titled_person(self, offset: int, within: int = 2) -> Entity | None:
-        """The first person named with a title after ``offset``, within a few sentences."""
+    def next_titled_person(self, offset: int, head: str | None = None, within: int = 2) -> Entity | None:
+        """The first person named with a title after ``offset``, within a few sentences, whose title is not
+        another role than ``head`` ("the Irish president told ... Home Secretary Charles Clarke" is not Clarke)."""
         sentence = self.sentences.index(offset)
         for mention in self.mentions[self._first_at(offset + 1) :][:LOOKBACK]:
             if mention.sentence > sentence + within:
                 break
-            if mention.entity.kind == "person" and mention.entity.roles:
-                return mention.entity
+            entity = mention.entity
+            if entity.kind == "person" and entity.roles:
+                keys = entity.role_keys()
+                if head is None or not keys or head in keys:
+                    return entity
         return None
+
+    def named_just_before(self, offset: int, phrase: str, gender: str | None = None) -> Entity | None:
+        """"Mary Robinson has said ... The former Irish president told": a role used right after a person
+        is named, as the subject of this or the previous sentence, describes that person, unless the person
+        holds another role or is of the other gender."""
+        sentence = self.sentences.index(offset)
+        for mention in reversed(self.mentions_before(offset)):
+            if mention.sentence < sentence - 1:
+                return None
+            if self.quoted_at(mention.start):
+                continue
+            entity = mention.entity
+            if entity.kind != "person":
+                continue
+            if not mention.subject or self._modifier(mention) or not (
+                    entity.gender or entity.hint or entity.roles or is_first_name(entity.tokens[0])):
+                # a capitalised group ("Lib Dems") may pass for a person; a role is no one's but a person's
+                return None
+            if entity.roles and not entity.holds(phrase) or gender and (entity.gender or entity.hint) not in (None, gender):
+                return None
+            return entity
+        return None
+
+    def organisation_called(self, noun: str, offset: int) -> Entity | None:
+        """"the firm said": the organisation the article last wrote as acting, one whose name holds the noun
+        ("the bank" is Halifax Bank) first."""
+        fallback = None
+        for mention in reversed(self.mentions_before(offset)):
+            entity = mention.entity
+            if entity.kind != "organisation" or self.quoted_at(mention.start) or self._not_agent(mention):
+                continue
+            if noun in (w.lower() for w in entity.tokens):
+                return entity
+            if fallback is None and noun in ("company", "firm") and self.acted(entity) \
+                    and not any(w.lower() in PUBLIC_BODIES for w in entity.tokens) and len(entity.name) > 2:
+                # a company called by its name alone ("EMI said ... the firm"); not a public body, nor a
+                # two-letter acronym, which is as often a country or a thing ("UK", "PC")
+                fallback = entity
+        return fallback
 
     def people(self, speakers: set[int]) -> tuple[Person, ...]:
         out = []

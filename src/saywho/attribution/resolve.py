@@ -13,12 +13,14 @@ from saywho.attribution.lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PRONOUNS,
+    ROLE_GENDER,
     ROLE_NOUNS,
     ROLE_VERBS,
     VERBISH,
     speech_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
+from saywho.attribution.names import role_key
 from saywho.attribution.people import Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
 from saywho.attribution.text import Token
@@ -32,6 +34,10 @@ except ImportError:  # the reported-speech finder is optional; quotes work witho
 # Past this size a text is not one article (a long feature is under 100,000 characters): only its
 # first part is attributed, so that a runaway input costs a bounded time.
 MAX_CHARS = 200_000
+# "the firm said": nouns by which an article calls back an organisation it named
+ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
+                "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
+                "label", "giant", "supermarket", "corporation", "conglomerate"}
 # More quotation marks than any article has: past this many the rest are markup or noise.
 MAX_MARKS = 1_000
 
@@ -117,13 +123,15 @@ class Resolver:
             entity.kind = "person"
         if entity is not None and entity.kind == "person":
             return self._name(entity)
-        if any(w in ROLE_NOUNS and nxt in ("at", "of", "for", "with") for w, nxt in zip(low, low[1:], strict=False)):
-            # "an economist at Global Insight" is someone at the organisation, not the organisation
-            return _strip_determiner(phrase), None
+        if any(w in ROLE_NOUNS and word.islower() and nxt in ("at", "of", "for", "with")
+               for word, w, nxt in zip(words, low, low[1:], strict=False)):
+            # "an economist at Global Insight" is someone at the organisation, not the organisation; "a
+            # spokesman for the Treasury" speaks for it
+            if entity is not None and entity.kind == "organisation" and any(role_key(w) == "spokesman" for w in low):
+                return self._name(entity)
+            return None, None
         if any(w in ROLE_NOUNS for w in low):
-            role_entity = people.resolve_role(phrase, start if in_body else len(people.text))
-            if role_entity is None and in_body:
-                role_entity = people.next_titled_person(start)
+            role_entity = self._role_holder(phrase, low, start, in_body)
             if role_entity is not None:
                 if in_body and len(words) > 1:
                     role_entity.add_role(_strip_determiner(phrase))
@@ -131,10 +139,39 @@ class Resolver:
         if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
         description = _strip_determiner(phrase)
-        if len(description.split()) == 1 and (description.lower() in NOT_NAMES or _opening_participle(text, end)):
+        described = description.lower().split()
+        if len(described) == 1 and (described[0] in NOT_NAMES or _opening_participle(text, end)):
             # "This said" / "Responding to the claim, ...": a determiner or participle names no one
             return None, None
+        if any(w in ROLE_NOUNS for w in described):
+            # "the prime minister" whom the article never names: no name beats a description as a name
+            return None, None
+        if in_body and len(described) == 1 and described[0] in ORG_ANAPHORS and low[0] == "the":
+            organisation = people.organisation_called(described[0], start)
+            if organisation is not None:
+                return self._name(organisation)
         return description, None
+
+    def _role_holder(self, phrase: str, low: list[str], start: int, in_body: bool) -> Entity | None:
+        """The person a role phrase names: whoever the article gives that role, else the person named just
+        before it, else the next person named with that title."""
+        people = self.people
+        found = people.resolve_role(phrase, start if in_body else len(people.text))
+        if found is not None or not in_body:
+            return found
+        heads = [w for w in low if w in ROLE_NOUNS]
+        head = role_key(heads[-1])
+        gender = next((ROLE_GENDER[w] for w in heads if w in ROLE_GENDER), None)
+        if low[0] in ("a", "an", "another") or low[0] in DETERMINERS_AND_POSSESSIVES and low[0] not in ("the", "that") \
+                or any(w.endswith(("’s", "'s")) for w in low):
+            # "a spokesman", "his lawyer", "the band's manager": someone new, or someone else than the person
+            # just named; only a name after it ("a spokesman, John Smith,") says who
+            return people.next_titled_person(start, head)
+        if low[-1] not in ROLE_NOUNS:
+            # "The judge in the case", "Every activist I spoke": a longer phrase, or a fragment, is no role
+            # standing for the person just named
+            return people.next_titled_person(start, head)
+        return people.named_just_before(start, phrase, gender) or people.next_titled_person(start, head)
 
     def _modifies(self, text: str, start: int, end: int) -> bool:
         """Whether every name in the phrase comes before its last word, so it only qualifies the head."""
