@@ -20,6 +20,7 @@ from saywho.attribution.lexicon import (
     verb_lemma,
 )
 from saywho.attribution.marks import Marked
+from saywho.attribution.neighbours import NeighbourCues
 from saywho.attribution.phrases import (
     AUXILIARIES,
     COMPLEMENTIZERS,
@@ -29,7 +30,7 @@ from saywho.attribution.phrases import (
     PhraseFinder,
     is_adverb,
 )
-from saywho.attribution.text import Sentences, Token, tokenize
+from saywho.attribution.text import Sentences, Token, outside_quotes, tokenize, without_parentheses
 
 WORK_WORDS = {
     "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
@@ -60,7 +61,7 @@ class Found:
     addressee: str | None = None
 
 
-class QuoteFinder(PhraseFinder):
+class QuoteFinder(PhraseFinder, NeighbourCues):
     def __init__(self, text: str, sentences: Sentences, tokens: list[Token] | None = None) -> None:
         self.text = text
         self.sentences = sentences
@@ -95,8 +96,18 @@ class QuoteFinder(PhraseFinder):
             if item is None:
                 self.lemma_of = self._learned
                 item = self._attribute(mark)
+            if item is None:
+                self.lemma_of = self._core
+                item = self._beside(mark)
             found.append(item if item is not None else Found(mark, "direct"))
         return found
+
+    def _beside(self, mark: Marked) -> Found | None:
+        right = self._right_verb(mark)
+        if right is not None:
+            cue, lemma, subject = right
+            return Found(mark, "direct", cue, lemma, cue.end, subject, self._said_to(self.tokens(cue.start, cue.end + 80), 0))
+        return self._sentence_before(mark)
 
     def _not_speech(self, mark: Marked) -> bool:
         """Titles of works, nicknames and markup values are quoted but nobody says them."""
@@ -191,7 +202,7 @@ class QuoteFinder(PhraseFinder):
     def _colon_cue(self, mark: Marked, left_start: int) -> Found | None:
         """``Jeb Bush broke down what was wrong: "Q."``: with no speech verb, the clause's predicate up to the
         colon is the cue (PolNeAR marks it so) and its subject the source."""
-        toks = _without_parentheses(_outside_quotes(self.tokens(left_start, mark.open_at)))
+        toks = without_parentheses(outside_quotes(self.tokens(left_start, mark.open_at)))
         if len(toks) < 2 or toks[-1].text != ":":
             return None
         dash = max((i for i, t in enumerate(toks[:-1]) if t.text in ("—", "–", "-")), default=-1)
@@ -324,7 +335,7 @@ class QuoteFinder(PhraseFinder):
         text = self.text
         line_end = text.find("\n", mark.close_at, mark.close_at + 400)
         end = min(sent_end, line_end if line_end >= 0 else len(text), mark.close_at + 400)
-        toks = _outside_quotes(self.tokens(mark.close_at + 1, end))
+        toks = outside_quotes(self.tokens(mark.close_at + 1, end))
         while toks and toks[-1].text in (".", "!", "?", "”", '"', "’", "'"):
             toks.pop()
         commas = [i for i, t in enumerate(toks) if t.text == ","]
@@ -414,7 +425,7 @@ class QuoteFinder(PhraseFinder):
     def _left_clause(self, mark: Marked, left_start: int) -> Found | None:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
         toks = self.tokens(left_start, mark.open_at)
-        toks = _without_parentheses(_outside_quotes(toks))[-LEFT_WINDOW:]
+        toks = without_parentheses(outside_quotes(toks))[-LEFT_WINDOW:]
         if len(toks) > 4 and toks[0].lower == "according" and toks[1].lower == "to":
             # "According to ProPublica, Clinton praised her "wonderful donors"": the opening source tells it all
             comma = next((i for i in range(3, min(len(toks), 14)) if toks[i].text == ","), None)
@@ -553,46 +564,9 @@ class QuoteFinder(PhraseFinder):
         return self._left_clause(mark_with_open(mark, prev_end), max(prev_start, prev_sentence))
 
 
-
-def _without_parentheses(toks: list[Token]) -> list[Token]:
-    """Drop closed asides "( ... )"; an aside still open holds the quote, so its words stay."""
-    out, depth, opened = [], 0, 0
-    for index, tok in enumerate(toks):
-        if tok.text == "(":
-            depth += 1
-            if depth == 1:
-                opened = index
-        elif tok.text == ")":
-            depth = max(0, depth - 1)
-        elif not depth:
-            out.append(tok)
-    if depth:
-        out.extend(t for t in toks[opened + 1 :] if t.text not in "()")
-    return out
-
-
 def mark_with_open(mark: Marked, open_at: int) -> Marked:
     return Marked(mark.pieces, open_at, mark.close_at)
 
 
 def mark_with_close(mark: Marked, close_at: int) -> Marked:
     return Marked(mark.pieces, mark.open_at, close_at)
-
-
-def _outside_quotes(toks: list[Token]) -> list[Token]:
-    """Drop the words of any earlier quote in the clause: a cue inside a quote is someone else's."""
-    out: list[Token] = []
-    inside = False
-    for tok in toks:
-        if tok.text in ("“", "«"):
-            inside = True
-            continue
-        if tok.text in ("”", "»"):
-            inside = False
-            continue
-        if tok.text in ('"', "''"):
-            inside = not inside
-            continue
-        if not inside:
-            out.append(tok)
-    return out

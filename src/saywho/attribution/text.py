@@ -89,3 +89,39 @@ class Sentences:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def without_parentheses(toks: list[Token]) -> list[Token]:
+    """Drop closed asides "( ... )"; an aside still open holds the quote, so its words stay."""
+    out, depth, opened = [], 0, 0
+    for index, tok in enumerate(toks):
+        if tok.text == "(":
+            depth += 1
+            if depth == 1:
+                opened = index
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(tok)
+    if depth:
+        out.extend(t for t in toks[opened + 1 :] if t.text not in "()")
+    return out
+
+
+def outside_quotes(toks: list[Token]) -> list[Token]:
+    """Drop the words of any earlier quote in the clause: a cue inside a quote is someone else's."""
+    out: list[Token] = []
+    inside = False
+    for tok in toks:
+        if tok.text in ("“", "«"):
+            inside = True
+            continue
+        if tok.text in ("”", "»"):
+            inside = False
+            continue
+        if tok.text in ('"', "''"):
+            inside = not inside
+            continue
+        if not inside:
+            out.append(tok)
+    return out

@@ -1,0 +1,148 @@
+"""Cues next to a quote's own clause, for quotes the newspaper patterns leave without one.
+
+Two places still name the speaker when no listed speech verb is in the quote's clause:
+
+* the words right after a quote that ends in a comma, "?" or "!": ``"Q," an angry Hollande retaliated`` /
+  ``"Q!" beamed Donald Hartley`` / ``"Q," his wife, Gabriela Lazar, wrote``. A quote closed that way is
+  a statement whose attribution follows, so the verb there is its cue even when it is rare;
+* the sentence before a quote that is a whole sentence: ``Dianne Bystrom agreed. "Q."`` /
+  ``She says people should be free to choose. "Q."``. PolNeAR credits the quote to that sentence's speaker.
+"""
+
+from __future__ import annotations
+
+from saywho.attribution.lexicon import (
+    DETERMINERS_AND_POSSESSIVES,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    core_lemma,
+)
+from saywho.attribution.marks import DOUBLE_MARKS, Marked
+from saywho.attribution.phrases import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PUNCTUATION
+from saywho.attribution.text import Sentences, Token
+
+# Words in the verb slot after a quote that are no statement's verb ("“Q,” was another" is PolNeAR's, but
+# a copula names no way of speaking and its subject is rarely the speaker).
+NOT_VERBS = AUXILIARIES | PREPOSITIONS | CONJUNCTIONS | {"that", "who", "which", "whose", "where", "what", "as"}
+# Longest speaker phrase between a quote and its verb ("another friend, Mariam Emara").
+MAX_SUBJECT = 12
+QUOTE_TOKENS = ("“", "”", '"', "''", "«", "»")
+
+
+def _verb_like(tok: Token, sentence_start: bool) -> bool:
+    """A lower-case past or present verb form ("retaliated", "beams"), or a known cue capitalised mid-sentence
+    ("Tweeted")."""
+    word = tok.text
+    if word.isupper() or not word.isalpha():
+        return False
+    if word[:1].isupper():
+        return not sentence_start and core_lemma(word.lower()) is not None
+    low = word.lower()
+    if core_lemma(low) is not None:
+        return True
+    if low in NOT_VERBS or low in NOT_NAMES or low in ROLE_NOUNS:
+        return False
+    return len(low) > 4 and (low.endswith("ed") or low.endswith("s") and not low.endswith(("ss", "us", "is")))
+
+
+def _starts_phrase(tok: Token) -> bool:
+    """Whether a speaker phrase may open with ``tok`` in mid-sentence, where a capital marks a name ("From")."""
+    low = tok.lower
+    return tok.capitalised or low in DETERMINERS_AND_POSSESSIVES or low in PRONOUNS or low in ROLE_NOUNS \
+        or low in ("a", "an", "the", "another", "one", "some", "many")
+
+
+class NeighbourCues:
+    """The mixin half of ``QuoteFinder`` that reads beside the quote's clause; ``text``, ``sentences``,
+    ``tokens`` and the phrase readers come from it."""
+
+    text: str
+    sentences: Sentences
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        raise NotImplementedError
+
+    def _right_verb(self, mark: Marked) -> tuple[Token, str, tuple[int, int]] | None:
+        """``"Q," NP VERB ...`` / ``"Q," VERB NP`` with any verb: the statement's cue, its lemma and the speaker
+        phrase, after the quote's comma."""
+        text = self.text
+        inner = text[mark.start : mark.end].rstrip(" \t\n'’")
+        after = text[mark.close_at + 1 : mark.close_at + 3]
+        if not inner.endswith((",", "?", "!")) or not after[:1] == " " or not after[1:2].isalpha():
+            return None
+        if text[self.sentences.span(self.sentences.index(mark.open_at))[0] : mark.open_at].strip(" \t\"“”'‘’(—–-"):
+            # a quote inside a sentence ('played "Born in the USA," the crowd cheered') is a title or a phrase
+            return None
+        line_end = text.find("\n", mark.close_at, mark.close_at + 300)
+        end = min(self.sentences.span(self.sentences.index(mark.close_at + 2))[1],
+                  line_end if line_end >= 0 else mark.close_at + 300)
+        words = self.tokens(mark.close_at + 1, end)[: MAX_SUBJECT + 6]
+        while words and words[0].text == ",":
+            words = words[1:]
+        if not words or words[0].text in PUNCTUATION:
+            return None
+        if any(t.text in QUOTE_TOKENS for t in words[: MAX_SUBJECT + 2]):
+            return None
+        first = words[0]
+        if _verb_like(first, False) and first.text.islower() and len(words) > 1 and _starts_phrase(words[1]):
+            subject = self._np_after(words, 1)
+            if subject is not None:
+                return first, core_lemma(first.lower) or first.lower, subject
+            return None
+        if not _starts_phrase(first):
+            return None
+        commas = 0
+        relative = False
+        for index, tok in enumerate(words[1 : MAX_SUBJECT + 1], start=1):
+            if tok.text == ",":
+                commas += 1
+                if commas > 2:
+                    return None
+                continue
+            if tok.text in PUNCTUATION:
+                return None
+            if tok.lower in ("who", "which", "whose"):
+                relative = True
+                continue
+            if not _verb_like(tok, False):
+                continue
+            if relative:
+                # "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": the relative clause's
+                # verb is not the statement's
+                relative = False
+                continue
+            previous = words[index - 1]
+            if previous.text in PUNCTUATION and previous.text != ",":
+                return None
+            if previous.lower in DETERMINERS_AND_POSSESSIVES or previous.lower in ("a", "an", "the"):
+                # "the embattled senator": an adjective
+                continue
+            subject_end = index - 1
+            while subject_end > 0 and words[subject_end].text == ",":
+                subject_end -= 1
+            return tok, core_lemma(tok.lower) or tok.lower, (first.start, words[subject_end].end)
+        return None
+
+    def _sentence_before(self, mark: Marked):
+        """A quote that is a whole sentence, after a sentence of the same paragraph that names a speaker and a
+        speech verb: that sentence attributes it."""
+        text = self.text
+        index = self.sentences.index(mark.open_at)
+        start, _ = self.sentences.span(index)
+        if text[start : mark.open_at].strip(" \t\"“”'‘’(—–-") or index == 0:
+            return None
+        inner = text[mark.start : mark.end].rstrip(" \t\n'’\"”")
+        if not inner.endswith((".", "!", "?")) or len(inner.split()) < 3:
+            return None
+        previous_start, _ = self.sentences.span(index - 1)
+        if "\n" in text[previous_start : mark.open_at] or any(ch in DOUBLE_MARKS for ch in text[previous_start:start]):
+            # another paragraph's sentence, or one with a quote of its own: "Q1," X said. "Q2." is one statement
+            return None
+        return self._left_clause(mark, previous_start)
+
+    def _left_clause(self, mark: Marked, left_start: int):
+        raise NotImplementedError
+
+    def _np_after(self, words: list[Token], index: int) -> tuple[int, int] | None:
+        raise NotImplementedError

@@ -1,0 +1,46 @@
+"""Quotes whose cue is beside their own clause: a rare verb after the quote, or the sentence before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.attribution import attribute
+
+
+def _direct(text):
+    return [q for q in attribute(text).quotes if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize("text, mention, cue", [
+    ("“France will always be France,” an angry Hollande retaliated.", "an angry Hollande", "retaliated"),
+    ("“This is fantastic!” beamed Donald Hartley of Madison.", "Donald Hartley of Madison", "beamed"),
+    ('"We need him," his wife, Gabriela Lazar, wrote in a letter.', "his wife, Gabriela Lazar", "wrote"),
+    ("“Not us but can’t argue with it!” Murphy, the head of the group, Tweeted on Friday.",
+     "Murphy, the head of the group", "Tweeted"),
+    ('"People point the finger at Wall Street," From said.', "From", "said"),
+])
+def test_attribution_neighbours_verb_after_the_quote(text, mention, cue):
+    quotes = _direct(text)
+    assert len(quotes) == 1
+    assert quotes[0].mention.text == mention
+    assert quotes[0].cue.text == cue
+
+
+def test_attribution_neighbours_relative_clause_verb_is_not_the_cue():
+    quote = _direct("“Clinton needs a strategy,” Nate Silver, the guru who founded the site, tweeted on Wednesday.")[0]
+    assert quote.cue.text == "tweeted"
+
+
+def test_attribution_neighbours_sentence_before_attributes_a_whole_sentence_quote():
+    quote = _direct('Dianne Bystrom agreed. "Mainstream Republicans are running out of time."')[0]
+    assert quote.mention.text == "Dianne Bystrom"
+    assert quote.cue.text == "agreed"
+
+
+def test_attribution_neighbours_sentence_before_needs_the_same_paragraph():
+    assert _direct('Dianne Bystrom agreed.\n\n"Mainstream Republicans are running out of time."') == []
+
+
+def test_attribution_neighbours_split_statement_stays_one_quote():
+    quotes = _direct("“The first part,” Jane Doe said. “And the second part.”")
+    assert len(quotes) == 1
