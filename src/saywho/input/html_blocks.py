@@ -71,10 +71,22 @@ def _alternatives(pattern: str) -> list[str]:
     return [*branches, current]
 
 
-# The same branches in the same order without the named groups: the regex engine skips a
-# branch on its first letter only when no group mark stands in front, so this finds where
-# the next match starts several times faster, and _CLASS_RE, anchored there, names its group.
-_CLASS_START = re.compile("|".join(b for pattern in CLASS_GROUPS.values() for b in _alternatives(pattern)))
+# The same branches without the named groups, gathered under their first letter (in their
+# order within each letter): branches with different first letters never match at the same
+# place, so the first branch to match is the same, but the engine tests one letter to rule out
+# a whole bunch. The anchored branches ("-ad-") share their text with no other branch.
+def _by_first_letter(branches: list[str]) -> str:
+    letters: dict[str, list[str]] = {}
+    anchored = []
+    for branch in branches:
+        if branch[0].isalpha() and branch[1] not in "?*+{":
+            letters.setdefault(branch[0], []).append(branch[1:])
+        else:
+            anchored.append(branch)
+    return "|".join([f"{letter}(?:{'|'.join(rests)})" for letter, rests in letters.items()] + anchored)
+
+
+_CLASS_START = re.compile(_by_first_letter([b for pattern in CLASS_GROUPS.values() for b in _alternatives(pattern)]))
 CLASS_NAMES = tuple(CLASS_GROUPS)
 _TAG_INDEX = {tag: i for i, tag in enumerate(CONTEXT_TAGS)}
 _N_TAGS = len(CONTEXT_TAGS)
@@ -125,13 +137,19 @@ def class_groups(value: str) -> frozenset[int]:
 
 def _token_groups(token: str) -> frozenset[int]:
     """The context slots of the groups ``_CLASS_RE.finditer`` names in one token."""
-    slots = []
-    start = _CLASS_START.search(token)
-    while start is not None:
-        match = _CLASS_RE.match(token, start.start())
-        slots.append(_N_TAGS + CLASS_NAMES.index(match.lastgroup))
-        start = _CLASS_START.search(token, match.end())
-    return frozenset(slots)
+    return frozenset([_match_slot(match.group()) for match in _CLASS_START.finditer(token)])
+
+
+# The group of a matched text, by the first branch matching all of it: the branch that matched
+# in the token (an earlier branch matching that text would have matched there first).
+_match_slots: dict[str, int] = {}
+
+
+def _match_slot(text: str) -> int:
+    slot = _match_slots.get(text)
+    if slot is None:
+        slot = _match_slots[text] = _N_TAGS + CLASS_NAMES.index(_CLASS_RE.fullmatch(text).lastgroup)
+    return slot
 
 
 def _is_hidden(attrib) -> bool:
@@ -144,141 +162,158 @@ def _is_hidden(attrib) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+# What the walk does with an element, by tag: skip its subtree, or open it (with flags below).
+_SKIP, _OPEN = 0, 1
+_BLOCK, _IMAGE, _LINK = 1, 2, 4
+
+
+def _tag_kind(tag) -> tuple[int, int, int | None]:
+    """(action, flags, context slot) for a tag; comments and the like carry no element."""
+    if not isinstance(tag, str):
+        return (-1, 0, None)
+    tag = tag.lower()
+    if tag in SKIP_TAGS:
+        return (_SKIP, 0, None)
+    flags = (_BLOCK if tag in BLOCK_TAGS else 0) | (_IMAGE if tag == "img" else 0) | (_LINK if tag == "a" else 0)
+    return (_OPEN, flags, _TAG_INDEX.get(tag))
+
+
+# One lookup per element instead of a lower() and four set tests: pages use a few dozen tags.
+_tag_kinds: dict = {}
+# The context after opening an element, by the context around it, its tag's slot and its
+# class/id value: the same few combinations recur all over a page.
+_context_cache: dict = {}
+
+
 def page_blocks(root) -> list[HtmlBlock]:
     """The text blocks of a parsed page (an lxml HTML element) in document order."""
     body = root.find("body")
     if body is None:
         body = root
     blocks: list[HtmlBlock] = []
-    # Per open element: the context slots open there (its own and its ancestors'), whether it
-    # is a block, whether it hides its content, and whether it is a link.
-    stack: list[tuple[tuple[int, ...], bool, bool, bool]] = []
+    # Per open element: the context slots open there (its own and its ancestors'), its tag
+    # flags, and whether it hides its content.
+    stack: list[tuple[tuple[int, ...], int, bool]] = []
     context: tuple[int, ...] = ()
     block_ids: list[int] = [0, 0]
     block_tags: list[str] = ["div"]
     attrs_stack: list[str] = [""]
     parts: list[str] = []
+    # Whether parts hold any non-whitespace: most block boundaries close a run of markup
+    # whitespace, which makes no block.
+    solid = False
     link_chars = 0
     in_link = 0
     hidden_depth = 0
-    skipping = 0
     next_block_id = 1
     images = 0
+    kinds = _tag_kinds
+    contexts = _context_cache
 
     def flush() -> None:
-        nonlocal link_chars, images
+        nonlocal link_chars, images, solid
         # str.split() splits on exactly the characters the regex \s matches, at a quarter of the cost.
         text = " ".join("".join(parts).split())
         parts.clear()
-        if text:
-            blocks.append(
-                HtmlBlock(
-                    text=text,
-                    tag=block_tags[-1],
-                    context=context,
-                    link_chars=min(link_chars, len(text)),
-                    depth=len(stack),
-                    container=block_ids[-2],
-                    outer=block_ids[-3] if len(block_ids) > 2 else 0,
-                    attrs=attrs_stack[-1],
-                    hidden=hidden_depth > 0,
-                    after_image=images > 0,
-                    path=tuple(block_ids[2:]),
-                )
+        solid = False
+        blocks.append(
+            HtmlBlock(
+                text=text,
+                tag=block_tags[-1],
+                context=context,
+                link_chars=min(link_chars, len(text)),
+                depth=len(stack),
+                container=block_ids[-2],
+                outer=block_ids[-3] if len(block_ids) > 2 else 0,
+                attrs=attrs_stack[-1],
+                hidden=hidden_depth > 0,
+                after_image=images > 0,
+                path=tuple(block_ids[2:]),
             )
-            images = 0
+        )
+        images = 0
         link_chars = 0
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag
-        if not isinstance(tag, str):
-            if event == "end" and not skipping:
-                tail = element.tail
-                if tail:
-                    parts.append(tail)
-                    if in_link:
-                        link_chars += len(tail)
-            continue
-        tag = tag.lower()
+        kind = kinds.get(element.tag)
+        if kind is None:
+            kind = kinds[element.tag] = _tag_kind(element.tag)
+        action, flags, index = kind
         if event == "start":
-            if tag in SKIP_TAGS:
-                skipping += 1
-                walker.skip_subtree()
+            if action != _OPEN:
+                if action == _SKIP:
+                    walker.skip_subtree()
                 continue
-            if tag == "img":
+            if flags & _IMAGE:
                 images += 1
-            is_block = tag in BLOCK_TAGS
-            if is_block and parts:
-                # Most boundaries close a run of markup whitespace: no block, nothing to build.
-                if "".join(parts).isspace():
+            if flags & _BLOCK:
+                if solid:
+                    flush()
+                elif parts:
                     parts.clear()
                     link_chars = 0
-                else:
-                    flush()
             attrib = element.attrib
             if attrib:
                 marker = attrib.get("class")
                 ident = attrib.get("id")
                 named = f"{marker or ''} {ident or ''}" if marker or ident else ""
+                hides = _is_hidden(attrib)
             else:
                 named = ""
-            index = _TAG_INDEX.get(tag)
+                hides = False
             if index is not None or named:
-                own = class_groups(named) if named else frozenset()
-                if index is not None:
-                    own = own | {index}
-                if not own.issubset(context):
-                    context = tuple(sorted(own.union(context)))
-            hides = _is_hidden(attrib) if attrib else False
+                key = (context, index, named)
+                opened = contexts.get(key)
+                if opened is None:
+                    own = class_groups(named) if named else frozenset()
+                    if index is not None:
+                        own = own | {index}
+                    opened = context if own.issubset(context) else tuple(sorted(own.union(context)))
+                    if len(contexts) < 100000:
+                        contexts[key] = opened
+                context = opened
             if hides:
                 hidden_depth += 1
-            is_link = tag == "a"
-            if is_link:
+            if flags & _LINK:
                 in_link += 1
-            stack.append((context, is_block, hides, is_link))
-            if is_block:
+            stack.append((context, flags, hides))
+            if flags & _BLOCK:
                 block_ids.append(next_block_id)
                 next_block_id += 1
-                block_tags.append(tag)
+                block_tags.append(element.tag.lower())
                 attrs_stack.append(named.strip()[:80])
             text = element.text
             if text:
                 parts.append(text)
+                if not solid and not text.isspace():
+                    solid = True
                 if in_link:
                     link_chars += len(text)
-        else:
-            if tag in SKIP_TAGS:
-                skipping -= 1
-            else:
-                _, is_block, hides, is_link = stack.pop()
-                if is_block:
-                    if parts:
-                        if "".join(parts).isspace():
-                            parts.clear()
-                            link_chars = 0
-                        else:
-                            flush()
-                    block_ids.pop()
-                    block_tags.pop()
-                    attrs_stack.pop()
-                context = stack[-1][0] if stack else ()
-                if hides:
-                    hidden_depth -= 1
-                if is_link:
-                    in_link -= 1
-            tail = element.tail
-            if tail and element is not body:
-                parts.append(tail)
-                if in_link:
-                    link_chars += len(tail)
-    if parts:
+            continue
+        if action == _OPEN:
+            _, flags, hides = stack.pop()
+            if flags & _BLOCK:
+                if solid:
+                    flush()
+                elif parts:
+                    parts.clear()
+                    link_chars = 0
+                block_ids.pop()
+                block_tags.pop()
+                attrs_stack.pop()
+            context = stack[-1][0] if stack else ()
+            if hides:
+                hidden_depth -= 1
+            if flags & _LINK:
+                in_link -= 1
+        tail = element.tail
+        if tail and element is not body:
+            parts.append(tail)
+            if not solid and not tail.isspace():
+                solid = True
+            if in_link:
+                link_chars += len(tail)
+    if solid:
         flush()
     return blocks
-
-
-def _innermost_block_tag(tags: list[str]) -> str | None:
-    for tag in reversed(tags):
-        if tag in BLOCK_TAGS:
-            return tag
-    return None
