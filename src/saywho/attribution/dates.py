@@ -13,7 +13,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
-DAY_NAME = re.compile(r"\b(?:(last|on|this|late|early)\s+)?(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
+DAY_NAME = re.compile(r"\b(?:(last|on|this|late|early|next|coming)\s+)?(" + "|".join(DAYS) + r")\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b",
                       re.IGNORECASE)
 MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
@@ -79,6 +79,9 @@ def find_date(text: str, published: str | None) -> str | None:
             return (pub - timedelta(days=1)).isoformat()
         return pub.isoformat()
     m = DAY_NAME.search(text)
+    if m and (m.group(1) or "").lower() in ("next", "coming"):
+        # "next Monday" is when something will happen, not when it was said
+        return None
     if m:
         # news reports the latest such day on or before publication; "last Monday" is the same day
         target = DAYS.index(m.group(2).lower())

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from saywho.attribution.dates import find_date
+from saywho.attribution.dates import find_date, parse_published
 from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     NOT_NAMES,
@@ -351,15 +351,38 @@ def _quote_record(text: str, item: Found, field: str, speaker: str | None, menti
                  speaker=speaker, mention=mention, cue=cue, addressee=item.addressee, date=date)
 
 
-def _clause_text(text: str, people: People, lo: int, hi: int) -> str:
-    """The clause holding a cue and its speaker: where the article says when it was said."""
+def _clause_text(text: str, people: People, lo: int, hi: int, said: tuple[tuple[int, int], ...] = ()) -> str:
+    """The clause holding a cue and its speaker: where the article says when it was said. What was said is
+    blanked out: a date inside it is what the statement is about ("the attacks of Sept. 11, 2001")."""
     start, end = people.sentences.span(people.sentences.index(lo))
     start, end = max(start, lo - 300), min(end, hi + 300)
     comma = text.rfind(",", start, lo)
     start = comma + 1 if comma >= 0 else start
     comma = text.find(",", hi, end)
     end = comma if comma >= 0 else end
-    return text[start:end]
+    clause = list(text[start:end])
+    for s, e in said:
+        for at in range(max(s, start), min(e, end)):
+            clause[at - start] = " "
+    return "".join(clause)
+
+
+def _statement_date(clause: str, cue: str | None, published: str | None) -> str | None:
+    """The day the clause names; else, for a cue in the present tense ("says", "tells"), the publication
+    date, since the article reports the statement as standing when it went out. A past-tense cue with no
+    day ("said") stays undated: it may be days old."""
+    day = parse_published(published)
+    if day is None:
+        return find_date(clause, None) if published else None
+    found = find_date(clause, day.isoformat())
+    if found is None and cue and _present_tense(cue):
+        return day.isoformat()
+    return found
+
+
+def _present_tense(cue: str) -> bool:
+    first = cue.split()[0].lower() if cue.split() else ""
+    return first.endswith("s") and not first.endswith("ss") and speech_lemma(first) is not None
 
 
 def attribute_text(text: str, *, published: str | None = None, title: str | None = None,
@@ -414,7 +437,8 @@ def _direct(text: str, item: Found, resolver: Resolver, people: People, publishe
         lo, hi = item.cue.start, item.cue_text_end
     if item.subject is not None:
         lo, hi = min(lo, item.subject[0]), max(hi, item.subject[1])
-    date = find_date(_clause_text(text, people, lo, hi), published) if published else None
+    date = _statement_date(_clause_text(text, people, lo, hi, item.mark.pieces),
+                           item.cue.text if item.cue is not None else None, published)
     return _quote_record(text, item, "text", speaker, mention, date)
 
 
@@ -439,7 +463,8 @@ def _indirect(text: str, item, resolver: Resolver, people: People, published: st
         hi = item.cue_end
     if item.source_start >= 0:
         lo, hi = min(lo, item.source_start), max(hi, item.source_end)
-    date = find_date(_clause_text(text, people, lo, hi), published) if published else None
+    date = _statement_date(_clause_text(text, people, lo, hi, ((cs, ce),)), cue.text if cue is not None else None,
+                           published)
     return Quote(kind="indirect", field="text", start=cs, end=ce, quote=text[cs:ce], speaker=speaker,
                  mention=mention, cue=cue, addressee=addressee, date=date)
 
