@@ -40,3 +40,8 @@ def test_attribution_marks_offsets_are_inside_the_marks():
     mark = find_double(text)[0]
     assert text[mark.open_at] == '"' and text[mark.close_at] == '"'
     assert text[mark.start : mark.end] == "quoted bit"
+
+
+def test_attribution_marks_invisible_direction_mark_before_a_reversed_opener():
+    text = "Posts followed.\n\n\u202a”Sorry Sarah, you should have said it!!” posted Sharon Geyer.\n"
+    assert _words(text) == ["Sorry Sarah, you should have said it!!"]

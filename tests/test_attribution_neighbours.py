@@ -37,10 +37,18 @@ def test_attribution_neighbours_sentence_before_attributes_a_whole_sentence_quot
     assert quote.cue.text == "agreed"
 
 
-def test_attribution_neighbours_sentence_before_needs_the_same_paragraph():
-    assert _direct('Dianne Bystrom agreed.\n\n"Mainstream Republicans are running out of time."') == []
-
-
 def test_attribution_neighbours_split_statement_stays_one_quote():
     quotes = _direct("“The first part,” Jane Doe said. “And the second part.”")
     assert len(quotes) == 1
+
+
+def test_attribution_neighbours_quote_paragraph_after_a_reported_statement():
+    text = "Then Kerry said that 100,000 would be accepted.\n\n\"That adds up to 185,000 over two years.\"\n"
+    quote = _direct(text)[0]
+    assert quote.mention.text == "Kerry"
+    assert quote.cue.text == "said"
+
+
+def test_attribution_neighbours_quote_paragraph_after_a_quoted_one_is_not_recredited():
+    text = "“Are they small hands?” Trump said.\n\n“He referred to my hands. I guarantee you, there’s no problem.”\n"
+    assert len(_direct(text)) == 1

@@ -7,6 +7,7 @@ and never closed (and not continued) is dropped rather than swallowing the rest 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 OPENERS = "“«„‟"
@@ -16,6 +17,8 @@ DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
+# What may stand between a sentence's start and a quote that opens it.
+LEAD_IN = " \t\"“”'‘’(—–-\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 # A single quote stays open at most this far: headlines and nested quotes are short, and a
 # bound keeps a stray apostrophe from turning into a long bogus quote.
@@ -46,11 +49,16 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _is_blank(ch: str) -> bool:
+    """Space, or an invisible format character (a direction mark pasted from social media: "\u202a”Q”")."""
+    return ch.isspace() or (ch > "\u00ff" and unicodedata.category(ch) == "Cf")
+
+
 def _straight_role(text: str, i: int, is_open: bool, width: int = 1) -> str:
     """Whether a straight mark at ``i`` looks like an opener, a closer, or either."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
-    left_space = before.isspace() or before in "([{—–-/" or before in OPENERS
+    left_space = _is_blank(before) or before in "([{—–-/" or before in OPENERS
     right_space = after.isspace() or after in ".,;:!?)]}—–-" or after in CLOSERS
     if left_space and not right_space:
         return "open"
@@ -106,7 +114,7 @@ def find_double(text: str) -> list[Marked]:
             elif ch in CLOSERS:
                 role = "close"
                 if open_at < 0 and not pending and i + 1 < pe and _is_word(text[i + 1]) and (
-                    i == ps or text[i - 1].isspace()
+                    i == ps or _is_blank(text[i - 1])
                 ):
                     role = "open"
             else:

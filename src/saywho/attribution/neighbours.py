@@ -18,7 +18,7 @@ from saywho.attribution.lexicon import (
     ROLE_NOUNS,
     core_lemma,
 )
-from saywho.attribution.marks import DOUBLE_MARKS, Marked
+from saywho.attribution.marks import DOUBLE_MARKS, LEAD_IN, Marked
 from saywho.attribution.phrases import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PUNCTUATION
 from saywho.attribution.text import Sentences, Token
 
@@ -71,7 +71,7 @@ class NeighbourCues:
         after = text[mark.close_at + 1 : mark.close_at + 3]
         if not inner.endswith((",", "?", "!")) or not after[:1] == " " or not after[1:2].isalpha():
             return None
-        if text[self.sentences.span(self.sentences.index(mark.open_at))[0] : mark.open_at].strip(" \t\"“”'‘’(—–-"):
+        if text[self.sentences.span(self.sentences.index(mark.open_at))[0] : mark.open_at].strip(LEAD_IN):
             # a quote inside a sentence ('played "Born in the USA," the crowd cheered') is a title or a phrase
             return None
         line_end = text.find("\n", mark.close_at, mark.close_at + 300)
@@ -130,16 +130,29 @@ class NeighbourCues:
         text = self.text
         index = self.sentences.index(mark.open_at)
         start, _ = self.sentences.span(index)
-        if text[start : mark.open_at].strip(" \t\"“”'‘’(—–-") or index == 0:
+        if text[start : mark.open_at].strip(LEAD_IN) or index == 0:
             return None
         inner = text[mark.start : mark.end].rstrip(" \t\n'’\"”")
         if not inner.endswith((".", "!", "?")) or len(inner.split()) < 3:
             return None
         previous_start, _ = self.sentences.span(index - 1)
-        if "\n" in text[previous_start : mark.open_at] or any(ch in DOUBLE_MARKS for ch in text[previous_start:start]):
-            # another paragraph's sentence, or one with a quote of its own: "Q1," X said. "Q2." is one statement
+        if any(ch in DOUBLE_MARKS for ch in text[previous_start:start]):
+            # a sentence with a quote of its own: "Q1," X said. "Q2." is one statement, and so is a quote
+            # paragraph after one that ends in a quote
             return None
-        return self._left_clause(mark, previous_start)
+        if "\n" in text[previous_start : mark.open_at]:
+            line_end = text.find("\n", mark.close_at)
+            if text[start : mark.open_at].strip() or text[mark.close_at + 1 : line_end if line_end >= 0 else len(text)
+                                                             ].strip(" .,;:!?”\"’"):
+                return None
+            paragraph = text.rfind("\n", 0, previous_start) + 1
+            if any(ch in DOUBLE_MARKS for ch in text[paragraph:start]):
+                return None
+            # "Kerry said that 100,000 would be accepted." and then a paragraph that is all quotation
+        found = self._left_clause(mark, previous_start)
+        if found is not None:
+            found.kind = "direct"
+        return found
 
     def _left_clause(self, mark: Marked, left_start: int):
         raise NotImplementedError

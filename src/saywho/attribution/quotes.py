@@ -19,7 +19,7 @@ from saywho.attribution.lexicon import (
     speech_lemma,
     verb_lemma,
 )
-from saywho.attribution.marks import Marked
+from saywho.attribution.marks import LEAD_IN, Marked
 from saywho.attribution.neighbours import NeighbourCues
 from saywho.attribution.phrases import (
     AUXILIARIES,
@@ -155,7 +155,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         para_start = max(text.rfind("\n", reach, mark.open_at) + 1, reach)
         left_start = max(sent_start, para_start, mark.open_at - 400)
         left = text[left_start : mark.open_at]
-        starts_sentence = not left.strip(" \t\"“”'‘’(—–-")
+        starts_sentence = not left.strip(LEAD_IN)
         inner = text[mark.start : mark.end].rstrip(" \t\n'’")
         ends_sentence = inner.endswith((".", "!", "?")) and not inner.endswith("..")
         kind = "direct" if starts_sentence or left.rstrip().endswith((":", ",")) else "partial"
