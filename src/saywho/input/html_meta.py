@@ -31,6 +31,7 @@ _DATE_KEYS = (
     "dc.date.created", "citation_publication_date", "og:updated_time", "article:modified_time",
 )
 _AUTHOR_KEYS = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "citation_author")
+_READ_TAGS = ("meta", "script", "h1", "title", "time", "link")
 _ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage", "analysisnewsarticle", "opinionnewsarticle", "report", "liveblogposting")
 
 
@@ -53,9 +54,9 @@ def _clean(value) -> str:
     return _SPACE.sub(" ", value).strip() if isinstance(value, str) else ""
 
 
-def _meta_tags(root) -> dict[str, str]:
+def _meta_tags(elements) -> dict[str, str]:
     found: dict[str, str] = {}
-    for element in root.iter("meta"):
+    for element in elements:
         key = element.get("property") or element.get("name") or element.get("itemprop") or element.get("http-equiv")
         content = element.get("content")
         if key and content:
@@ -63,10 +64,10 @@ def _meta_tags(root) -> dict[str, str]:
     return found
 
 
-def _json_ld(root) -> list[dict]:
-    """Every JSON-LD object on the page, @graph members flattened in."""
+def _json_ld(scripts) -> list[dict]:
+    """Every JSON-LD object in these script elements, @graph members flattened in."""
     objects: list[dict] = []
-    for script in root.iter("script"):
+    for script in scripts:
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
@@ -160,12 +161,12 @@ def _main_object(objects: list[dict]) -> dict:
     return next((o for o in articles if o.get("headline") or o.get("datePublished")), articles[0] if articles else {})
 
 
-def _published(root, meta: dict[str, str], ld: dict, url: str | None) -> str | None:
+def _published(times, meta: dict[str, str], ld: dict, url: str | None) -> str | None:
     published = normalise_date(_clean(ld.get("datePublished")))
     if not published:
         published = next((d for d in (normalise_date(meta.get(k)) for k in _DATE_KEYS) if d), None)
     if not published:
-        for element in root.iter("time"):
+        for element in times:
             published = normalise_date(element.get("datetime") or _clean(_text(element)))
             if published:
                 break
@@ -190,23 +191,26 @@ def declared_date(html: bytes, *, url: str | None = None) -> str | None:
         return None
     if root is None:
         return None
-    return _published(root, _meta_tags(root), _main_object(_json_ld(root)), url)
+    return _published(root.iter("time"), _meta_tags(root.iter("meta")), _main_object(_json_ld(root.iter("script"))), url)
 
 
 def page_metadata(root, *, url: str | None = None) -> PageMeta:
     """What the page says about itself. ``root`` is an lxml HTML document element."""
-    meta = _meta_tags(root)
-    objects = _json_ld(root)
+    # One walk of the tree for every element read here, each kind kept in document order.
+    found: dict[str, list] = {tag: [] for tag in _READ_TAGS}
+    for element in root.iter(*_READ_TAGS):
+        found[element.tag].append(element)
+    meta = _meta_tags(found["meta"])
+    objects = _json_ld(found["script"])
     ld = _main_object(objects)
 
     publisher = meta.get("og:site_name") or next(iter(_names(ld.get("publisher"))), None) or meta.get("application-name")
     publisher = _clean(publisher) or None
 
-    headings = [_clean(_text(h)) for h in root.iter("h1")]
+    headings = [_clean(_text(h)) for h in found["h1"]]
     headings = [h for h in headings if 3 <= len(h) <= 300]
     declared = [t for t in (meta.get("og:title"), _clean(ld.get("headline")), meta.get("twitter:title"), meta.get("title")) if t]
-    html_title = root.find(".//title")
-    page_title = _clean(_text(html_title)) if html_title is not None else ""
+    page_title = _clean(_text(found["title"][0])) if found["title"] else ""
     # Compared with the site name stripped, so that a site-name <h1> never passes as the headline.
     references = [_strip_site(r, publisher) for r in declared + ([page_title] if page_title else [])]
     title = next((h for h in headings if any(_similar(h, r) for r in references)), None)
@@ -219,7 +223,7 @@ def page_metadata(root, *, url: str | None = None) -> PageMeta:
 
     standfirst = meta.get("og:description") or meta.get("description") or meta.get("twitter:description") or _clean(ld.get("description"))
 
-    published = _published(root, meta, ld, url)
+    published = _published(found["time"], meta, ld, url)
 
     authors = [_clean(n) for n in _names(ld.get("author"))]
     if not authors:
@@ -234,7 +238,7 @@ def page_metadata(root, *, url: str | None = None) -> PageMeta:
     authors = list(dict.fromkeys(a for a in (_clean(a) for a in authors) if 1 < len(a) < 80))
 
     canonical = None
-    for link in root.iter("link"):
+    for link in found["link"]:
         if "canonical" in (link.get("rel") or "").lower().split():
             canonical = (link.get("href") or "").strip()
             break
