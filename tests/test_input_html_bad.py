@@ -112,3 +112,8 @@ def test_input_html_bad_unclosed_tags_and_stray_bytes():
     raw = b"<html><body><div><p>" + PARAGRAPH.encode() + b"<p>\xff\xfe broken <b>bold <i>italic</div></span></html>"
     article = extract(raw)
     assert "tram line" in article.text
+
+
+def test_input_html_bad_lone_surrogate_in_text_reads_as_a_question_mark():
+    page = parse_html("<html><body><p>The minister said the plan \ud800 would go ahead next spring, aides said.</p></body></html>")
+    assert page.paragraphs == ("The minister said the plan ? would go ahead next spring, aides said.",)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from htmldate import find_date
 from lxml import etree
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
@@ -36,7 +37,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 # Control bytes no text page holds; counted by deleting them, a C pass, not a regex scan.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# Fed UTF-8 bytes, which libxml2 reads as they are, rather than a str, which it converts first:
+# the encoding is fixed so that a page's own charset declaration cannot override it.
+_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
 @dataclass(slots=True)
@@ -111,7 +114,13 @@ def parse_page(html: str, *, source: str = "<input>") -> ParsedPage:
     if html.lstrip().startswith("<?xml"):
         html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        root = etree.fromstring(html, parser=_PARSER)
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates (JSON's "\ud800" escapes) have no UTF-8 form: both parsers read "?".
+        data = html.encode("utf-8", errors="replace")
+        html = data.decode("utf-8")
+    try:
+        root = etree.fromstring(data, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
         raise MalformedInput(f"cannot parse as HTML: {err}", source=source) from None
     if root is None:
@@ -163,12 +172,12 @@ def label_blocks(
 def _htmldate(html: str) -> str | None:
     """htmldate's reading of the markup, for the pages that declare no date where we look.
 
-    Its quick mode costs about a millisecond; its extensive mode, which guesses from the text,
-    is what makes it slow, so it stays off.
+    Its quick mode costs about two milliseconds on the one page in ten that needs it; its
+    extensive mode, which guesses from the text, is what makes it slow, so it stays off. It is
+    imported with this module, like lxml and resiliparse: its import (about 70 ms, mostly
+    urllib3) is a once-per-process cost, and taken on the first page it would look like one.
     """
     try:
-        from htmldate import find_date
-
         return find_date(html[:PARSE_LIMIT], extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - a heuristic over arbitrary markup: no date beats a crash
         return None
