@@ -83,3 +83,21 @@ def test_attribution_speaker_noise_demonym_alone_is_no_speaker():
     resolver = Resolver(build_people(text))
     start = text.index("The American")
     assert resolver.resolve(text, start, start + len("The American")) == (None, None)
+
+
+def test_attribution_speaker_noise_fragment_opening_with_a_preposition_is_no_speaker():
+    text = "With the economic picture brightening, ministers said growth would pick up."
+    resolver = Resolver(build_people(text))
+    assert resolver.resolve(text, 0, len("With the economic picture")) == (None, None)
+
+
+def test_attribution_speaker_noise_description_stops_at_its_verb():
+    text = "The figures confounded economists, who said growth was slowing."
+    resolver = Resolver(build_people(text))
+    assert resolver.resolve(text, 0, len("The figures confounded"))[0] == "figures"
+
+
+def test_attribution_speaker_noise_lone_adjective_is_no_speaker():
+    text = "The latest said prices were rising."
+    resolver = Resolver(build_people(text))
+    assert resolver.resolve(text, 0, len("The latest")) == (None, None)

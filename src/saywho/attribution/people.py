@@ -538,7 +538,8 @@ class People:
                     return entity
         return None
 
-    def named_just_before(self, offset: int, phrase: str, gender: str | None = None) -> Entity | None:
+    def named_just_before(self, offset: int, phrase: str, gender: str | None = None,
+                          any_role: bool = False) -> Entity | None:
         """"Mary Robinson has said ... The former Irish president told": a role used right after a person
         is named, as the subject of this or the previous sentence, describes that person, unless the person
         holds another role or is of the other gender."""
@@ -555,7 +556,7 @@ class People:
                     entity.gender or entity.hint or entity.roles or is_first_name(entity.tokens[0])):
                 # a capitalised group ("Lib Dems") may pass for a person; a role is no one's but a person's
                 return None
-            if entity.roles and not entity.holds(phrase) or gender and (entity.gender or entity.hint) not in (None, gender):
+            if entity.roles and not any_role and not entity.holds(phrase) or gender and (entity.gender or entity.hint) not in (None, gender):
                 return None
             return entity
         return None

@@ -38,6 +38,19 @@ MAX_CHARS = 200_000
 ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
                 "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
                 "label", "giant", "supermarket", "corporation", "conglomerate"}
+AGE = re.compile(r"\d{1,3}-year-old")
+# Words a subject phrase never opens with: it is a fragment of a clause ("with the label", "In fact, ...").
+FRAGMENT_OPENERS = {"with", "in", "at", "to", "for", "from", "by", "on", "into", "amid", "after", "before", "since",
+                    "as", "if", "when", "while", "but", "and", "or", "so", "then", "also", "now", "however", "not",
+                    "only", "i", "i'm", "it's", "let's", "we", "you", "granted", "will", "would", "can", "could"}
+# Finite verbs and adverbs that end a subject's noun phrase ("China remains", "concern grows").
+CLAUSE_WORDS = {"remain", "remains", "remained", "grow", "grows", "come", "comes", "follow", "follows", "continue",
+                "continues", "began", "begin", "begins", "can", "could", "should", "may", "might", "must", "do",
+                "does", "did", "be", "been", "being", "also", "now", "however", "still", "which", "who", "that"}
+# Lone words with no noun in them: adjectives and particles a broken subject leaves behind.
+NO_NOUN = {"new", "former", "latest", "previous", "main", "global", "personal", "important", "fierce", "short", "far",
+           "best", "biggest", "began", "heard", "anywhere", "sold-out", "more", "most", "much", "many", "few", "all",
+           "both", "each", "other", "others", "such", "same", "which", "who", "what", "there", "here", "last", "next"}
 # More quotation marks than any article has: past this many the rest are markup or noise.
 MAX_MARKS = 1_000
 
@@ -138,7 +151,9 @@ class Resolver:
                 return self._name(role_entity)
         if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
-        description = _strip_determiner(phrase)
+        description = _description(phrase)
+        if description is None:
+            return None, None
         described = description.lower().split()
         if len(described) == 1 and (described[0] in NOT_NAMES or _opening_participle(text, end)):
             # "This said" / "Responding to the claim, ...": a determiner or participle names no one
@@ -146,6 +161,10 @@ class Resolver:
         if any(w in ROLE_NOUNS for w in described):
             # "the prime minister" whom the article never names: no name beats a description as a name
             return None, None
+        if in_body and low[0] == "the" and AGE.fullmatch(described[-1]):
+            # "the 34-year-old said": the person just named
+            person = people.named_just_before(start, "", None, any_role=True)
+            return self._name(person) if person is not None else (None, None)
         if in_body and len(described) == 1 and described[0] in ORG_ANAPHORS and low[0] == "the":
             organisation = people.organisation_called(described[0], start)
             if organisation is not None:
@@ -255,7 +274,7 @@ def _head_end(words: list[str], low: list[str]) -> int:
     the US") and before a verb ("Apple users are equally famous")."""
     for index, word in enumerate(low):
         if index and (word in ("in", "of", "at", "for", "with", "from", "on", "over", "across") or word in VERBISH
-                      or word in ROLE_VERBS or word.endswith("ed") and words[index].islower()):
+                      or word in ROLE_VERBS or word.endswith("ed") and words[index].islower() and "-" not in word):
             return index
     return len(words)
 
@@ -266,6 +285,29 @@ def _offset_after(phrase: str, words: list[str], count: int) -> int:
     for word in words[:count]:
         at = phrase.find(word, at) + len(word)
     return at
+
+
+def _description(phrase: str) -> str | None:
+    """The noun phrase a subject that names no one describes ("critics of the plan" -> "critics", "investors
+    fretted" -> "investors"), or None for a fragment: one opening with a preposition or an adverb ("with the
+    label", "In fact") or with no noun at all ("widely", "latest")."""
+    words = _strip_determiner(phrase).split()
+    low = [w.lower().strip(",.;:") for w in words]
+    if not words or low[0] in FRAGMENT_OPENERS or low[0].endswith("ly") or low[0][:1].isdigit() and len(words) == 1:
+        return None
+    if low[0].endswith("ed") and "-" not in low[0]:
+        # "involved in the sale", "supplied with ...": a participle, the subject lies before it
+        return None
+    head = len(words)
+    for index, word in enumerate(low):
+        if index and (word in CLAUSE_WORDS or word in VERBISH or word in ROLE_VERBS
+                      or word.endswith("ed") and words[index].islower() and "-" not in word):
+            head = index
+            break
+    words, low = words[:head], low[:head]
+    if not words or len(words) == 1 and (low[0] in NO_NOUN or low[0].endswith(("ing", "ly"))):
+        return None
+    return " ".join(words)
 
 
 def _opening_participle(text: str, end: int) -> bool:
