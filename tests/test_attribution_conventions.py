@@ -59,3 +59,11 @@ def test_attribution_conventions_adding_starts_a_new_quote():
 ])
 def test_attribution_conventions_titles_are_not_quotes(text):
     assert [q.quote for q in attribute(text).quotes if q.kind != "indirect"] == []
+
+
+def test_attribution_conventions_adding_after_a_quoted_show_title_is_its_own_cue():
+    text = ('“He would be the best nominee, but he has no chance,” Graham said on MSNBC\'s "Morning Joe," adding, '
+            '“His problem is he is an insider in an outsider year.”')
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert [q.cue.text for q in quotes] == ["said", "adding"]
+    assert [q.mention.text for q in quotes] == ["Graham", "Graham"]

@@ -465,9 +465,10 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             if index > 0 and toks[index - 1].lower in ("without", "not", "never", "refused", "declined"):
                 # "adding without elaborating": a speech verb that was not said
                 continue
-            if index > 0 and (toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES or toks[index - 1].lower == "own"
-                              or toks[index - 1].text.endswith(("’s", "'s"))
-                              and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
+            if index > 0 and not self._comma_closes_quote_before(tok.start) and (
+                    toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES or toks[index - 1].lower == "own"
+                    or toks[index - 1].text.endswith(("’s", "'s"))
+                    and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
                 # "his promise" / "Trump's claim": a noun, not a verb ("he's claiming" is one)
                 continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
@@ -477,6 +478,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 continue
             if tok.text.endswith("ing") and index > 0 and toks[index - 1].text == ",":
                 subject = self._np_before(toks[: index - 1], participle=True)
+            elif tok.text.endswith("ing") and self._comma_closes_quote_before(tok.start):
+                subject = self._np_before(toks[:index], participle=True)
             else:
                 subject = self._np_before(toks[:index])
             if subject is None and tok.text.endswith("ing") and index > 0:
@@ -496,6 +499,10 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 return found
             nearest = nearest or found
         return nearest
+
+    def _comma_closes_quote_before(self, start: int) -> bool:
+        """``on "Morning Joe," adding``: the comma before the participle is inside the title's marks."""
+        return self.text[max(0, start - 4) : start].rstrip().rstrip("\"”’'").endswith(",")
 
     def _coordinated(self, mark: Marked, toks: list[Token], index: int, subject: tuple[int, int]) -> Found | None:
         """``Trump called the merger "Q1" and ranked Fiorina as "Q2"``: the verb nearest the quote is its cue
