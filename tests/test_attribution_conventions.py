@@ -67,3 +67,14 @@ def test_attribution_conventions_adding_after_a_quoted_show_title_is_its_own_cue
     quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
     assert [q.cue.text for q in quotes] == ["said", "adding"]
     assert [q.mention.text for q in quotes] == ["Graham", "Graham"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Proponents of the new bill, however, say it would act as an “umpire” in the states.", "Proponents"),
+    ("Yet another said, “Rubio is in a five-person battle” for second place.", "another"),
+    ('A former candidate -- John McCain, who lost in 2008 -- said the president "offered no changes."',
+     "A former candidate"),
+])
+def test_attribution_conventions_subject_across_an_aside(text, mention):
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert [q.mention.text for q in quotes] == [mention]

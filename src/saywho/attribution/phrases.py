@@ -29,6 +29,7 @@ QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "sever
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
               "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
+DASHES = ("—", "–", "-", "―")
 FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "meanwhile", "separately"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
@@ -80,6 +81,10 @@ class PhraseFinder:
             said_by = self._np_before(words[:k])
             if said_by is not None:
                 return said_by
+        if k >= 0 and words[k].text in DASHES:
+            k = _skip_dashed(words, k)
+            if k < 0:
+                return None
         if participle or words[k].text == ",":
             k = self._skip_clause(words, k)
             if k < 0:
@@ -132,6 +137,9 @@ class PhraseFinder:
                 break
             j = previous
             aside = words[j + 1 : k]
+        if aside and all(w.lower in AUXILIARIES or w.lower in ASIDE_OPENERS or is_adverb(w) for w in aside):
+            # "Proponents of the new bill, however, say": a sentence adverb between commas
+            return j - 1
         named = j >= 1 and words[j - 1].capitalised and words[j - 1].lower not in NOT_NAMES and len(aside) <= 15
         lead = aside[1] if len(aside) > 1 and aside[0].lower in ("also", "still", "now", "then") else aside[0] if aside else None
         if lead is not None and named and (lead.text.endswith(("ing", "ed")) or lead.lower in ASIDE_OPENERS
@@ -283,6 +291,22 @@ class PhraseFinder:
             name = self.text[after[target].start : after[end].end]
             return name.removeprefix("the ").removeprefix("The ")
         return None
+
+
+def _skip_dashed(words: list[Token], k: int) -> int:
+    """Step back over an aside between dashes ("a former candidate -- John McCain, who lost in 2008 -- said");
+    without an opening dash within reach the dash ends the phrase."""
+    j = k
+    while j >= 0 and words[j].text in DASHES:
+        j -= 1
+    opening = j
+    while opening >= 0 and words[opening].text not in DASHES and k - opening < 25:
+        opening -= 1
+    if opening < 0 or words[opening].text not in DASHES:
+        return -1
+    while opening >= 0 and words[opening].text in DASHES:
+        opening -= 1
+    return opening
 
 
 def after_lead(words: list[Token], k: int) -> int:

@@ -466,7 +466,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 # "adding without elaborating": a speech verb that was not said
                 continue
             if index > 0 and not self._comma_closes_quote_before(tok.start) and (
-                    toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES or toks[index - 1].lower == "own"
+                    toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES and toks[index - 1].lower != "another"
+                    or toks[index - 1].lower == "own"
                     or toks[index - 1].text.endswith(("’s", "'s"))
                     and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
                 # "his promise" / "Trump's claim": a noun, not a verb ("he's claiming" is one)
