@@ -39,7 +39,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x2
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Fed UTF-8 bytes, which libxml2 reads as they are, rather than a str, which it converts first:
 # the encoding is fixed so that a page's own charset declaration cannot override it.
-_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8")
+# No table of id attributes either: nothing here looks an element up by its id.
+_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, encoding="utf-8", collect_ids=False)
 
 
 @dataclass(slots=True)

@@ -167,15 +167,15 @@ _SKIP, _OPEN = 0, 1
 _BLOCK, _IMAGE, _LINK = 1, 2, 4
 
 
-def _tag_kind(tag) -> tuple[int, int, int | None]:
-    """(action, flags, context slot) for a tag; comments and the like carry no element."""
+def _tag_kind(tag) -> tuple[int, int, int | None, str]:
+    """(action, flags, context slot, name) for a tag; comments and the like carry no element."""
     if not isinstance(tag, str):
-        return (-1, 0, None)
+        return (-1, 0, None, "")
     tag = tag.lower()
     if tag in SKIP_TAGS:
-        return (_SKIP, 0, None)
+        return (_SKIP, 0, None, tag)
     flags = (_BLOCK if tag in BLOCK_TAGS else 0) | (_IMAGE if tag == "img" else 0) | (_LINK if tag == "a" else 0)
-    return (_OPEN, flags, _TAG_INDEX.get(tag))
+    return (_OPEN, flags, _TAG_INDEX.get(tag), tag)
 
 
 # One lookup per element instead of a lower() and four set tests: pages use a few dozen tags.
@@ -216,34 +216,55 @@ def page_blocks(root) -> list[HtmlBlock]:
         text = " ".join("".join(parts).split())
         parts.clear()
         solid = False
+        # Positional, in field order: keywords cost three times as much, once per block.
         blocks.append(
             HtmlBlock(
-                text=text,
-                tag=block_tags[-1],
-                context=context,
-                link_chars=min(link_chars, len(text)),
-                depth=len(stack),
-                container=block_ids[-2],
-                outer=block_ids[-3] if len(block_ids) > 2 else 0,
-                attrs=attrs_stack[-1],
-                hidden=hidden_depth > 0,
-                after_image=images > 0,
-                path=tuple(block_ids[2:]),
+                text,
+                block_tags[-1],
+                context,
+                min(link_chars, len(text)),
+                len(stack),
+                block_ids[-2],
+                block_ids[-3] if len(block_ids) > 2 else 0,
+                attrs_stack[-1],
+                hidden_depth > 0,
+                images > 0,
+                tuple(block_ids[2:]),
             )
         )
         images = 0
         link_chars = 0
 
+    # Set on opening an element the walk does not enter (skipped, childless, or a comment):
+    # the next event is its end, where only its tail counts.
+    shut = False
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
-        kind = kinds.get(element.tag)
-        if kind is None:
-            kind = kinds[element.tag] = _tag_kind(element.tag)
-        action, flags, index = kind
         if event == "start":
+            tag = element.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = kinds[tag] = _tag_kind(tag)
+            action, flags, index, name = kind
             if action != _OPEN:
                 if action == _SKIP:
                     walker.skip_subtree()
+                shut = True
+                continue
+            if not flags & _BLOCK and not len(element):
+                # A childless inline element (a third of them): no block boundary falls inside
+                # it, so its context, class and visibility reach no block; its text, link text
+                # and image count do.
+                if flags & _IMAGE:
+                    images += 1
+                text = element.text
+                if text:
+                    parts.append(text)
+                    if not solid and not text.isspace():
+                        solid = True
+                    if in_link or flags & _LINK:
+                        link_chars += len(text)
+                shut = True
                 continue
             if flags & _IMAGE:
                 images += 1
@@ -281,7 +302,7 @@ def page_blocks(root) -> list[HtmlBlock]:
             if flags & _BLOCK:
                 block_ids.append(next_block_id)
                 next_block_id += 1
-                block_tags.append(element.tag.lower())
+                block_tags.append(name)
                 attrs_stack.append(named.strip()[:80])
             text = element.text
             if text:
@@ -291,7 +312,9 @@ def page_blocks(root) -> list[HtmlBlock]:
                 if in_link:
                     link_chars += len(text)
             continue
-        if action == _OPEN:
+        if shut:
+            shut = False
+        else:
             _, flags, hides = stack.pop()
             if flags & _BLOCK:
                 if solid:
