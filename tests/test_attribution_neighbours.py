@@ -52,3 +52,13 @@ def test_attribution_neighbours_quote_paragraph_after_a_reported_statement():
 def test_attribution_neighbours_quote_paragraph_after_a_quoted_one_is_not_recredited():
     text = "“Are they small hands?” Trump said.\n\n“He referred to my hands. I guarantee you, there’s no problem.”\n"
     assert len(_direct(text)) == 1
+
+
+def test_attribution_neighbours_main_verb_attributes_a_long_phrase_inside_a_sentence():
+    quote = _direct("Germany’s Chancellor Angela Merkel heralded the deal with Turkey as “a breakthrough for all of us.”")[0]
+    assert quote.cue.text == "heralded"
+    assert "Angela Merkel" in quote.mention.text
+
+
+def test_attribution_neighbours_main_verb_leaves_short_phrases_alone():
+    assert _direct("Senator Smith heralded the deal as a “breakthrough.”") == []

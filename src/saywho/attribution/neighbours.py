@@ -20,13 +20,16 @@ from saywho.attribution.lexicon import (
 )
 from saywho.attribution.marks import DOUBLE_MARKS, LEAD_IN, Marked
 from saywho.attribution.phrases import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PUNCTUATION
-from saywho.attribution.text import Sentences, Token
+from saywho.attribution.text import Sentences, Token, is_adverb_token, outside_quotes, without_parentheses
 
 # Words in the verb slot after a quote that are no statement's verb ("“Q,” was another" is PolNeAR's, but
 # a copula names no way of speaking and its subject is rarely the speaker).
 NOT_VERBS = AUXILIARIES | PREPOSITIONS | CONJUNCTIONS | {"that", "who", "which", "whose", "where", "what", "as"}
 # Longest speaker phrase between a quote and its verb ("another friend, Mariam Emara").
 MAX_SUBJECT = 12
+# Fewest words of a quotation inside a sentence that the sentence's main verb attributes; shorter ones are
+# as often scare quotes and names.
+MIN_PHRASE_WORDS = 4
 QUOTE_TOKENS = ("“", "”", '"', "''", "«", "»")
 
 
@@ -153,6 +156,29 @@ class NeighbourCues:
         if found is not None:
             found.kind = "direct"
         return found
+
+    def _main_verb(self, mark: Marked) -> tuple[Token, str, tuple[int, int]] | None:
+        """``Merkel heralded the deal as a "breakthrough."``: a quotation inside a sentence with no speech verb is
+        what the sentence's subject says or does, so its main verb is the cue (PolNeAR annotates it so)."""
+        text = self.text
+        start = self.sentences.span(self.sentences.index(mark.open_at))[0]
+        if not text[start : mark.open_at].strip(LEAD_IN) or len(mark.words(text).split()) < MIN_PHRASE_WORDS:
+            return None
+        toks = without_parentheses(outside_quotes(self.tokens(start, mark.open_at)))
+        if len(toks) < 2:
+            return None
+        subject = self._clause_subject(toks, len(toks) - 1)
+        if subject is None:
+            return None
+        after = next((i for i, t in enumerate(toks) if t.start >= subject[1]), len(toks))
+        for index in range(after, min(len(toks), after + 4)):
+            tok = toks[index]
+            if tok.lower in AUXILIARIES or is_adverb_token(tok):
+                continue
+            if _verb_like(tok, False) and tok.text.islower():
+                return tok, core_lemma(tok.lower) or tok.lower, subject
+            return None
+        return None
 
     def _left_clause(self, mark: Marked, left_start: int):
         raise NotImplementedError

@@ -107,7 +107,13 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         if right is not None:
             cue, lemma, subject = right
             return Found(mark, "direct", cue, lemma, cue.end, subject, self._said_to(self.tokens(cue.start, cue.end + 80), 0))
-        return self._sentence_before(mark)
+        found = self._sentence_before(mark)
+        if found is None:
+            main = self._main_verb(mark)
+            if main is not None:
+                cue, lemma, subject = main
+                found = Found(mark, "partial", cue, lemma, cue.end, subject)
+        return found
 
     def _not_speech(self, mark: Marked) -> bool:
         """Titles of works, nicknames and markup values are quoted but nobody says them."""

@@ -125,3 +125,8 @@ def outside_quotes(toks: list[Token]) -> list[Token]:
         if not inside:
             out.append(tok)
     return out
+
+
+def is_adverb_token(tok: Token) -> bool:
+    return tok.text.islower() and tok.text.endswith("ly") and len(tok.text) > 4 and tok.lower not in ("family",
+                                                                                                      "ally", "rally")
