@@ -58,16 +58,21 @@ def decode_html(data: bytes, *, source: str = "<input>") -> str:
     Valid UTF-8 beats a declared charset because pages often declare ISO-8859-1 while serving
     UTF-8; the reverse (cp1252 bytes that happen to be valid UTF-8) almost never happens.
     """
+    return _decode(data, source)[0]
+
+
+def _decode(data: bytes, source: str) -> tuple[str, bool]:
+    """``decode_html``'s text, and whether it is ``data`` read as UTF-8 (so ``data`` is its UTF-8)."""
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"page is {len(data) // (1024 * 1024)} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit", source=source)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom):].decode(encoding, errors="replace"), False
     head = data[:65536]
     if head.count(b"\x00") > len(head) // 100 or len(head) - len(head.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 200):
         raise BinaryInput("says it is HTML but looks binary", source=source)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
     match = _META_CHARSET.search(data[:8192])
@@ -76,10 +81,10 @@ def decode_html(data: bytes, *, source: str = "<input>") -> str:
         try:
             codec = codecs.lookup("cp1252" if declared in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else declared)
             if codec.name not in ("utf-8", "utf-16", "utf-32"):
-                return repair_mojibake(data.decode(codec.name))
+                return repair_mojibake(data.decode(codec.name)), False
         except (LookupError, UnicodeDecodeError):
             pass
-    return repair_mojibake(bytes_to_str(data, detect_encoding(data)))
+    return repair_mojibake(bytes_to_str(data, detect_encoding(data))), False
 
 
 def _normal(text: str) -> str:
@@ -108,18 +113,23 @@ def _flat_blocks(tree: HTMLTree) -> list[HtmlBlock]:
     ]
 
 
-def parse_page(html: str, *, source: str = "<input>") -> ParsedPage:
-    """Parse decoded HTML and cut it into blocks; raise ``MalformedInput`` if it cannot be."""
+def parse_page(html: str, *, source: str = "<input>", utf8: bytes | None = None) -> ParsedPage:
+    """Parse decoded HTML and cut it into blocks; raise ``MalformedInput`` if it cannot be.
+
+    ``utf8``, when given, is ``html`` as UTF-8 (the page's own bytes), which spares encoding it.
+    """
     if len(html) > PARSE_LIMIT:
-        html = html[:PARSE_LIMIT]
+        html, utf8 = html[:PARSE_LIMIT], None
     if html.lstrip().startswith("<?xml"):
-        html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
-    try:
-        data = html.encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates (JSON's "\ud800" escapes) have no UTF-8 form: both parsers read "?".
-        data = html.encode("utf-8", errors="replace")
-        html = data.decode("utf-8")
+        html, utf8 = re.sub(r"^\s*<\?xml[^>]*\?>", "", html), None
+    data = utf8
+    if data is None:
+        try:
+            data = html.encode("utf-8")
+        except UnicodeEncodeError:
+            # Lone surrogates (JSON's "\ud800" escapes) have no UTF-8 form: both parsers read "?".
+            data = html.encode("utf-8", errors="replace")
+            html = data.decode("utf-8")
     try:
         root = etree.fromstring(data, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
@@ -192,10 +202,10 @@ def parse_html(
     prior: Callable[[str], float] | None = None,
 ) -> CleanedPage:
     """Clean one HTML page: its article paragraphs, removed blocks and metadata."""
-    html = decode_html(raw, source=source) if isinstance(raw, bytes) else raw
+    html, as_read = _decode(raw, source) if isinstance(raw, bytes) else (raw, False)
     if not html.strip():
         raise EmptyInput("page is empty", source=source)
-    page = parse_page(html, source=source)
+    page = parse_page(html, source=source, utf8=raw if as_read else None)
     meta = page_metadata(page.root, url=url)
     published = meta.published or _htmldate(html)
     if not page.blocks:

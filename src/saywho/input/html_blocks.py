@@ -137,9 +137,11 @@ def class_groups(value: str) -> frozenset[int]:
 
 def _token_groups(token: str) -> frozenset[int]:
     """The context slots of the groups ``_CLASS_RE.finditer`` names in one token."""
-    return frozenset([_match_slot(match.group()) for match in _CLASS_START.finditer(token)])
+    found = _CLASS_START.findall(token)
+    return frozenset([_match_slot(text) for text in found]) if found else _NO_GROUPS
 
 
+_NO_GROUPS: frozenset[int] = frozenset()
 # The group of a matched text, by the first branch matching all of it: the branch that matched
 # in the token (an earlier branch matching that text would have matched there first).
 _match_slots: dict[str, int] = {}

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from lxml import etree
 
 _HEAD_PARSER = etree.HTMLParser(remove_comments=True)
-_SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)")
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
@@ -51,7 +50,7 @@ def _text(element) -> str:
 
 
 def _clean(value) -> str:
-    return _SPACE.sub(" ", value).strip() if isinstance(value, str) else ""
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _meta_tags(elements) -> dict[str, str]:
