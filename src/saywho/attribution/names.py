@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, ROLE_NOUNS, ROLE_SYNONYMS
+from saywho.attribution.lexicon import DAYS, HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, ROLE_SYNONYMS
 from saywho.attribution.text import Token
 
 # A hyphenated description ("Oscar-winner", "Texas-based"), not a double-barrelled name ("Lewis-Wolverton").
@@ -16,6 +16,11 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
+# Title words that also open companies' and institutions' names.
+NAME_PART_TITLES = {"general", "justice", "chief", "head", "star", "partner", "player", "host", "owner", "director",
+                    "executive", "officer", "leader", "speaker", "founder", "chair", "anchor", "editor", "coach"}
+NEWSPAPER_WORDS = {"times", "telegraph", "mirror", "express", "herald", "post", "mail", "people", "star", "sport",
+                   "tribune", "independent", "observer", "business", "today"}
 # Words that make a role another one: a deputy prime minister is no prime minister.
 RANKS = {"deputy", "vice", "shadow", "assistant", "junior", "acting", "former", "ex", "associate"}
 
@@ -134,11 +139,23 @@ def is_name_token(tok: Token) -> bool:
 
 
 def title_inside(run: list[Token]) -> int:
-    """How many leading words of a capitalised run are a title ("White House Press Secretary")."""
+    """How many leading words of a capitalised run are a title ("White House Press Secretary"). A name that
+    ends in an organisation word has none ("Justice Department"), and a word that is as often part of a
+    company's name is a title only before a first name ("General David Petraeus", not "General Motors")."""
+    if run and run[-1].lower in ORG_WORDS:
+        return 0
     for index in range(len(run) - 2, -1, -1):
         if run[index].lower in ROLE_NOUNS:
+            if run[index].lower in NAME_PART_TITLES and not is_first_name(run[index + 1].bare):
+                return 0
             return index + 1
     return 0
+
+
+def newspaper_day(tokens: list[Token], index: int) -> bool:
+    """A day name that opens a newspaper's name ("Sunday Times", "Sunday Telegraph")."""
+    return tokens[index].lower in DAYS and index + 1 < len(tokens) \
+        and tokens[index + 1].lower in NEWSPAPER_WORDS and tokens[index + 1].capitalised
 
 
 def acronym(name: str) -> str:

@@ -38,6 +38,7 @@ from saywho.attribution.names import (
     first_name_gender,
     is_first_name,
     is_name_token,
+    newspaper_day,
     role_key,
     sure_gender,
     surname_of,
@@ -75,7 +76,7 @@ class People:
         headline_cache: dict[int, bool] = {}
         while i < n:
             tok = toks[i]
-            if not is_name_token(tok) or tok.text in ("“", "”"):
+            if not (is_name_token(tok) or newspaper_day(toks, i)) or tok.text in ("“", "”"):
                 i += 1
                 continue
             j = i + 1
@@ -205,10 +206,15 @@ class People:
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
             or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
         prev = self.tokens[index - 1].lower if index > 0 else ""
-        if not is_org and len(words) >= 3 and not is_first_name(words[0]) and is_first_name(words[1]):
-            # "State John F. Kerry" (after "Secretary of"): the name starts at the first name
-            words, name = words[1:], " ".join(words[1:])
-            lowers = lowers[1:]
+        if not is_org and len(words) >= 3 and not is_first_name(words[0]):
+            # "State John F. Kerry" (after "Secretary of"), "Labour MP Stephen Pound": the name starts at the
+            # first name; the capitalised words before it describe the person
+            first = next((k for k in range(1, len(words) - 1) if is_first_name(words[k])), 0)
+            if first and not any(is_first_name(w) for w in words[:first]):
+                described = words[:first]
+                if described[-1].isupper() and described[-1].isalpha() or described[-1].lower() in ROLE_NOUNS:
+                    role = role or " ".join(described)
+                words, name, lowers = words[first:], " ".join(words[first:]), lowers[first:]
         is_person = not is_org and (
             bool(role) or prev in HONORIFICS or (len(words) >= 2 and is_first_name(words[0]))
             or (2 <= len(words) <= 3 and lowers[0] not in PLACE_WORDS and words[-1].isalpha()
@@ -300,25 +306,39 @@ class People:
         return bare
 
     def finish(self) -> None:
-        """Merge bare surnames into a full name that appeared later."""
+        """Merge bare surnames into a full name that appeared later, and an organisation's one-word short
+        form into its full name ("the Commission" -> "European Commission", "Menatep" -> "Menatep Group")."""
+        owners: dict[int, Entity] = {}
         for entity in self.entities:
-            if entity.kind in ("person", "other") and len(entity.tokens) == 1:
-                owner = self._surname_owner(entity.tokens[0])
-                if owner is not None and owner is not entity:
-                    owner.mentions += entity.mentions
-                    owner.gender = owner.gender or entity.gender
-                    for role in entity.roles:
-                        owner.add_role(role)
-                    entity.mentions = 0
-                    entity.name = owner.name
-                    entity.kind = "alias"
-                    self.by_name[entity.tokens[0].lower()] = owner
+            if len(entity.tokens) != 1:
+                continue
+            word = entity.tokens[0]
+            owner = None
+            if entity.kind in ("person", "other"):
+                owner = self._surname_owner(word)
+            if owner is None and entity.kind in ("organisation", "other"):
+                owner = self._organisation_owner(word)
+            if owner is not None and owner is not entity:
+                owner.mentions += entity.mentions
+                owner.gender = owner.gender or entity.gender
+                for role in entity.roles:
+                    owner.add_role(role)
+                entity.mentions = 0
+                entity.name = owner.name
+                entity.kind = "alias"
+                self.by_name[word.lower()] = owner
+                owners[id(entity)] = owner
         for mention_index, mention in enumerate(self.mentions):
-            if mention.entity.kind == "alias":
+            if mention.entity.kind == "alias" and id(mention.entity) in owners:
                 self.mentions[mention_index] = NameMention(
-                    mention.start, mention.end, self.by_name[mention.entity.tokens[-1].lower()],
-                    mention.sentence, mention.subject,
+                    mention.start, mention.end, owners[id(mention.entity)], mention.sentence, mention.subject,
                 )
+
+    def _organisation_owner(self, word: str) -> Entity | None:
+        """The one organisation of two words or more whose name opens or ends with ``word``."""
+        found = [e for e in self.entities if e.kind == "organisation" and len(e.tokens) >= 2
+                 and word in (e.tokens[0], e.tokens[-1])]
+        return found[0] if len(found) == 1 else None
 
     def add_described_roles(self) -> None:
         """``Mr Trump ... claiming the president had misspoken``: a bare role describes the person just named.

@@ -1,0 +1,32 @@
+"""The fullest name the article gives: a description before a first name is no part of the name, a title
+word that opens a company's name is no title, and an organisation's short form is its full name."""
+
+from __future__ import annotations
+
+from saywho.attribution import attribute
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in attribute(text).quotes]
+
+
+def test_attribution_names_fullest_description_before_first_name():
+    found = attribute("Labour MP Stephen Pound said he was shocked. Mr Pound said he was also delighted.")
+    assert [q.speaker for q in found.quotes] == ["Stephen Pound", "Stephen Pound"]
+    assert {p.name: p.roles for p in found.people}["Stephen Pound"] == ("Labour MP",)
+
+
+def test_attribution_names_fullest_title_word_inside_a_company_name():
+    assert _speakers("General Motors said sales fell.") == ["General Motors"]
+    assert _speakers("The Justice Department said it would appeal.") == ["Justice Department"]
+    assert _speakers("General David Petraeus said the plan would work.") == ["David Petraeus"]
+
+
+def test_attribution_names_fullest_newspaper_named_after_a_day():
+    assert _speakers("The Sunday Telegraph said the deal was off.") == ["Sunday Telegraph"]
+
+
+def test_attribution_names_fullest_organisation_short_form():
+    text = ("The European Commission fined Microsoft on Monday. The Commission said the company had abused "
+            "its position.")
+    assert _speakers(text)[-1] == "European Commission"
