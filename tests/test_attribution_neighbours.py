@@ -62,3 +62,10 @@ def test_attribution_neighbours_main_verb_attributes_a_long_phrase_inside_a_sent
 
 def test_attribution_neighbours_main_verb_leaves_short_phrases_alone():
     assert _direct("Senator Smith heralded the deal as a “breakthrough.”") == []
+
+
+def test_attribution_neighbours_later_clause_introduces_the_next_quote():
+    text = ('"We know we have got work to do," she told a cheering crowd, then referred to the slogan. '
+            '"But that work is not to make America great."')
+    quotes = _direct(text)
+    assert [q.cue.text for q in quotes] == ["told", "referred"]

@@ -49,6 +49,13 @@ def _verb_like(tok: Token, sentence_start: bool) -> bool:
     return len(low) > 4 and (low.endswith("ed") or low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
+def _finite(word: str) -> bool:
+    """A past or third-person form ("heralded", "says", "told"), not a bare stem or participle that may be a
+    noun ("state", "ongoing")."""
+    lemma = core_lemma(word)
+    return word.endswith(("ed", "s")) or (lemma is not None and lemma != word and not word.endswith("ing"))
+
+
 def _starts_phrase(tok: Token) -> bool:
     """Whether a speaker phrase may open with ``tok`` in mid-sentence, where a capital marks a name ("From")."""
     low = tok.lower
@@ -139,10 +146,13 @@ class NeighbourCues:
         if not inner.endswith((".", "!", "?")) or len(inner.split()) < 3:
             return None
         previous_start, _ = self.sentences.span(index - 1)
-        if any(ch in DOUBLE_MARKS for ch in text[previous_start:start]):
+        last_mark = max((i for i in range(previous_start, start) if text[i] in DOUBLE_MARKS), default=-1)
+        if last_mark >= 0:
             # a sentence with a quote of its own: "Q1," X said. "Q2." is one statement, and so is a quote
-            # paragraph after one that ends in a quote
-            return None
+            # paragraph after one that ends in a quote; unless a later clause has a speaker of its own
+            if "\n" in text[previous_start : mark.open_at]:
+                return None
+            return self._later_clause(mark, last_mark + 1, start)
         if "\n" in text[previous_start : mark.open_at]:
             line_end = text.find("\n", mark.close_at)
             if text[start : mark.open_at].strip() or text[mark.close_at + 1 : line_end if line_end >= 0 else len(text)
@@ -156,6 +166,35 @@ class NeighbourCues:
         if found is not None:
             found.kind = "direct"
         return found
+
+    def _later_clause(self, mark: Marked, start: int, end: int):
+        """``"Q1," Ebeling said, and her husband cut in. "Q2."`` / ``"Q1," she told the crowd, then referred to
+        the slogan. "Q2."``: the clause after the first quote's attribution introduces the second quote."""
+        words = [t for t in self.tokens(start, end) if t.text not in QUOTE_TOKENS]
+        join = next((k for k in range(1, len(words) - 1)
+                     if words[k].lower in ("and", "then", "but") and words[k - 1].text == ","), None)
+        if join is None:
+            return None
+        rest = words[join + 1 :]
+        while rest and (rest[0].lower in ("then", "also", "later") or is_adverb_token(rest[0])):
+            rest = rest[1:]
+        if not rest:
+            return None
+        if _verb_like(rest[0], False) and rest[0].text.islower() and _finite(rest[0].lower):
+            subject = self._clause_subject(words, join - 1)
+            verb = rest[0]
+        else:
+            verb_at = next((i for i in range(1, min(len(rest), 6)) if rest[i].text.islower()
+                            and _verb_like(rest[i], False) and _finite(rest[i].lower)), None)
+            if verb_at is None or not _starts_phrase(rest[0]) or any(t.text in PUNCTUATION for t in rest[:verb_at]):
+                return None
+            subject, verb = (rest[0].start, rest[verb_at - 1].end), rest[verb_at]
+        if subject is None:
+            return None
+        return self._found(mark, verb, core_lemma(verb.lower) or verb.lower, subject)
+
+    def _found(self, mark: Marked, cue: Token, lemma: str, subject: tuple[int, int]):
+        raise NotImplementedError
 
     def _main_verb(self, mark: Marked) -> tuple[Token, str, tuple[int, int]] | None:
         """``Merkel heralded the deal as a "breakthrough."``: a quotation inside a sentence with no speech verb is
@@ -175,7 +214,7 @@ class NeighbourCues:
             tok = toks[index]
             if tok.lower in AUXILIARIES or is_adverb_token(tok):
                 continue
-            if _verb_like(tok, False) and tok.text.islower():
+            if _verb_like(tok, False) and tok.text.islower() and _finite(tok.lower):
                 return tok, core_lemma(tok.lower) or tok.lower, subject
             return None
         return None

@@ -102,6 +102,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             found.append(item if item is not None else Found(mark, "direct"))
         return found
 
+    def _found(self, mark: Marked, cue: Token, lemma: str, subject: tuple[int, int]) -> Found:
+        return Found(mark, "direct", cue, lemma, cue.end, subject)
+
     def _beside(self, mark: Marked) -> Found | None:
         right = self._right_verb(mark)
         if right is not None:
