@@ -91,14 +91,16 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _main_lines(tree: HTMLTree) -> list[str]:
+def _main_lines(tree: HTMLTree) -> set[str]:
     main = extract_plain_text(tree, main_content=True, alt_texts=False, links=False, list_bullets=False, noscript=False, comments=False)
-    return [_normal(line) for line in main.splitlines() if line.strip()]
+    lines = {" ".join(line.split()) for line in main.splitlines()}
+    lines.discard("")
+    return lines
 
 
 def main_content_flags(tree: HTMLTree, blocks: list[HtmlBlock]) -> list[bool]:
     """Which blocks resiliparse's main-content extractor keeps."""
-    lines = set(_main_lines(tree))
+    lines = _main_lines(tree)
     joined = "\n".join(lines)
     return [b.text in lines or (len(b.text) >= 25 and b.text in joined) for b in blocks]
 
@@ -176,7 +178,7 @@ def label_blocks(
         else:
             label = "boilerplate"
             boilerplate.append(block.text)
-        blocks.append(Block(text=block.text, label=label, score=round(score, 4), tag=block.tag, attrs=block.attrs))
+        blocks.append(Block(block.text, 0, 0, label, round(score, 4), block.tag, block.attrs))
     return paragraphs, boilerplate, blocks
 
 
