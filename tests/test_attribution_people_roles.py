@@ -56,3 +56,20 @@ def test_attribution_people_roles_deputy_is_another_role():
     text = ('Deputy Prime Minister John Prescott told the BBC the plan was right. "We will not change course," '
             "the prime minister said.")
     assert _speakers(text)[-1] != "John Prescott"
+
+
+def test_attribution_people_roles_title_before_an_honorific():
+    roles = _roles("Deputy Prime Minister Mr Prescott told BBC News the plan was right.")
+    assert roles["Prescott"] == ("Deputy Prime Minister",)
+
+
+def test_attribution_people_roles_predicate_is_no_title():
+    text = ("Gordon Brown set out his plans. Many wonder how good a prime minister Gordon Brown will make, "
+            "the paper said.")
+    assert "prime minister" not in _roles(text)["Gordon Brown"]
+
+
+def test_attribution_people_roles_other_kind_of_minister_is_another_role():
+    text = ("Aid minister Hilary Benn set out his plans for Africa. The visit was seen as a rival camp. "
+            "Later the prime minister denied any split.")
+    assert "prime minister" not in _roles(text)["Hilary Benn"]

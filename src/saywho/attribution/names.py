@@ -107,9 +107,14 @@ class Entity:
         if not heads:
             return False
         head, ranks = heads[-1], RANKS.intersection(words)
+        kind = _modifier(words, head)
         for role in self.roles:
             role_words = role.lower().split()
             if head in role_words or role_key(head) in (role_key(w) for w in role_words if w != "leader"):
+                other = _modifier(role_words, next((w for w in reversed(role_words) if w in ROLE_NOUNS), head))
+                if kind and other and kind != other and kind not in role_words and other not in words:
+                    # "the prime minister" is not the "Aid minister"
+                    continue
                 if RANKS.intersection(role_words) == ranks:
                     return True
         return False
@@ -136,6 +141,19 @@ def is_name_token(tok: Token) -> bool:
     if not word or not word[0].isupper():
         return False
     return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
+
+
+def _modifier(words: list[str], head: str) -> str | None:
+    """The lowercase word that says which kind of ``head`` a role is ("prime" minister, "foreign" secretary)."""
+    if head not in words:
+        return None
+    at = words.index(head)
+    if at == 0:
+        return None
+    word = words[at - 1]
+    if word in DETERMINERS or word in RANKS or word.endswith(("’s", "'s")) or not word.isalpha():
+        return None
+    return word
 
 
 def title_inside(run: list[Token]) -> int:

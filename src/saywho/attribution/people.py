@@ -147,8 +147,11 @@ class People:
         words: list[Token] = []
         k = index - 1
         if k >= 0 and toks[k].lower in HONORIFICS:
+            # "Deputy Prime Minister Mr Prescott": the title may stand before the honorific
             gender = HONORIFICS[toks[k].lower]
-            return gender, ""
+            k -= 1
+            if k < 0 or toks[k].lower not in ROLE_NOUNS:
+                return gender, ""
         while k >= 0 and len(words) < 6:
             word = toks[k]
             low = word.lower
@@ -160,7 +163,8 @@ class People:
                 k -= 1
                 continue
             break
-        if not words:
+        if not words or k >= 0 and toks[k].lower in ("a", "an") and not words[0].capitalised:
+            # "how good a prime minister Gordon Brown will make": a predicate, not his title
             return None, ""
         role = self.text[words[0].start : words[-1].end]
         for word in words:
@@ -366,9 +370,9 @@ class People:
                 entity = mention.entity
                 if entity.kind != "person" or self.quoted_at(mention.start):
                     continue
-                keys = entity.role_keys()
-                if not keys or key in keys:
-                    entity.add_role(tok.text if lead.lower in ("the", "former") else f"{lead.text} {tok.text}")
+                role = tok.text if lead.lower in ("the", "former") else f"{lead.text} {tok.text}"
+                if not entity.role_keys() or key in entity.role_keys() and entity.holds(role):
+                    entity.add_role(role)
                 break
 
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -544,17 +548,17 @@ class People:
                 return entity
         return None
 
-    def next_titled_person(self, offset: int, head: str | None = None, within: int = 2) -> Entity | None:
+    def next_titled_person(self, offset: int, phrase: str | None = None, within: int = 2) -> Entity | None:
         """The first person named with a title after ``offset``, within a few sentences, whose title is not
-        another role than ``head`` ("the Irish president told ... Home Secretary Charles Clarke" is not Clarke)."""
+        another role than ``phrase``'s ("the Irish president told ... Home Secretary Charles Clarke" is not
+        Clarke)."""
         sentence = self.sentences.index(offset)
         for mention in self.mentions[self._first_at(offset + 1) :][:LOOKBACK]:
             if mention.sentence > sentence + within:
                 break
             entity = mention.entity
             if entity.kind == "person" and entity.roles:
-                keys = entity.role_keys()
-                if head is None or not keys or head in keys:
+                if phrase is None or not entity.role_keys() or entity.holds(phrase):
                     return entity
         return None
 

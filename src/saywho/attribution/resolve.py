@@ -179,18 +179,18 @@ class Resolver:
         if found is not None or not in_body:
             return found
         heads = [w for w in low if w in ROLE_NOUNS]
-        head = role_key(heads[-1])
         gender = next((ROLE_GENDER[w] for w in heads if w in ROLE_GENDER), None)
         if low[0] in ("a", "an", "another") or low[0] in DETERMINERS_AND_POSSESSIVES and low[0] not in ("the", "that") \
                 or any(w.endswith(("’s", "'s")) for w in low):
             # "a spokesman", "his lawyer", "the band's manager": someone new, or someone else than the person
             # just named; only a name after it ("a spokesman, John Smith,") says who
-            return people.next_titled_person(start, head)
-        if low[-1] not in ROLE_NOUNS:
+            return people.next_titled_person(start, phrase)
+        if low[-1] not in ROLE_NOUNS or not _opens_clause(people.text, start):
             # "The judge in the case", "Every activist I spoke": a longer phrase, or a fragment, is no role
-            # standing for the person just named
-            return people.next_titled_person(start, head)
-        return people.named_just_before(start, phrase, gender) or people.next_titled_person(start, head)
+            # standing for the person just named; nor is one inside a clause ("seen as the prime minister's
+            # turf"), where the sentence's subject is someone else
+            return people.next_titled_person(start, phrase)
+        return people.named_just_before(start, phrase, gender) or people.next_titled_person(start, phrase)
 
     def _modifies(self, text: str, start: int, end: int) -> bool:
         """Whether every name in the phrase comes before its last word, so it only qualifies the head."""
@@ -285,6 +285,16 @@ def _offset_after(phrase: str, words: list[str], count: int) -> int:
     for word in words[:count]:
         at = phrase.find(word, at) + len(word)
     return at
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a phrase starts a sentence or clause: after a full stop, a comma, a quotation, "but"/"and"/
+    "however", or an inverted cue ("said the coach")."""
+    before = text[max(0, start - 40) : start].rstrip()
+    if not before or before[-1] in ".,;:!?\n\"”’":
+        return True
+    last = before.split()[-1].lower()
+    return last in ("but", "and", "however", "yet", "so") or speech_lemma(last) is not None
 
 
 def _description(phrase: str) -> str | None:
