@@ -78,3 +78,10 @@ def test_attribution_conventions_adding_after_a_quoted_show_title_is_its_own_cue
 def test_attribution_conventions_subject_across_an_aside(text, mention):
     quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
     assert [q.mention.text for q in quotes] == [mention]
+
+
+def test_attribution_conventions_sentence_break_inside_an_earlier_quote_keeps_the_later_cue():
+    text = ('"I am just not ready to do that at this point. I am not there right now," Ryan said on CNN, '
+            'though he said, "I hope to."')
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert [(q.mention.text, q.cue.text) for q in quotes] == [("Ryan", "said"), ("he", "said")]

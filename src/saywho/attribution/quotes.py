@@ -68,6 +68,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         self.lemma_of = self._core
         self.all_tokens = tokens if tokens is not None else tokenize(text)
         self.starts = [t.start for t in self.all_tokens]
+        self.opened: list[int] = []
+        self.closed: list[int] = []
 
     def _core(self, word: str) -> str | None:
         return core_lemma(word) if word[:1].islower() or word.lower() == "asked" else None
@@ -84,6 +86,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
 
     def find(self, marks: list[Marked]) -> list[Found]:
         found: list[Found] = []
+        spans = sorted((m.open_at, m.close_at) for m in marks)
+        self.opened = [open_at for open_at, _ in spans]
+        self.closed = [close_at for _, close_at in spans]
         for mark in marks:
             if self._not_speech(mark):
                 continue
@@ -104,6 +109,14 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
 
     def _found(self, mark: Marked, cue: Token, lemma: str, subject: tuple[int, int]) -> Found:
         return Found(mark, "direct", cue, lemma, cue.end, subject)
+
+    def _outside_marks(self, start: int) -> int:
+        """``start``, or the opening mark of the quote it falls in: a sentence break inside an earlier quote
+        ('"... this point. I am not there," Ryan said, though he said, "Q"') would cut that quote in half."""
+        index = bisect_left(self.opened, start) - 1
+        if index >= 0 and self.opened[index] < start <= self.closed[index]:
+            return self.opened[index]
+        return start
 
     def _beside(self, mark: Marked) -> Found | None:
         right = self._right_verb(mark)
@@ -162,7 +175,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         sent_start, sent_end = self._sentence_bounds(mark)
         reach = max(0, mark.open_at - 400)
         para_start = max(text.rfind("\n", reach, mark.open_at) + 1, reach)
-        left_start = max(sent_start, para_start, mark.open_at - 400)
+        left_start = self._outside_marks(max(sent_start, para_start, mark.open_at - 400))
         left = text[left_start : mark.open_at]
         starts_sentence = not left.strip(LEAD_IN)
         inner = text[mark.start : mark.end].rstrip(" \t\n'’")
