@@ -85,3 +85,10 @@ def test_attribution_conventions_sentence_break_inside_an_earlier_quote_keeps_th
             'though he said, "I hope to."')
     quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
     assert [(q.mention.text, q.cue.text) for q in quotes] == [("Ryan", "said"), ("he", "said")]
+
+
+def test_attribution_conventions_said_with_a_day_then_a_participle_clause():
+    text = ("Hollande has joined the critics.\nTrump’s “excesses” are sickening, Hollande said Tuesday in Paris, "
+            "noting the Republican nominee “makes you want to retch.”")
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert [(q.mention.text, q.cue.text) for q in quotes] == [("Hollande", "said"), ("Hollande", "noting")]

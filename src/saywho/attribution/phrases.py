@@ -76,11 +76,17 @@ class PhraseFinder:
                 k -= 1
         if k < 0:
             return None
-        if participle and k >= 1 and words[k].text.islower() and self.lemma_of(words[k].text) is not None:
-            # '"Q1," he said, adding "Q2"': the participle's subject is the speech verb's just before it
-            said_by = self._np_before(words[:k])
-            if said_by is not None:
-                return said_by
+        if participle:
+            # '"Q1," he said, adding "Q2"' / 'Hollande said Tuesday in Paris, noting': the participle's subject
+            # is the speech verb's just before it
+            verb = k
+            while verb >= 1 and k - verb < 6 and words[verb].text not in PUNCTUATION and not (
+                    words[verb].text.islower() and self.lemma_of(words[verb].text) is not None):
+                verb -= 1
+            if verb >= 1 and words[verb].text.islower() and self.lemma_of(words[verb].text) is not None:
+                said_by = self._np_before(words[:verb])
+                if said_by is not None:
+                    return said_by
         if k >= 0 and words[k].text in DASHES:
             k = _skip_dashed(words, k)
             if k < 0:

@@ -27,6 +27,8 @@ from saywho.attribution.phrases import (
     CONJUNCTIONS,
     CONTRACTED,
     PREPOSITIONS,
+    TIME_WORDS,
+    WEEKDAYS,
     PhraseFinder,
     is_adverb,
 )
@@ -369,7 +371,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             found = self._closing_cue(mark, segment)
             if found is None:
                 continue
-            if any(self.lemma_of(t.text) for later in segments[index + 1 :] for t in later):
+            if any(self.lemma_of(t.text) for later in segments[index + 1 :] for t in later
+                   if not (t is later[0] and t.text.endswith("ing"))):
                 # another cue further on: this one is inside a longer clause, not the sentence's attribution
                 return None
             return found
@@ -385,7 +388,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 subject = self._np_after(segment, 1)
             elif index == len(segment) - 1 or all(t.lower in AUXILIARIES for t in segment[index + 1 :]):
                 subject = self._np_before(segment[:index])
-            elif segment[index + 1].lower in PREPOSITIONS and len(segment) - index <= 6:
+            elif (segment[index + 1].lower in PREPOSITIONS or segment[index + 1].lower in WEEKDAYS
+                  or segment[index + 1].lower in TIME_WORDS) and len(segment) - index <= 6:
                 subject = self._np_before(segment[:index])
                 if subject is not None and subject[0] != segment[0].start:
                     return None
