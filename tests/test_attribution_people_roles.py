@@ -73,3 +73,32 @@ def test_attribution_people_roles_other_kind_of_minister_is_another_role():
     text = ("Aid minister Hilary Benn set out his plans for Africa. The visit was seen as a rival camp. "
             "Later the prime minister denied any split.")
     assert "prime minister" not in _roles(text)["Hilary Benn"]
+
+
+def test_attribution_people_roles_pronoun_prefers_who_spoke_last():
+    text = ('The race between Hillary Clinton and Bernie Sanders has turned negative and that will take time to '
+            '"cool off," Madeleine Kunin said. "His normal demeanor is grumpy," she said.')
+    assert _speakers(text)[-1] == "Madeleine Kunin"
+
+
+def test_attribution_people_roles_addressee_is_no_speaker_for_the_pronoun():
+    text = ('The board told Sarah Jones the news, and Mary Smith said nothing at first. "It will work," she said.')
+    assert _speakers(text)[-1] == "Mary Smith"
+
+
+def test_attribution_people_roles_titled_name_of_unknown_gender_takes_he():
+    text = ("Jens Stoltenberg called on the regime to stop. Yukiya Amano, director general of the agency, said "
+            'the test was a breach. "I strongly urge them to comply," he said.')
+    assert _speakers(text)[-1] == "Yukiya Amano"
+
+
+def test_attribution_people_roles_person_noun_after_a_name():
+    text = ('It was Donald Trump who commanded most of the attention. Appearing on CBS, the GOP front-runner said '
+            'Clinton "caused tremendous death".')
+    speakers = [q.speaker for q in attribute(text).quotes if q.kind != "indirect" or q.mention]
+    assert "Donald Trump" in speakers and "GOP" not in speakers
+
+
+def test_attribution_people_roles_document_speaks_for_its_issuer():
+    text = 'Ash Carter spoke with his counterpart, according to a Pentagon readout. A Pentagon readout said talks went well.'
+    assert "Pentagon" in _speakers(text)

@@ -16,6 +16,7 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
+CONTRACTIONS = ("n’t", "n't", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m", "’d", "'d")
 # Title words that also open companies' and institutions' names.
 NAME_PART_TITLES = {"general", "justice", "chief", "head", "star", "partner", "player", "host", "owner", "director",
                     "executive", "officer", "leader", "speaker", "founder", "chair", "anchor", "editor", "coach"}
@@ -139,6 +140,9 @@ def is_name_token(tok: Token) -> bool:
         return False
     word = tok.bare
     if not word or not word[0].isupper():
+        return False
+    if word.lower().endswith(CONTRACTIONS):
+        # "Don’t Republicans run the risk": a verb, not Don
         return False
     return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
 

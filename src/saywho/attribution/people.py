@@ -48,6 +48,9 @@ from saywho.attribution.text import Sentences, Token, tokenize
 from saywho.records import Person
 
 _start = attrgetter("start")
+# Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
+INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
+                 "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
 # Institutions that are no company: "the company" never calls them back.
 PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
                  "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
@@ -210,6 +213,10 @@ class People:
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
             or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
         prev = self.tokens[index - 1].lower if index > 0 else ""
+        if not is_org and len(words) >= 2 and lowers[0] in US_PLACES and (
+                " ".join(lowers[1:]) in self.by_name or is_first_name(words[1]) or self.before_common_noun(run[-1].end)):
+            # "Wisconsin Trump rally", "Texas Ted Cruz": the state qualifies the name
+            words, name, lowers = words[1:], " ".join(words[1:]), lowers[1:]
         if not is_org and len(words) >= 3 and not is_first_name(words[0]):
             # "State John F. Kerry" (after "Secretary of"), "Labour MP Stephen Pound": the name starts at the
             # first name; the capitalised words before it describe the person
@@ -407,8 +414,11 @@ class People:
         for mention in before:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         unsure: Entity | None = None
+        here = self.sentences.index(min(offset, len(self.text) - 1)) if self.text else 0
+        previous = self._narrative_before(here)
         for index in sorted(by_sentence, reverse=True):
-            group = by_sentence[index]
+            # who speaks in a sentence ("Kunin said", "said Kunin") is who "she said" next most likely is
+            group = sorted(by_sentence[index], key=lambda m: not self._speaks(m))
             for mention in group:
                 entity = mention.entity
                 if self.quoted_at(mention.start):
@@ -428,6 +438,11 @@ class People:
                         # "President Obama" / "Obama also said" / "Sanders, who ..., went": a titled person, or one
                         # the sentence is about, whose first name says no gender
                         return entity
+                    if gender and not known and mention.subject and len(entity.tokens) >= 2 and index >= previous \
+                            and unsure is None and self._titled_speaker(mention):
+                        # "Yukiya Amano, director general of ..., said": the last sentence's subject, a full name
+                        # whose first name says no gender
+                        return entity
                     if gender and (not known or known != gender):
                         # "Aston Villa" may be a person: only if no one surely "he" is near
                         unsure = unsure or entity
@@ -436,6 +451,39 @@ class People:
                     continue
                 return entity
         return unsure
+
+    def _narrative_before(self, sentence: int) -> int:
+        """The last sentence before ``sentence`` that is not all inside quotation marks."""
+        index = sentence - 1
+        while index > 0:
+            start, end = self.sentences.span(index)
+            opening = start + len(self.text[start:end]) - len(self.text[start:end].lstrip(" \n\t\"“‘'"))
+            if not self.quoted_at(opening):
+                break
+            index -= 1
+        return index
+
+    def _titled_speaker(self, mention: NameMention) -> bool:
+        """"Yukiya Amano, director general of the agency, said": a name a role describes in apposition before
+        its speech verb is a person's, whatever the first name."""
+        if self.text[mention.end : mention.end + 1] != ",":
+            return False
+        close = self.text.find(",", mention.end + 1, mention.end + 150)
+        if close < 0:
+            return False
+        aside = self.text[mention.end + 1 : close].lower().split()
+        after = self.text[close + 1 : close + 20].split()[:1]
+        return any(w in ROLE_NOUNS for w in aside[:4]) and bool(after) \
+            and speech_lemma(after[0].strip(",.;:").lower()) is not None
+
+    def _speaks(self, mention: NameMention) -> bool:
+        """Whether a speech verb follows or comes right before the name ("Kunin said", "said Kunin")."""
+        after = self.text[mention.end : mention.end + 20].split()[:1]
+        if after and speech_lemma(after[0].strip(",.;:").lower()) is not None:
+            return True
+        before = self.text[max(0, mention.start - 20) : mention.start].split()[-1:]
+        # after "told"/"asked" a name is who was spoken to; only an inverted "said X" makes X the speaker
+        return bool(before) and speech_lemma(before[0].lower()) in INVERTED_CUES
 
     def _modifier(self, mention: NameMention) -> bool:
         """Whether a name only qualifies the noun after it ("Obama's spokesman", "McConnell aide")."""
@@ -529,7 +577,11 @@ class People:
         return self.mentions[max(0, lo - LOOKBACK) : lo]
 
     def add_pronoun(self, start: int, end: int, entity: Entity) -> None:
-        """Record a resolved pronoun so that later pronouns can chain through it."""
+        """Record a resolved pronoun so that later pronouns can chain through it; "he" also tells the gender
+        of a name whose first name did not."""
+        gender = PRONOUNS.get(self.text[start:end].lower())
+        if entity.kind == "person" and gender in ("m", "f") and not (entity.gender or entity.hint):
+            entity.hint = gender
         mention = NameMention(start, end, entity, self.sentences.index(start), True)
         self.mentions.insert(self._first_at(start), mention)
 

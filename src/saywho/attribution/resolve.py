@@ -38,6 +38,14 @@ MAX_CHARS = 200_000
 ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
                 "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
                 "label", "giant", "supermarket", "corporation", "conglomerate"}
+# Nouns for a person that are no office: after a name, "the front-runner" is that person.
+PERSON_NOUNS = {"front-runner", "frontrunner", "hopeful", "contender", "challenger", "incumbent", "lawmaker",
+                "legislator", "politician", "veteran", "tycoon", "magnate", "entrepreneur", "newcomer", "favourite",
+                "favorite", "underdog", "winner", "runner-up", "champion", "striker", "midfielder", "defender",
+                "goalkeeper", "batsman", "bowler", "quarterback", "musician", "novelist", "filmmaker", "film-maker",
+                "presenter"}
+# Documents that speak for who issued them: "a Pentagon readout said".
+DOCUMENT_NOUNS = {"statement", "readout", "release", "email", "e-mail", "letter", "memo", "filing", "tweet", "post"}
 AGE = re.compile(r"\d{1,3}-year-old")
 # Words a subject phrase never opens with: it is a fragment of a clause ("with the label", "In fact, ...").
 FRAGMENT_OPENERS = {"with", "in", "at", "to", "for", "from", "by", "on", "into", "amid", "after", "before", "since",
@@ -118,8 +126,17 @@ class Resolver:
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
             return None, None
+        if in_body and low[0] == "the" and low[-1] in PERSON_NOUNS and _opens_clause(text, start):
+            # "it was Trump who ... Appearing on CBS, the GOP front-runner said": the person just named
+            person = people.named_just_before(start, phrase, None, any_role=True)
+            if person is not None:
+                return self._name(person)
         head = _head_end(words, low)
         head_end = start + _offset_after(text[start:end], words, head)
+        if in_body and entity is not None and entity.kind != "person" and low[-1] in DOCUMENT_NOUNS \
+                and self._modifies(text, start, head_end):
+            # "a Pentagon readout", "the White House statement": who issued it says it
+            return self._name(entity)
         if entity is not None and entity.kind != "person" \
                 and _common_head(words[:head], low[:head],
                                   _adjectival(entity.name) or entity.kind == "organisation" and not people.acts(entity)) \
