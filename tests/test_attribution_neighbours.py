@@ -69,3 +69,14 @@ def test_attribution_neighbours_later_clause_introduces_the_next_quote():
             '"But that work is not to make America great."')
     quotes = _direct(text)
     assert [q.cue.text for q in quotes] == ["told", "referred"]
+
+
+def test_attribution_neighbours_colon_paragraph_without_a_speech_verb_introduces_the_quote():
+    text = 'Partial transcript as follows:\n\n"We lost Americans serving in embassies. That is when I did."\n'
+    quote = _direct(text)[0]
+    assert quote.cue.text.endswith(":")
+
+
+def test_attribution_neighbours_heading_over_headline_credits_is_no_speaker():
+    text = 'SHORT READS:\n\n—"Star refused to get a breast reduction," by the Post\'s Amy Spencer.\n'
+    assert _direct(text) == []

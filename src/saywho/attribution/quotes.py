@@ -587,6 +587,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
 
     def _colon_intro(self, mark: Marked, para_start: int) -> Found | None:
         """A quote paragraph introduced by the paragraph before: ``He told his audience:``."""
+        if self.text[para_start : mark.open_at].strip(LEAD_IN):
+            # only a quote that opens its paragraph continues the one before
+            return None
         prev_end = para_start - 1
         while prev_end > 0 and self.text[prev_end - 1] in "\n \t":
             prev_end -= 1
@@ -595,7 +598,18 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         reach = max(0, prev_end - 400)
         prev_start = max(self.text.rfind("\n", reach, prev_end) + 1, reach)
         prev_sentence = self.sentences.span(self.sentences.index(prev_end - 1))[0]
-        return self._left_clause(mark_with_open(mark, prev_end), max(prev_start, prev_sentence))
+        introduced = mark_with_open(mark, prev_end)
+        start = max(prev_start, prev_sentence)
+        found = self._left_clause(introduced, start)
+        heading = self.text[start:prev_end].isupper() or self.text[mark.close_at + 1 : mark.close_at + 5].lstrip(
+            " ,").startswith("by ")
+        if found is None and not heading:
+            # "Partial transcript as follows:" has no speech verb; the clause up to its colon is the cue (a
+            # "SHORT READS:" heading over '"Headline," by' credits is none)
+            found = self._colon_cue(introduced, start)
+        if found is not None:
+            found.mark = mark
+        return found
 
 
 def mark_with_open(mark: Marked, open_at: int) -> Marked:
