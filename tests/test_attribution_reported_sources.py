@@ -32,7 +32,7 @@ def test_attribution_reported_sources_determiner_alone_is_no_speaker():
 
 def test_attribution_reported_sources_verb_frame_features():
     assert "frame:neg" in _features("A lawyer for Mills did not respond to a request for comment.", "respond")
-    assert "frame:passive" in _features("He was informed of the decision by the court on Monday.", "informed")
+    assert "frame:passive" in _features("He was informed that the court had ruled against him on Monday.", "informed")
     assert "frame:modal" in _features("I will remind them that we are all Americans first.", "remind")
 
 

@@ -27,7 +27,10 @@ from saywho.attribution.reported_text import (
     overlaps,
     sentence_bounds,
     source_back,
+    source_head,
     source_kind,
+    source_verb,
+    verb_lemma,
     word_kind,
 )
 from saywho.records import ReportedSpeech
@@ -70,6 +73,10 @@ _SUBORDINATE = re.compile(
     r"\b(?:when|while|as|if|because|although|though|after|before|since|once|unless|whereas|While|When|As|If|"
     r"Because|Although|Though|After|Before|Since|Once|Unless|Whereas)\s+$"
 )
+_NEGATED_FORM = re.compile(r"\b(?:not|never)\b|n[’']t\b")
+_OPENS_SUBORDINATE = re.compile(
+    r"(?:when|while|as|because|although|though|after|before|since|once|unless|whereas|until)\b", re.I
+)
 _MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|there|the|this|that|[A-Z])\b)")
 _ADDRESSEE = re.compile(
     r"\s+((?:him|her|them|us|me|you|reporters|journalists|supporters|voters|donors|lawmakers|members|"
@@ -94,6 +101,9 @@ _VERB_THAT = re.compile(r"\b([a-z]{3,}(?:ed|es|s))\s+that\s+(?=[a-zA-Z])")
 _COMMA_SOURCE = re.compile(
     r",\s+(?:(?:but|and|while|although|though|yet|so)\s+)?(?:[A-Z][\w.’'&-]*|he|she|they|it|we|I|officials?)"
     r"(?:\s+[A-Z][\w.’'&-]*){0,4}(?:\s+(?:has|have|had|also|long|later|then|now|still|never|repeatedly)){0,2}\s+$"
+)
+_COORDINATED_CUE = re.compile(
+    r",\s+(?:and|but)\s+(?:(?:has|have|had|also|then|later|did|does|do|was|is|not|never|\w+n[’']t)\s+){0,3}$"
 )
 _COLON_SOURCE = re.compile(r"[\"“‘']?((?:[A-Z][\w.’'&-]*)(?:\s+[A-Z][\w.’'&-]*){0,3}):[ \t\u00a0]+(?=\S)")
 def find_reported(text: str, taken: list[tuple[int, int]] | tuple = ()) -> list[ReportedSpeech]:
@@ -148,7 +158,15 @@ def select(text: str, found: list[Candidate], probabilities: list[float], thresh
             if not any(_shares_content(other, speech) for other in trial.values()):
                 trial[i] = speech
                 kept = trial
-    return [kept[i] for i in sorted(kept)]
+    return [_source_cut(text, kept[i]) for i in sorted(kept)]
+
+
+def _source_cut(text, speech: ReportedSpeech) -> ReportedSpeech:
+    """The statement with its source cut before any verb the source runs on into (scored uncut)."""
+    start, end = source_head(text, (speech.source_start, speech.source_end))
+    if end == speech.source_end:
+        return speech
+    return replace(speech, source_start=start, source_end=end)
 
 
 def _before_mark(text, speech: ReportedSpeech, marks) -> ReportedSpeech | None:
@@ -169,7 +187,7 @@ def _before_mark(text, speech: ReportedSpeech, marks) -> ReportedSpeech | None:
     return replace(speech, content_start=start, content_end=end)
 
 
-_CLAUSE_BREAKS = (",", ";", "—", "–", " - ", "(")
+_CLAUSE_BREAKS = (",", ";", ":", "—", "–", " - ", "(")
 _MIN_WORDS_BEFORE_MARK = 3
 
 
@@ -247,6 +265,14 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
             features.append("cut_at_mark")
         if overlaps(taken_sorted, speech.content_start, speech.content_end):
             continue
+        if "frame:passive" in features and ("next:of" in features or "next:about" in features):
+            # "he was informed of the invitation": the subject heard of a topic; nobody is reported saying anything.
+            continue
+        if form in _PARTICLE_CUES:
+            features.extend(_particle_features(text, speech.cue_start))
+        verb = source_verb(text, (speech.source_start, speech.source_end), model.cues)
+        if verb:
+            features.append(f"src_verb:{verb}")
         if index == 0:
             features.append("first_sentence")
         clause = _FINITE.search(text, speech.content_start, min(speech.content_end, speech.content_start + 100))
@@ -310,6 +336,19 @@ def _mark_nesting(found) -> None:
                         features.append("opens_with_cue")
 
 
+_PARTICLE_CUES = frozenset("about back out against forward again regarding".split())
+_WORD_BEFORE_PARTICLE = re.compile(r"\b([a-z]{3,})\s+$")
+
+
+def _particle_features(text, cue_start) -> list[str]:
+    """A particle cue read with the verb it follows: "spoke out" reports, "came out" and "sold about" do not."""
+    before = _WORD_BEFORE_PARTICLE.search(text, max(0, cue_start - 25), cue_start)
+    if not before or before.group(1) in _FEATURE_WORDS:
+        return []
+    particle = text[cue_start:cue_start + 12].split()[0].lower()
+    return ["particle_after_word", f"verb_particle:{verb_lemma(before.group(1))}|{particle}"]
+
+
 def _colon(text, colon, se, index, marks, taken):
     """ "Name: statement" at the start of a sentence, as in headlines and transcripts."""
     content = _trim(text, colon.end(), min(se, colon.end() + _REACH_AFTER))
@@ -330,7 +369,7 @@ def _colon(text, colon, se, index, marks, taken):
     return speech, features
 
 
-_PAIRED = re.compile(r"^(form|lemma|pat|src|next|prev):(.*)$", re.M)
+_PAIRED = re.compile(r"^(form|lemma|pat|src|next|prev|frame):(.*)$", re.M)
 
 
 def _conjoin(features: list[str]) -> list[str]:
@@ -343,6 +382,11 @@ def _conjoin(features: list[str]) -> list[str]:
     extra += [f"lemma_{kind}:{lemma_}|{by_kind[kind]}" for kind in ("pat", "src", "prev") if kind in by_kind]
     if "pat" in by_kind and "src" in by_kind:
         extra.append(f"pat_src:{by_kind['pat']}|{by_kind['src']}")
+    if "next" in by_kind:
+        extra.append(f"lemma_next:{lemma_}|{by_kind['next']}")
+    if "frame" in by_kind:
+        # "he did not mention" before its comma, "was informed of": the frame reads with the pattern.
+        extra += [f"frame_{kind}:{by_kind['frame']}|{by_kind[kind]}" for kind in ("pat", "next") if kind in by_kind]
     return features + extra
 
 
@@ -357,6 +401,8 @@ def _build(text, cs, ce, form, ss, se, model, lookahead):
         features.append("cue_capital")
     if aux:
         features.append("aux")
+    if _NEGATED_FORM.search(form):
+        features += ["frame:neg", f"lemma_frame:{cue_lemma}|neg"]
     if cue_lemma == "according to" or form.startswith("according"):
         return _according(text, cs, ce, lo, hi, cue_lemma, features)
     before_words = _words(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
@@ -364,7 +410,11 @@ def _build(text, cs, ce, form, ss, se, model, lookahead):
     features.append(f"prev:{prev if prev in _FEATURE_WORDS else word_kind(prev)}")
     features.extend(frame_features(before_words, cue_lemma))
     shape = _source_before_comma(text, lo, cue_start)
-    if shape is not None:
+    # "CLAUSE, he did not mention Z": what was not said is after the cue, never the clause before it;
+    # "The nurse sued, claiming Z": a participle right after the comma opens its own content.
+    if shape is not None and "frame:neg" not in features and not (
+        shape[1][1] <= shape[1][0] and _is_participle(text, cs, ce)
+    ):
         after = text[ce:hi]
         opener = after.lstrip()[:1]
         rest = "that" if opener in _OPENERS else after.strip(_END_TRIM)
@@ -374,6 +424,10 @@ def _build(text, cs, ce, form, ss, se, model, lookahead):
         if shape[1][1] > shape[1][0] and opener == ",":
             return _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features)
     return _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, lookahead)
+
+
+def _is_participle(text, cs, ce) -> bool:
+    return text.endswith("ing", cs, ce) and text[cs].islower()
 
 
 def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
@@ -391,7 +445,9 @@ _OPENERS = frozenset(":\"“‘")
 _FEATURE_WORDS = frozenset(
     "to not n't would will has have had also who which that he she they it we i you is was are were be been "
     "and but as if when had been never the a an his her their its our my your this could should can may "
-    "might must did does do being get got".split()
+    "might must did does do being get got "
+    # After a preposition the cue word is a noun or an adjective: "on opposing sides", "of support".
+    "on in at of for with by from over into".split()
 )
 def _according(text, cs, ce, lo, hi, cue_lemma, features):
     lead = text[lo:cs].strip(_SPACE_AND_MARKS).lower()
@@ -428,6 +484,9 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
         if addr:
             addressee = addr.span(1)
     features.append("pat:before")
+    if _OPENS_SUBORDINATE.match(text, content[0], content[1]) and "," not in text[content[0]:content[1]]:
+        # "While X tweeted Y, he did not mention Z": an adverbial clause alone is no statement.
+        features.append("content_subordinate")
     features.append(f"src:{source_kind(text, source)}")
     features.append(f"clen:{bucket(_count_words(text, *content))}")
     return _speech(content, (cue_start, ce), cue_lemma, source, addressee), features
@@ -435,8 +494,9 @@ def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, f
 
 def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, features, lookahead):
     """ "X said (that) CLAUSE" -- the content runs from after the cue to the end of the clause."""
-    if _AFTER_QUOTE.search(text, max(lo, cue_start - 4), cue_start):
-        # '..." said the agency, which ...': the quote before is the statement, what follows is its source.
+    if _AFTER_QUOTE.search(text, max(lo, cue_start - 4), cue_start) and not _is_participle(text, cs, ce):
+        # '..." said the agency, which ...': the quote before is the statement, what follows is its source;
+        # '..." adding that X' reads forward.
         return None
     pos = ce
     addressee = (-1, -1)
@@ -471,6 +531,12 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
             end = comma.start()
             features.append("cut_at_later_cue")
             break
+        # "did not mention A, and has not revealed B": the second verb phrase is a statement of its own.
+        joined = _COORDINATED_CUE.search(text, max(pos, next_start - 40), next_start)
+        if joined:
+            end = joined.start()
+            features.append("cut_at_coordinated_cue")
+            break
     source = source_back(text, lo, cue_start, before_words)
     if _SUBORDINATE.search(text, max(lo, (source[0] if source[0] >= 0 else cue_start) - 12),
                            source[0] if source[0] >= 0 else cue_start):
@@ -490,7 +556,9 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
 _PRONOUNS_SUBJECT = frozenset("he she they it we i the a his her their".split())
 _NEXT_WORDS = frozenset(
     "that the a an he she they it we i you his her their this there to if whether how what why when "
-    "about for of on in with by as him them us me".split()
+    "about for of on in with by as him them us me "
+    # A content opening on a finite verb means the cue was a noun subject: "The latest dispute has flared".
+    "is was are were has have had will would can could should may might must does did".split()
 )
 
 

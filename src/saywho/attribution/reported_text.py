@@ -184,6 +184,9 @@ def frame_features(words, cue_lemma) -> list[str]:
     near = words[-1][2].lower()
     far = words[-2][2].lower() if len(words) > 1 else ""
     out = []
+    if near == "to" and far.isalpha():
+        # "unlikely to support", "trying to defend": the word before "to" says whether anything was said.
+        out.append(f"to_after:{far}")
     if near in _NEGATIONS or far in _NEGATIONS or near[-3:] in _NT or far[-3:] in _NT:
         out += ["frame:neg", f"lemma_frame:{cue_lemma}|neg"]
     if far and (near in _NEGATIONS or near == "also" or near[-2:] == "ly"):
@@ -268,9 +271,77 @@ def source_kind(text, source) -> str:
         return "pron:" + words[0].lower()
     if words[0].isupper() and len(words[0]) > 1:
         return "caps"
+    # A long source ending in a name ("White House press secretary Sarah Sanders") is a speaker; one
+    # ending in a common word ("He claimed the two men") is a clause read back from the cue.
+    named = "_named" if len(words) >= 5 and words[-1][:1].isupper() else "_long"
     if words[0][:1].isupper():
-        return "cap" if len(words) < 5 else "cap_long"
-    return "lower" if len(words) < 5 else "lower_long"
+        return "cap" if len(words) < 5 else "cap" + named
+    return "lower" if len(words) < 5 else "lower" + named
+
+
+_FINITE_WORDS = frozenset(
+    "is was are were am has have had will would can could should shall may might must does did do".split()
+)
+
+
+def source_verb(text, source, cue_forms) -> str | None:
+    """What kind of verb, if any, a source holds: "The band has sold" is a clause, not a speaker.
+
+    ``cue_forms`` are the lexicon's forms: a lower-case one inside a source ("The Ohio governor beat")
+    is more often the real verb than part of a name.
+    """
+    if source[0] < 0:
+        return None
+    words = text[source[0]:source[1]].split()
+    for i, word in enumerate(words):
+        low = word.lower().strip(",.;:")
+        if low[-3:] in _NT or _CONTRACTION.search(low) or (low[-2:] in ("'s", "’s") and low[:-2] in _PRONOUNS):
+            return "aux"
+        if i == 0 or not word.islower():
+            continue
+        if low in _FINITE_WORDS:
+            return "aux"
+        if low in cue_forms:
+            return "cue"
+        if low.endswith("ed") and len(low) > 4:
+            return "ed"
+    return None
+
+
+_DETERMINERS = frozenset(
+    "the a an his her their its our my your this that these those some many most several newly recently "
+    "long widely so-called".split()
+)
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def source_head(text, source) -> tuple[int, int]:
+    """The source cut before a verb it runs on into: "Tory spokesman also criticised the government" -> "Tory
+    spokesman". A participle after a determiner ("the embattled minister") is an adjective and stays."""
+    if source[0] < 0:
+        return source
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_SPAN.finditer(text, *source)]
+    if words[0][2] in _FINITE_WORDS:
+        # "is also the most effective way, showing": a verb phrase, the subject is further back.
+        return (-1, -1)
+    for i in range(1, len(words)):
+        word = words[i][2]
+        if not word.islower():
+            continue
+        low = word.strip(",.;:")
+        infinitive = low == "to" and i + 1 < len(words) and words[i + 1][2].isalpha() and words[i + 1][2].islower()
+        verb = infinitive and words[i + 1][2] not in _DETERMINERS or low in _FINITE_WORDS or (
+            low.endswith("ed") and len(low) > 4 and words[i - 1][2].lower() not in _DETERMINERS
+        )
+        if not verb:
+            continue
+        keep = i
+        while keep > 0 and is_verb_frame(words[keep - 1][2].lower()):
+            keep -= 1
+        if keep == 0:
+            return source
+        return (words[0][0], words[keep - 1][1])
+    return source
 
 
 def word_kind(word: str) -> str:

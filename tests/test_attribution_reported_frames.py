@@ -1,0 +1,55 @@
+"""Cue frames that say nobody stated anything: denied, passive, hypothetical; sources that run into a verb."""
+
+from __future__ import annotations
+
+from saywho.attribution.reported import find_reported
+from saywho.attribution.reported_text import source_head
+
+
+def _by_cue(text, cue):
+    return [s for s in find_reported(text) if text[s.cue_start:s.cue_end] == cue]
+
+
+def test_attribution_reported_frames_denied_cue_never_takes_the_clause_before():
+    text = "While the minister tweeted the two men discussed trade, he did not mention a possible referendum."
+    for speech in find_reported(text):
+        content = text[speech.content_start:speech.content_end]
+        assert not (text[speech.cue_start:speech.cue_end].endswith("mention") and "tweeted" in content)
+    (tweeted,) = _by_cue(text, "tweeted")
+    assert text[tweeted.content_start:tweeted.content_end] == "the two men discussed trade"
+
+
+def test_attribution_reported_frames_coordinated_cue_ends_the_content():
+    text = "The senator did not mention a possible referendum, and has not revealed specifics of the talks."
+    speeches = _by_cue(text, "did not mention")
+    assert speeches
+    assert text[speeches[0].content_start:speeches[0].content_end] == "a possible referendum"
+
+
+def test_attribution_reported_frames_passive_topic_is_no_statement():
+    text = "It came as a surprise to the director, who was on stage in Aspen, where he was informed of the invitation."
+    assert _by_cue(text, "informed") == []
+
+
+def test_attribution_reported_frames_passive_with_clause_stays():
+    text = "The mayor was told that the bridge would close for three weeks in March."
+    speeches = _by_cue(text, "told")
+    assert [text[s.content_start:s.content_end] for s in speeches] == ["the bridge would close for three weeks in March"]
+
+
+def test_attribution_reported_frames_source_cut_before_its_verb():
+    text = "Tory spokesman also criticised the government"
+    start, end = source_head(text, (0, len(text)))
+    assert text[start:end] == "Tory spokesman"
+    text = "The band has sold"
+    assert text[slice(*source_head(text, (0, len(text))))] == "The band"
+
+
+def test_attribution_reported_frames_source_keeps_adjectives_and_prepositions():
+    for text in ("The embattled minister", "Russia’s top envoy to the US", "White House press secretary Sarah Sanders"):
+        assert source_head(text, (0, len(text))) == (0, len(text))
+
+
+def test_attribution_reported_frames_verb_phrase_is_no_source():
+    text = "is also the most effective way"
+    assert source_head(text, (0, len(text))) == (-1, -1)
