@@ -33,6 +33,7 @@ MAX_BLOCKS = 20000
 FALLBACK_CHARS = 80
 # A publisher-wide prior at or above this marks a block as the publisher's furniture.
 PRIOR_THRESHOLD = 0.5
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 # Control bytes no text page holds; counted by deleting them, a C pass, not a regex scan.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
@@ -122,8 +123,9 @@ def parse_page(html: str, *, source: str = "<input>", utf8: bytes | None = None)
     """
     if len(html) > PARSE_LIMIT:
         html, utf8 = html[:PARSE_LIMIT], None
-    if html.lstrip().startswith("<?xml"):
-        html, utf8 = re.sub(r"^\s*<\?xml[^>]*\?>", "", html), None
+    declaration = _XML_DECLARATION.match(html)
+    if declaration:
+        html, utf8 = html[declaration.end():], None
     data = utf8
     if data is None:
         try:
@@ -205,7 +207,7 @@ def parse_html(
 ) -> CleanedPage:
     """Clean one HTML page: its article paragraphs, removed blocks and metadata."""
     html, as_read = _decode(raw, source) if isinstance(raw, bytes) else (raw, False)
-    if not html.strip():
+    if not html or html.isspace():
         raise EmptyInput("page is empty", source=source)
     page = parse_page(html, source=source, utf8=raw if as_read else None)
     meta = page_metadata(page.root, url=url)
