@@ -102,3 +102,21 @@ def test_attribution_people_roles_person_noun_after_a_name():
 def test_attribution_people_roles_document_speaks_for_its_issuer():
     text = 'Ash Carter spoke with his counterpart, according to a Pentagon readout. A Pentagon readout said talks went well.'
     assert "Pentagon" in _speakers(text)
+
+
+def test_attribution_people_roles_appositive_role_is_the_name_before():
+    text = ('The attack was condemned. Jean-Marc Ayrault, the foreign minister of France, said it was '
+            '"a crime against humanity".')
+    resolver_speakers = _speakers(text)
+    assert "Jean-Marc Ayrault" in resolver_speakers
+
+
+def test_attribution_people_roles_role_after_description_chain():
+    text = ("Mike Pence says too much is made of the tweets. The Republican vice presidential nominee was "
+            'speaking in Fort Wayne. The Indiana governor said the media "are to blame".')
+    assert _speakers(text)[-1] == "Mike Pence"
+
+
+def test_attribution_people_roles_plural_name_that_speaks_is_no_he():
+    text = ('Analysts said the results were poor. Dan Smith, a trader, agreed. "It was a bad year," he said.')
+    assert _speakers(text)[-1] == "Dan Smith"

@@ -87,6 +87,8 @@ class Entity:
     first: int = 0
     # a first name's usual gender, for pronouns only: "Warren" alone may yet be Elizabeth Warren
     hint: str | None = None
+    # a bare name taken for a person only because it speaks ("Wines said", "Apple expects"): no "he" by itself
+    by_speech: bool = False
 
     @property
     def tokens(self) -> list[str]:

@@ -213,6 +213,12 @@ class People:
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
             or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
         prev = self.tokens[index - 1].lower if index > 0 else ""
+        if is_org and len(words) >= 3:
+            # "the House Newt Gingrich", "White House Press Secretary Josh Earnest": an institution's words
+            # before a first name and a surname describe the person
+            first = next((k for k in range(1, len(words) - 1) if is_first_name(words[k])), 0)
+            if first and not any(w in ORG_WORDS for w in lowers[first:]) and words[-1][:1].isupper():
+                words, name, lowers, is_org = words[first:], " ".join(words[first:]), lowers[first:], False
         if not is_org and len(words) >= 2 and lowers[0] in US_PLACES and (
                 " ".join(lowers[1:]) in self.by_name or is_first_name(words[1]) or self.before_common_noun(run[-1].end)):
             # "Wisconsin Trump rally", "Texas Ted Cruz": the state qualifies the name
@@ -433,6 +439,12 @@ class People:
                     if gender and entity.gender and entity.gender != gender:
                         continue
                     known = entity.gender or entity.hint
+                    if gender and not known and entity.by_speech and not entity.roles and (
+                            self._agency(entity)[1] or entity.name.endswith("s") and not entity.name.endswith("ss")):
+                        # a name that speaks but is plural ("Analysts") or elsewhere a place or a modifier ("in
+                        # Russia", "an Apple computer") is no "he"
+                        unsure = unsure or entity
+                        continue
                     if gender and not known and (entity.roles or mention.subject) and (
                             len(entity.tokens) == 1 or mention.subject and is_first_name(entity.tokens[0])):
                         # "President Obama" / "Obama also said" / "Sanders, who ..., went": a titled person, or one
@@ -620,21 +632,48 @@ class People:
         is named, as the subject of this or the previous sentence, describes that person, unless the person
         holds another role or is of the other gender."""
         sentence = self.sentences.index(offset)
+        # back past sentences that go on about the same person without naming anyone ("The Republican vice
+        # presidential nominee was speaking ... The Indiana governor said")
+        reach = sentence - 1
+        while reach > 0 and sentence - reach < 3 and self._continues(reach):
+            reach -= 1
         for mention in reversed(self.mentions_before(offset)):
-            if mention.sentence < sentence - 1:
+            if mention.sentence < reach:
                 return None
             if self.quoted_at(mention.start):
                 continue
             entity = mention.entity
-            if entity.kind != "person":
+            if entity.kind != "person" or not mention.subject:
+                # "whether Sanders still senses hatred of Clinton, the Vermont senator said": who is named as
+                # an object is not who the sentence is about
                 continue
-            if not mention.subject or self._modifier(mention) or not (
+            if self._modifier(mention) or not (
                     entity.gender or entity.hint or entity.roles or is_first_name(entity.tokens[0])):
                 # a capitalised group ("Lib Dems") may pass for a person; a role is no one's but a person's
                 return None
             if entity.roles and not any_role and not entity.holds(phrase) or gender and (entity.gender or entity.hint) not in (None, gender):
                 return None
             return entity
+        return None
+
+    def _continues(self, sentence: int) -> bool:
+        """Whether a sentence opens with a pronoun or a definite description, not a name."""
+        start, end = self.sentences.span(sentence)
+        words = self.text[start:end].split()[:2]
+        if not words:
+            return False
+        return words[0].strip("\"“‘'(").lower() in ("he", "she", "the", "his", "her")
+
+    def named_in_apposition(self, offset: int) -> Entity | None:
+        """The person whose name ends right before ", " and ``offset``."""
+        before = self.text[max(0, offset - 3) : offset]
+        if not before.rstrip().endswith(","):
+            return None
+        comma = self.text.rfind(",", 0, offset)
+        earlier = self.mentions_before(offset)
+        if earlier and self.text[earlier[-1].end : comma].strip(" ’'s") == "" and earlier[-1].entity.kind == "person" \
+                and not self.quoted_at(earlier[-1].start):
+            return earlier[-1].entity
         return None
 
     def organisation_called(self, noun: str, offset: int) -> Entity | None:

@@ -126,7 +126,8 @@ class Resolver:
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
             return None, None
-        if in_body and low[0] == "the" and low[-1] in PERSON_NOUNS and _opens_clause(text, start):
+        if in_body and low[0] == "the" and low[-1] in PERSON_NOUNS and _opens_clause(text, start) \
+                and not any(w.endswith(("’s", "'s")) for w in low):
             # "it was Trump who ... Appearing on CBS, the GOP front-runner said": the person just named
             person = people.named_just_before(start, phrase, None, any_role=True)
             if person is not None:
@@ -151,8 +152,14 @@ class Resolver:
         if entity is not None and entity.kind == "other" and len(words) <= 2 and words[-1][:1].isupper():
             # a bare name that speaks is someone ("Wines said"), not a place
             entity.kind = "person"
+            entity.by_speech = True
         if entity is not None and entity.kind == "person":
             return self._name(entity)
+        if in_body and low[0] in ("the", "a", "an") and any(w in ROLE_NOUNS for w in low):
+            named = people.named_in_apposition(start)
+            if named is not None:
+                # "Jean-Marc Ayrault, the foreign minister of France, said": the name the role stands beside
+                return self._name(named)
         if any(w in ROLE_NOUNS and word.islower() and nxt in ("at", "of", "for", "with")
                for word, w, nxt in zip(words, low, low[1:], strict=False)):
             # "an economist at Global Insight" is someone at the organisation, not the organisation; "a
