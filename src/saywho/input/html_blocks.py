@@ -246,7 +246,10 @@ def page_blocks(root) -> list[HtmlBlock]:
             tag = element.tag
             kind = kinds.get(tag)
             if kind is None:
-                kind = kinds[tag] = _tag_kind(tag)
+                kind = _tag_kind(tag)
+                # Made-up tag names are endless over a corpus; real pages use a few hundred.
+                if len(kinds) < 10000:
+                    kinds[tag] = kind
             action, flags, index, name = kind
             if action != _OPEN:
                 if action == _SKIP:
