@@ -92,3 +92,10 @@ def test_attribution_conventions_said_with_a_day_then_a_participle_clause():
             "noting the Republican nominee “makes you want to retch.”")
     quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
     assert [(q.mention.text, q.cue.text) for q in quotes] == [("Hollande", "said"), ("Hollande", "noting")]
+
+
+def test_attribution_conventions_but_clause_quote_has_its_own_cue():
+    text = ('In somber comments, Trump called the assault that killed five officers "an attack on our country," '
+            'but he also noted the "senseless, tragic deaths" of black men.')
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert [(q.mention.text, q.cue.text) for q in quotes] == [("Trump", "called"), ("he", "noted")]

@@ -520,8 +520,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 continue
             found = self._outer(mark, toks, subject[0]) or (lemma != "say" and self._coordinated(mark, toks, index, subject)) or \
                 Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
-            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[:index]) or self._main_clause(toks, index) \
-                    or index > 0 and toks[index - 1].lower in ("and", "but"):
+            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[_clause_start(toks, index) : index]) \
+                    or self._main_clause(toks, index) or index > 0 and toks[index - 1].lower in ("and", "but"):
                 # "told ABC that he agrees ... and said "Q"": a coordinated verb is no part of the earlier clause
                 return found
             nearest = nearest or found
@@ -610,6 +610,15 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         if found is not None:
             found.mark = mark
         return found
+
+
+def _clause_start(toks: list[Token], index: int) -> int:
+    """Where the clause holding ``toks[index]`` starts: after ", but" / ", and" / "while" before it ("Trump called
+    the assault that killed ... "Q1," but he also noted the "Q2"": that clause's "that" is not this one's)."""
+    for k in range(index - 1, 0, -1):
+        if toks[k].lower == "and" and toks[k - 1].text == "," or toks[k].lower in ("but", "while", "whereas"):
+            return k + 1
+    return 0
 
 
 def mark_with_open(mark: Marked, open_at: int) -> Marked:
