@@ -74,7 +74,8 @@ def _alternatives(pattern: str) -> list[str]:
 # The same branches without the named groups, gathered under their first letter (in their
 # order within each letter): branches with different first letters never match at the same
 # place, so the first branch to match is the same, but the engine tests one letter to rule out
-# a whole bunch. The anchored branches ("-ad-") share their text with no other branch.
+# a whole bunch. The anchored branches ("-ad-", or "ad" as the whole token) go last: no
+# lettered branch matches where one of them does (tests/test_input_html_class_groups.py).
 def _by_first_letter(branches: list[str]) -> str:
     letters: dict[str, list[str]] = {}
     anchored = []
