@@ -45,3 +45,9 @@ def test_attribution_marks_offsets_are_inside_the_marks():
 def test_attribution_marks_invisible_direction_mark_before_a_reversed_opener():
     text = "Posts followed.\n\n\u202a”Sorry Sarah, you should have said it!!” posted Sharon Geyer.\n"
     assert _words(text) == ["Sorry Sarah, you should have said it!!"]
+
+
+def test_attribution_marks_closer_typed_for_an_opener_after_a_comma():
+    assert _words("He says,” there are a lot of people who never get listened to.”") == [
+        "there are a lot of people who never get listened to."]
+    assert _words("He said “yes,” and left. Then “no.”") == ["yes,", "no."]

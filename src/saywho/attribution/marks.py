@@ -117,6 +117,12 @@ def find_double(text: str) -> list[Marked]:
                     i == ps or _is_blank(text[i - 1])
                 ):
                     role = "open"
+                elif open_at < 0 and not pending and text[i + 1 : i + 2] == " " and (
+                        i == ps or text[i - 1] == ",") and i + 2 < pe and (_is_word(text[i + 2]) or text[i + 2] == "…") \
+                        and any(c in CLOSERS for c in text[i + 2 : pe]):
+                    # 'He says,” there are ...”' / '” … they are not like him,”': a closer typed for an opener,
+                    # with nothing open and a closer later in the paragraph
+                    role = "open"
             else:
                 role = _straight_role(text, i, open_at >= 0, width)
             if pending and first_mark and role == "open" and not text[ps:i].strip():
