@@ -30,3 +30,14 @@ def test_attribution_names_fullest_organisation_short_form():
     text = ("The European Commission fined Microsoft on Monday. The Commission said the company had abused "
             "its position.")
     assert _speakers(text)[-1] == "European Commission"
+
+
+def test_attribution_names_fullest_capitalised_title_is_no_name():
+    text = '"We need more women," Former Secretary of State Madeleine Albright said.'
+    assert _speakers(text) == ["Madeleine Albright"]
+    assert "Former Secretary" not in {p.name for p in attribute(text).people}
+
+
+def test_attribution_names_fullest_surname_that_is_a_title_word():
+    text = 'Paul King runs the firm. "We are growing," Mr King said.'
+    assert _speakers(text) == ["Paul King"]

@@ -32,6 +32,7 @@ from saywho.attribution.names import (
     DESCRIPTOR,
     DETERMINERS,
     LOOKBACK,
+    RANKS,
     Entity,
     NameMention,
     acronym,
@@ -51,6 +52,8 @@ _start = attrgetter("start")
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
+# Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
+TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
 # Institutions that are no company: "the company" never calls them back.
 PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
                  "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
@@ -95,6 +98,12 @@ class People:
                 # "Stated Stone:" / "Continued Stone:": an inverted cue opens the sentence, the name follows
                 run = run[1:]
                 i += 1
+            if run[-1].lower in ROLE_NOUNS and all(t.lower in ROLE_NOUNS or t.lower in TITLE_WORDS for t in run) \
+                    and not (i and toks[i - 1].lower in HONORIFICS) \
+                    and not (len(run) == 1 and self._surname_owner(run[0].bare) is not None):
+                # "Former Secretary (of State)", "The President said", "Prime Minister": a title, no one's name
+                i = j
+                continue
             sentence = self.sentences.index(tok.start)
             subject = sentence != last_sentence
             if subject:
