@@ -80,3 +80,10 @@ def test_attribution_neighbours_colon_paragraph_without_a_speech_verb_introduces
 def test_attribution_neighbours_heading_over_headline_credits_is_no_speaker():
     text = 'SHORT READS:\n\n—"Star refused to get a breast reduction," by the Post\'s Amy Spencer.\n'
     assert _direct(text) == []
+
+
+def test_attribution_neighbours_long_quotation_ending_the_next_sentence_goes_on_with_the_argument():
+    text = ("Brill has argued that the law was crippled from the outset. As a result, there's still "
+            "“a very powerful industry that has the freedom to charge whatever.”")
+    quote = _direct(text)[0]
+    assert (quote.mention.text, quote.cue.text) == ("Brill", "argued")

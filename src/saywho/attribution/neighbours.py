@@ -134,16 +134,24 @@ class NeighbourCues:
             return tok, core_lemma(tok.lower) or tok.lower, (first.start, words[subject_end].end)
         return None
 
-    def _sentence_before(self, mark: Marked):
+    def _sentence_before(self, mark: Marked, inside: bool = False):
         """A quote that is a whole sentence, after a sentence of the same paragraph that names a speaker and a
         speech verb: that sentence attributes it."""
         text = self.text
         index = self.sentences.index(mark.open_at)
         start, _ = self.sentences.span(index)
-        if text[start : mark.open_at].strip(LEAD_IN) or index == 0:
+        if index == 0:
             return None
         inner = text[mark.start : mark.end].rstrip(" \t\n'’\"”")
-        if not inner.endswith((".", "!", "?")) or len(inner.split()) < 3:
+        if bool(text[start : mark.open_at].strip(LEAD_IN)) != inside:
+            return None
+        if inside:
+            # a long quotation ending a sentence of its own with no speaker ('As a result, there's still "a very
+            # powerful industry that ..."') goes on with the sentence before ("Brill has argued that ...")
+            if len(inner.split()) < MIN_PHRASE_WORDS or not inner.endswith((".", "!", "?")) \
+                    or any(ch in DOUBLE_MARKS for ch in text[start : mark.open_at]):
+                return None
+        elif not inner.endswith((".", "!", "?")) or len(inner.split()) < 3:
             return None
         previous_start, _ = self.sentences.span(index - 1)
         last_mark = max((i for i in range(previous_start, start) if text[i] in DOUBLE_MARKS), default=-1)

@@ -131,6 +131,10 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             if main is not None:
                 cue, lemma, subject = main
                 found = Found(mark, "partial", cue, lemma, cue.end, subject)
+        if found is None:
+            found = self._sentence_before(mark, inside=True)
+            if found is not None:
+                found.kind = "partial"
         return found
 
     def _not_speech(self, mark: Marked) -> bool:
