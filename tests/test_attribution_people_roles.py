@@ -120,3 +120,18 @@ def test_attribution_people_roles_role_after_description_chain():
 def test_attribution_people_roles_plural_name_that_speaks_is_no_he():
     text = ('Analysts said the results were poor. Dan Smith, a trader, agreed. "It was a bad year," he said.')
     assert _speakers(text)[-1] == "Dan Smith"
+
+
+def test_attribution_people_roles_possessor_is_not_the_role_holder():
+    text = 'Marco Rubio was there. "We will win," Rubio’s deputy campaign manager, Rich Beeson, said.'
+    assert _speakers(text)[-1] == "Rich Beeson"
+
+
+def test_attribution_people_roles_unnamed_aide_is_no_one():
+    text = "Tony Blair spoke in London. Mr Blair's official spokesman said the plan would go ahead."
+    assert _speakers(text)[-1] is None
+
+
+def test_attribution_people_roles_title_before_first_name_of_an_organisation_word():
+    roles = _roles('"It is a disaster," Atlantic City Mayor Don Guardian said.')
+    assert roles == {"Don Guardian": ("Atlantic City Mayor",)}

@@ -166,11 +166,12 @@ def title_inside(run: list[Token]) -> int:
     """How many leading words of a capitalised run are a title ("White House Press Secretary"). A name that
     ends in an organisation word has none ("Justice Department"), and a word that is as often part of a
     company's name is a title only before a first name ("General David Petraeus", not "General Motors")."""
-    if run and run[-1].lower in ORG_WORDS:
-        return 0
     for index in range(len(run) - 2, -1, -1):
         if run[index].lower in ROLE_NOUNS:
-            if run[index].lower in NAME_PART_TITLES and not is_first_name(run[index + 1].bare):
+            if is_first_name(run[index + 1].bare):
+                # "Atlantic City Mayor Don Guardian": a first name after the title starts the name
+                return index + 1
+            if run[-1].lower in ORG_WORDS or run[index].lower in NAME_PART_TITLES:
                 return 0
             return index + 1
     return 0

@@ -222,6 +222,9 @@ class People:
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
             or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
         prev = self.tokens[index - 1].lower if index > 0 else ""
+        if is_org and title and len(words) <= 3 and is_first_name(words[0]):
+            # "Mayor Don Guardian": after a title, a first name and a surname are a person's
+            is_org = False
         if is_org and len(words) >= 3:
             # "the House Newt Gingrich", "White House Press Secretary Josh Earnest": an institution's words
             # before a first name and a surname describe the person
@@ -683,6 +686,16 @@ class People:
         if earlier and self.text[earlier[-1].end : comma].strip(" ’'s") == "" and earlier[-1].entity.kind == "person" \
                 and not self.quoted_at(earlier[-1].start):
             return earlier[-1].entity
+        return None
+
+    def named_in_apposition_after(self, end: int) -> Entity | None:
+        """The person named right after ", " past ``end`` ("the campaign manager, Jeff Weaver,")."""
+        if self.text[end : end + 2] != ", ":
+            return None
+        index = self._first_at(end + 2)
+        if index < len(self.mentions) and self.mentions[index].start == end + 2 \
+                and self.mentions[index].entity.kind == "person":
+            return self.mentions[index].entity
         return None
 
     def organisation_called(self, noun: str, offset: int) -> Entity | None:

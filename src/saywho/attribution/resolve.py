@@ -38,6 +38,7 @@ MAX_CHARS = 200_000
 ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
                 "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
                 "label", "giant", "supermarket", "corporation", "conglomerate"}
+INDEFINITES = {"a", "an", "another", "one", "some", "several", "two", "three"}
 # Nouns for a person that are no office: after a name, "the front-runner" is that person.
 PERSON_NOUNS = {"front-runner", "frontrunner", "hopeful", "contender", "challenger", "incumbent", "lawmaker",
                 "legislator", "politician", "veteran", "tycoon", "magnate", "entrepreneur", "newcomer", "favourite",
@@ -153,9 +154,15 @@ class Resolver:
             # a bare name that speaks is someone ("Wines said"), not a place
             entity.kind = "person"
             entity.by_speech = True
-        if entity is not None and entity.kind == "person":
+        if entity is not None and entity.kind == "person" and not (
+                in_body and any(w in ROLE_NOUNS for w in low) and _possessor(text, start, end, people)):
             return self._name(entity)
-        if in_body and low[0] in ("the", "a", "an") and any(w in ROLE_NOUNS for w in low):
+        if in_body and any(w in ROLE_NOUNS for w in low):
+            named = people.named_in_apposition_after(end)
+            if named is not None:
+                # "Rubio’s deputy campaign manager, Rich Beeson, said": the name the role stands beside
+                return self._name(named)
+        if in_body and (low[0] in ("the", "a", "an") or words[0].islower()) and any(w in ROLE_NOUNS for w in low):
             named = people.named_in_apposition(start)
             if named is not None:
                 # "Jean-Marc Ayrault, the foreign minister of France, said": the name the role stands beside
@@ -204,10 +211,13 @@ class Resolver:
             return found
         heads = [w for w in low if w in ROLE_NOUNS]
         gender = next((ROLE_GENDER[w] for w in heads if w in ROLE_GENDER), None)
-        if low[0] in ("a", "an", "another") or low[0] in DETERMINERS_AND_POSSESSIVES and low[0] not in ("the", "that") \
+        if low[0] in INDEFINITES:
+            # "a spokesman", "one longtime adviser": someone new, named, if at all, in the same sentence
+            return people.next_titled_person(start, phrase, within=0)
+        if low[0] in DETERMINERS_AND_POSSESSIVES and low[0] not in ("the", "that") \
                 or any(w.endswith(("’s", "'s")) for w in low):
-            # "a spokesman", "his lawyer", "the band's manager": someone new, or someone else than the person
-            # just named; only a name after it ("a spokesman, John Smith,") says who
+            # "his lawyer", "the band's manager": someone else than the person just named; only a name after it
+            # says who
             return people.next_titled_person(start, phrase)
         if low[-1] not in ROLE_NOUNS or not _opens_clause(people.text, start):
             # "The judge in the case", "Every activist I spoke": a longer phrase, or a fragment, is no role
@@ -309,6 +319,13 @@ def _offset_after(phrase: str, words: list[str], count: int) -> int:
     for word in words[:count]:
         at = phrase.find(word, at) + len(word)
     return at
+
+
+def _possessor(text: str, start: int, end: int, people: People) -> bool:
+    """Whether every person named in the phrase is a possessor ("Rubio’s deputy campaign manager")."""
+    mentions = [m for m in people.mentions_in(start, end) if m.entity.kind == "person"]
+    return bool(mentions) and all(text[m.end : m.end + 2] in ("’s", "'s") or text[m.end : m.end + 1] in ("’", "'")
+                                  for m in mentions)
 
 
 def _opens_clause(text: str, start: int) -> bool:
