@@ -99,3 +99,15 @@ def test_attribution_conventions_but_clause_quote_has_its_own_cue():
             'but he also noted the "senseless, tragic deaths" of black men.')
     quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
     assert [(q.mention.text, q.cue.text) for q in quotes] == [("Trump", "called"), ("he", "noted")]
+
+
+def test_attribution_conventions_participle_after_a_that_clause_quote_is_its_own_cue():
+    text = ('To wit, Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation,” adding, '
+            '“He lost all of the Latino vote.”')
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert [q.cue.text for q in quotes] == ["told", "adding"]
+
+
+def test_attribution_conventions_commented_that_is_a_cue():
+    quote = _quote("He commented that his network “held on” Trump during her event.", "held on")
+    assert quote.cue.text == "commented"

@@ -46,6 +46,8 @@ CREDIT_WORDS = {"star", "stars", "actor", "actress", "host", "creator", "author"
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
 WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "begin", "mock",
              "continue", "share", "talk", "comment"}
+# Weak cues that are speech verbs beyond doubt in a past form before "that" ("He commented that ...").
+NOUN_LIKE_CUES = {"post", "text", "quote", "counter", "charge", "echo", "hint", "mock", "comment"}
 RIGHT_WINDOW = 30
 LEFT_WINDOW = 80
 
@@ -502,7 +504,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                     and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
                 # "his promise" / "Trump's claim": a noun, not a verb ("he's claiming" is one)
                 continue
-            if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ","):
+            if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ",") and not (
+                    lemma in NOUN_LIKE_CUES and tok.lower.endswith("ed") and toks[index + 1].lower == "that"):
                 continue
             if index >= 2 and toks[index - 2].lower == "what" or index >= 1 and toks[index - 1].lower == "what":
                 # "what he called X": the sentence's own verb says who is speaking
@@ -524,8 +527,13 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 continue
             found = self._outer(mark, toks, subject[0]) or (lemma != "say" and self._coordinated(mark, toks, index, subject)) or \
                 Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
-            if crossed or not any(t.lower in COMPLEMENTIZERS for t in toks[_clause_start(toks, index) : index]) \
+            participle_clause = tok.text.endswith("ing") and index > 0 and (
+                toks[index - 1].text == "," or self._comma_closes_quote_before(tok.start))
+            if crossed or participle_clause \
+                    or not any(t.lower in COMPLEMENTIZERS for t in toks[_clause_start(toks, index) : index]) \
                     or self._main_clause(toks, index) or index > 0 and toks[index - 1].lower in ("and", "but"):
+                # '... told Newsmax that Romney "Q1," adding, "Q2"': a participle after a comma starts a clause of
+                # its own
                 # "told ABC that he agrees ... and said "Q"": a coordinated verb is no part of the earlier clause
                 return found
             nearest = nearest or found
