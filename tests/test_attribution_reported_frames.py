@@ -53,3 +53,23 @@ def test_attribution_reported_frames_source_keeps_adjectives_and_prepositions():
 def test_attribution_reported_frames_verb_phrase_is_no_source():
     text = "is also the most effective way"
     assert source_head(text, (0, len(text))) == (-1, -1)
+
+
+def test_attribution_reported_frames_seed_non_statements(seed_text):
+    body = seed_text[seed_text.index("Moscow is ready"):seed_text.index("hold sway.") + len("hold sway.")]
+    speeches = find_reported(body)
+    cues = {body[s.cue_start:s.cue_end] for s in speeches}
+    assert "informed" not in cues and "support" not in cues
+    for s in speeches:
+        if body[s.cue_start:s.cue_end] == "did not mention":
+            assert body[s.content_start:s.content_end] == "a possible referendum"
+
+
+def test_attribution_reported_frames_passive_subject_is_the_addressee():
+    text = "Mr Blair was asked if the SAS had also been in the country. The mayor was told that the bridge would close."
+    found = {text[s.content_start:s.content_end]: s for s in find_reported(text)}
+    for content, addressee in (("if the SAS had also been in the country", "Mr Blair"),
+                               ("the bridge would close", "The mayor")):
+        speech = found[content]
+        assert speech.source_start == -1
+        assert text[speech.addressee_start:speech.addressee_end] == addressee

@@ -158,11 +158,21 @@ def select(text: str, found: list[Candidate], probabilities: list[float], thresh
             if not any(_shares_content(other, speech) for other in trial.values()):
                 trial[i] = speech
                 kept = trial
-    return [_source_cut(text, kept[i]) for i in sorted(kept)]
+    return [_source_fixed(text, kept[i], found[i].features) for i in sorted(kept)]
 
 
-def _source_cut(text, speech: ReportedSpeech) -> ReportedSpeech:
-    """The statement with its source cut before any verb the source runs on into (scored uncut)."""
+# Verbs whose passive subject is the one spoken to: "Mr Blair was asked if ...", "She was told that ...".
+_BE_FIRST = re.compile(r"(?:is|was|are|were|been|being|be)\s", re.I)
+_ADDRESSED = frozenset("ask tell inform urge warn advise brief remind assure notify".split())
+
+
+def _source_fixed(text, speech: ReportedSpeech, features) -> ReportedSpeech:
+    """The statement with its source cut before any verb the source runs on into, and a passive
+    addressing cue's subject moved to the addressee (the candidates were scored as found)."""
+    passive = "frame:passive" in features or _BE_FIRST.match(text, speech.cue_start, speech.cue_end)
+    if speech.source_start >= 0 and speech.cue_lemma in _ADDRESSED and passive:
+        return replace(speech, source_start=-1, source_end=-1,
+                       addressee_start=speech.source_start, addressee_end=speech.source_end)
     start, end = source_head(text, (speech.source_start, speech.source_end))
     if end == speech.source_end:
         return speech
@@ -270,9 +280,7 @@ def candidates(text: str, taken, model: ReportedModel) -> list[Candidate]:
             continue
         if form in _PARTICLE_CUES:
             features.extend(_particle_features(text, speech.cue_start))
-        verb = source_verb(text, (speech.source_start, speech.source_end), model.cues)
-        if verb:
-            features.append(f"src_verb:{verb}")
+        features.extend(source_verb(text, (speech.source_start, speech.source_end), model.cues))
         if index == 0:
             features.append("first_sentence")
         clause = _FINITE.search(text, speech.content_start, min(speech.content_end, speech.content_start + 100))

@@ -284,28 +284,36 @@ _FINITE_WORDS = frozenset(
 )
 
 
-def source_verb(text, source, cue_forms) -> str | None:
-    """What kind of verb, if any, a source holds: "The band has sold" is a clause, not a speaker.
+def source_verb(text, source, cue_forms) -> list[str]:
+    """The kind of verb, if any, a source holds: "The band has sold" is a clause, not a speaker.
 
     ``cue_forms`` are the lexicon's forms: a lower-case one inside a source ("The Ohio governor beat")
-    is more often the real verb than part of a name.
+    is more often the real verb than part of a name. (The verb word itself as a feature overfits:
+    dev all_f1 0.8016 against 0.8049 without it.)
     """
     if source[0] < 0:
-        return None
+        return []
     words = text[source[0]:source[1]].split()
     for i, word in enumerate(words):
         low = word.lower().strip(",.;:")
         if low[-3:] in _NT or _CONTRACTION.search(low) or (low[-2:] in ("'s", "’s") and low[:-2] in _PRONOUNS):
-            return "aux"
+            return ["src_verb:aux"]
         if i == 0 or not word.islower():
             continue
         if low in _FINITE_WORDS:
-            return "aux"
+            return ["src_verb:aux"]
         if low in cue_forms:
-            return "cue"
+            return ["src_verb:cue"]
         if low.endswith("ed") and len(low) > 4:
-            return "ed"
-    return None
+            return ["src_verb:ed"]
+    return []
+
+
+def _is_past_verb(words, i) -> bool:
+    """An -ed word that is no adjective ("the embattled minister") nor a passive modifier ("contacted by")."""
+    low = words[i]
+    return (low.endswith("ed") and len(low) > 4 and words[i - 1] not in _DETERMINERS
+            and (i + 1 == len(words) or words[i + 1] != "by"))
 
 
 _DETERMINERS = frozenset(
@@ -330,9 +338,8 @@ def source_head(text, source) -> tuple[int, int]:
             continue
         low = word.strip(",.;:")
         infinitive = low == "to" and i + 1 < len(words) and words[i + 1][2].isalpha() and words[i + 1][2].islower()
-        verb = infinitive and words[i + 1][2] not in _DETERMINERS or low in _FINITE_WORDS or (
-            low.endswith("ed") and len(low) > 4 and words[i - 1][2].lower() not in _DETERMINERS
-        )
+        lows = [w.lower().strip(",.;:") for _, _, w in words]
+        verb = infinitive and words[i + 1][2] not in _DETERMINERS or low in _FINITE_WORDS or _is_past_verb(lows, i)
         if not verb:
             continue
         keep = i
