@@ -111,3 +111,10 @@ def test_attribution_conventions_participle_after_a_that_clause_quote_is_its_own
 def test_attribution_conventions_commented_that_is_a_cue():
     quote = _quote("He commented that his network “held on” Trump during her event.", "held on")
     assert quote.cue.text == "commented"
+
+
+def test_attribution_conventions_bare_form_after_a_singular_word_is_a_noun():
+    text = "Which swing state is she going to win with her message of gun control and Republicans as the “enemy,” then?"
+    assert [q for q in attribute(text).quotes if q.kind != "indirect" and q.cue and q.cue.text == "state"] == []
+    quote = _quote("Officials say the plan is “dead on arrival” in the Senate.", "dead on arrival")
+    assert quote.cue.text == "say"

@@ -14,6 +14,7 @@ from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     HONORIFICS,
     NOT_NAMES,
+    PRONOUNS,
     ROLE_NOUNS,
     core_lemma,
     speech_lemma,
@@ -504,6 +505,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                     and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
                 # "his promise" / "Trump's claim": a noun, not a verb ("he's claiming" is one)
                 continue
+            if index > 0 and tok.lower == lemma and _noun_before(toks[index - 1]):
+                # "Which swing state" / "many state workers": a bare form after a singular common word is a noun
+                continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ",") and not (
                     lemma in NOUN_LIKE_CUES and tok.lower.endswith("ed") and toks[index + 1].lower == "that"):
                 continue
@@ -622,6 +626,15 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         if found is not None:
             found.mark = mark
         return found
+
+
+def _noun_before(tok: Token) -> bool:
+    """Whether ``tok`` makes the bare verb form after it a noun: a singular lower-case word that is no subject,
+    auxiliary, adverb or infinitive marker ("swing state"; not "they say", "officials say", "will say")."""
+    low = tok.lower
+    return tok.text.isalpha() and tok.text.islower() and not low.endswith("s") and low not in AUXILIARIES \
+        and low not in PRONOUNS and low not in ("to", "i", "we", "you", "they", "who", "that", "and", "or", "people") \
+        and not is_adverb(tok)
 
 
 def _clause_start(toks: list[Token], index: int) -> int:
