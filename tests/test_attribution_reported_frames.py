@@ -73,3 +73,11 @@ def test_attribution_reported_frames_passive_subject_is_the_addressee():
         speech = found[content]
         assert speech.source_start == -1
         assert text[speech.addressee_start:speech.addressee_end] == addressee
+
+
+def test_attribution_reported_frames_hearsay_subject_is_no_speaker():
+    text = "The chancellor is said to be far more sceptical about private finance. Mr Brown said he would meet his rules."
+    speeches = {text[s.content_start:s.content_end]: s for s in find_reported(text)}
+    assert speeches["to be far more sceptical about private finance"].source_start == -1
+    mr_brown = speeches["he would meet his rules"]
+    assert text[mr_brown.source_start:mr_brown.source_end] == "Mr Brown"

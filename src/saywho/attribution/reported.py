@@ -163,6 +163,8 @@ def select(text: str, found: list[Candidate], probabilities: list[float], thresh
 
 # Verbs whose passive subject is the one spoken to: "Mr Blair was asked if ...", "She was told that ...".
 _BE_FIRST = re.compile(r"(?:is|was|are|were|been|being|be)\s", re.I)
+_HEARSAY = frozenset("say report think believe understand know rumour rumor allege claim".split())
+_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _ADDRESSED = frozenset("ask tell inform urge warn advise brief remind assure notify".split())
 
 
@@ -173,6 +175,9 @@ def _source_fixed(text, speech: ReportedSpeech, features) -> ReportedSpeech:
     if speech.source_start >= 0 and speech.cue_lemma in _ADDRESSED and passive:
         return replace(speech, source_start=-1, source_end=-1,
                        addressee_start=speech.source_start, addressee_end=speech.source_end)
+    if speech.source_start >= 0 and speech.cue_lemma in _HEARSAY and _TO_BE.match(text, speech.cue_end):
+        # "Souness (is) said to have been impressed": hearsay about the subject, who is not the speaker.
+        return replace(speech, source_start=-1, source_end=-1)
     start, end = source_head(text, (speech.source_start, speech.source_end))
     if end == speech.source_end:
         return speech
