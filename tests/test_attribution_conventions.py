@@ -118,3 +118,15 @@ def test_attribution_conventions_bare_form_after_a_singular_word_is_a_noun():
     assert [q for q in attribute(text).quotes if q.kind != "indirect" and q.cue and q.cue.text == "state"] == []
     quote = _quote("Officials say the plan is “dead on arrival” in the Senate.", "dead on arrival")
     assert quote.cue.text == "say"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Trump has hailed the vote as “fantastic,” telling reporters in Scotland that it is “a great thing.”", "Trump"),
+    ("PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement on Monday, "
+     "offering “a deep and sincere apology” to Sanders.", "The Democratic National Committee"),
+    ("WASHINGTON (AP) — Hours after Trump released a proposal, Hillary Clinton’s aide rallied supporters, "
+     "saying: “We have to be ready to stop him.”", "Hillary Clinton’s"),
+])
+def test_attribution_conventions_participle_speaker_is_the_sentence_subject(text, mention):
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
+    assert quotes[0].mention.text.startswith(mention)

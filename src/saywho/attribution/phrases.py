@@ -161,11 +161,14 @@ class PhraseFinder:
 
     def _clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
         """The sentence's subject, for ", adding ..." / ", saying ..." and for a verb after "and"."""
-        first = 0
-        if words and (words[0].lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or words[0].text.endswith("ing")
-                      or words[0].text.endswith("ly") and len(words) > 1 and words[1].text == ","):
-            # "In early October," / "Speaking to MSNBC on Monday," comes before the subject
-            comma = next((i for i in range(min(k + 1, 30)) if words[i].text == ","), None)
+        first = _after_dateline(words, k)
+        lead = words[first] if first < len(words) else None
+        if lead is not None and (lead.lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or lead.text.endswith("ing")
+                                 or lead.lower in TIME_WORDS | {"hours", "minutes", "moments"}
+                                 or lead.text.endswith("ly") and first + 1 < len(words) and words[first + 1].text == ","):
+            # "In early October," / "Speaking to MSNBC on Monday," / "Hours after Trump spoke," comes before the
+            # subject
+            comma = next((i for i in range(first, min(k + 1, first + 30)) if words[i].text == ","), None)
             while comma is not None:
                 first = comma + 1
                 # "At a rally in Birmingham, Alabama, on Saturday,": the place and time go on past a comma
@@ -174,7 +177,7 @@ class PhraseFinder:
                                          or all(w.capitalised for w in words[first:comma])):
                     break
         else:
-            first = after_lead(words, k)
+            first = max(first, after_lead(words, k))
         for j in range(first, k + 1):
             tok = words[j]
             if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
@@ -313,6 +316,17 @@ def _skip_dashed(words: list[Token], k: int) -> int:
     while opening >= 0 and words[opening].text in DASHES:
         opening -= 1
     return opening
+
+
+def _after_dateline(words: list[Token], k: int) -> int:
+    """Where the sentence starts after a "PHILADELPHIA, July 25 (UPI) —" / "WASHINGTON (AP) —" dateline."""
+    for i in range(1, min(k + 1, 9)):
+        if words[i].text in DASHES:
+            lead = [w for w in words[:i] if w.text not in "(),."]
+            if lead and lead[0].text.isupper() and all(w.capitalised or w.text.isdigit() for w in lead):
+                return i + 1
+            return 0
+    return 0
 
 
 def after_lead(words: list[Token], k: int) -> int:

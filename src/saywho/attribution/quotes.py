@@ -123,6 +123,11 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             return self.opened[index]
         return start
 
+    def _subject_before(self, mark: Marked) -> tuple[int, int] | None:
+        start = self._outside_marks(self.sentences.span(self.sentences.index(mark.open_at))[0])
+        toks = without_parentheses(outside_quotes(self.tokens(start, mark.open_at)))
+        return self._clause_subject(toks, len(toks) - 1) if toks else None
+
     def _beside(self, mark: Marked) -> Found | None:
         right = self._right_verb(mark)
         if right is not None:
@@ -338,6 +343,10 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             before = words[:index]
             if not before:
                 subject = self._np_after(words, index + 1)
+                if subject is not None and tok.text.endswith("ing") and tok.text.islower():
+                    # '... hailed the vote as "Q," telling reporters ...': who tells is the sentence's subject; the
+                    # words after a participle are whom it addresses
+                    subject = self._subject_before(mark) or subject
                 if subject is None:
                     return None
                 found = Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
