@@ -41,3 +41,28 @@ def test_attribution_names_fullest_capitalised_title_is_no_name():
 def test_attribution_names_fullest_surname_that_is_a_title_word():
     text = 'Paul King runs the firm. "We are growing," Mr King said.'
     assert _speakers(text) == ["Paul King"]
+
+
+def test_attribution_names_fullest_surname_that_is_a_common_word():
+    found = attribute('George Will wrote a column. "It is sad," Will said. Al From, who founded the DLC, said no.')
+    assert [q.speaker for q in found.quotes if q.kind == "direct"] == ["George Will"]
+    assert {"George Will", "Al From"} <= {p.name for p in found.people}
+
+
+def test_attribution_names_fullest_modal_is_no_surname():
+    assert "John Will" not in {p.name for p in attribute("When John Will meet them, he will say so.").people}
+
+
+def test_attribution_names_fullest_name_cut_short_by_the_mention():
+    assert _speakers("Theresa May said the plan would not change.") == ["Theresa May"]
+
+
+def test_attribution_names_fullest_title_cut_from_its_name():
+    text = 'Rudy Giuliani came. "No," said Former prosecutor and New York City Mayor Rudy Giuliani.'
+    assert _speakers(text)[-1] == "Rudy Giuliani"
+
+
+def test_attribution_names_fullest_in_paragraph_sentence_full_of_names_is_no_headline():
+    text = ('The plan drew criticism. On Twitter, Former Florida Gov. Jeb Bush called Trump "unhinged." '
+            "Others agreed.")
+    assert "Jeb Bush" in {p.name for p in attribute(text).people}

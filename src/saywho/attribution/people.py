@@ -52,12 +52,22 @@ _start = attrgetter("start")
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
+# "George Will", "Al From", "Theresa May": a word that is no name alone may be a surname after a first name,
+# but not these, and not a modal before its verb ("John will meet").
+NOT_SURNAMES = {"and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "is", "was", "said", "says",
+                "i", "we", "you", "he", "she", "it", "they", "if", "when", "as", "so", "not", "no"}
+MODALS = {"will", "may", "can", "must", "might", "shall", "could", "would", "should"}
 # Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
 TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
 # Institutions that are no company: "the company" never calls them back.
 PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
                  "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
                  "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
+
+
+def _finite(word: str) -> bool:
+    """A verb form no modal takes ("George Will wrote", "Theresa May said"; not "John will meet")."""
+    return word.endswith(("ed", "s")) and not word.endswith("ss") or word in ("said", "wrote", "told", "spoke", "was")
 
 
 class People:
@@ -88,6 +98,11 @@ class People:
             j = i + 1
             while j < n and toks[j].start - toks[j - 1].end <= 1 and (
                 is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
+                or (j == i + 1 and toks[j].capitalised and toks[j].lower in NOT_NAMES and toks[j].lower.isalpha()
+                    and is_first_name(tok.text) and not (j + 1 < n and toks[j + 1].capitalised)
+                    and toks[j].lower not in DETERMINERS and toks[j].lower not in NOT_SURNAMES
+                    and not (toks[j].lower in MODALS and j + 1 < n and toks[j + 1].text.islower()
+                             and not _finite(toks[j + 1].lower)))
                 or (toks[j].lower in ("of", "for") and j + 1 < n and toks[j + 1].capitalised
                     and toks[j + 1].lower not in NOT_NAMES and any(t.lower in ORG_WORDS for t in toks[i:j]))
             ) and not toks[j - 1].text.endswith(("’s", "'s")):
@@ -147,6 +162,10 @@ class People:
     def _is_headline(self, sentence: int) -> bool:
         """A title-case line ("Warren Hammers Wells Fargo CEO") whose capitals do not mark names."""
         start, end = self.sentences.span(sentence)
+        if self.text[:start].rstrip(" \t")[-1:] not in ("", "\n"):
+            # a title stands on its own line; a sentence inside a paragraph may be full of names ("On Twitter,
+            # Former Florida Gov. Jeb Bush called Trump ...")
+            return False
         words = [w for w in self.text[start : min(end, start + 400)].split() if w[:1].isalpha()]
         if len(words) < 6:
             return False
@@ -688,15 +707,42 @@ class People:
             return earlier[-1].entity
         return None
 
-    def named_in_apposition_after(self, end: int) -> Entity | None:
-        """The person named right after ", " past ``end`` ("the campaign manager, Jeff Weaver,")."""
+    def named_in_apposition_after(self, end: int, titled: bool = False) -> Entity | None:
+        """The person named right after ", " past ``end`` ("the campaign manager, Jeff Weaver,"); with
+        ``titled``, also after a lowercase title (", actress Jamie Lee Curtis")."""
         if self.text[end : end + 2] != ", ":
             return None
         index = self._first_at(end + 2)
-        if index < len(self.mentions) and self.mentions[index].start == end + 2 \
-                and self.mentions[index].entity.kind == "person":
+        if index >= len(self.mentions) or self.mentions[index].entity.kind != "person":
+            return None
+        between = self.text[end + 2 : self.mentions[index].start].split()
+        if not between or titled and len(between) <= 3 and all(w.islower() for w in between):
             return self.mentions[index].entity
         return None
+
+    def name_right_after(self, end: int) -> Entity | None:
+        """The person named within a few title words after ``end``, with no punctuation between ("Former
+        prosecutor and New York City Mayor Rudy Giuliani")."""
+        for mention in self.mentions[self._first_at(end) :][:4]:
+            between = self.text[end : mention.start]
+            if len(between.split()) > 7 or any(ch in between for ch in ",;:\"“”()\n") or any(
+                    w[:1].islower() and w not in ("and", "of", "the", "for") and w not in ROLE_NOUNS
+                    for w in between.split()):
+                return None
+            if mention.entity.kind == "person":
+                return mention.entity
+        return None
+
+    def mention_at(self, start: int) -> NameMention | None:
+        """The name mention that starts at ``start``."""
+        index = self._first_at(start)
+        if index < len(self.mentions) and self.mentions[index].start == start:
+            return self.mentions[index]
+        return None
+
+    def surname_owner(self, word: str) -> Entity | None:
+        """The person named in full whose surname ``word`` is."""
+        return self._surname_owner(word)
 
     def organisation_called(self, noun: str, offset: int) -> Entity | None:
         """"the firm said": the organisation the article last wrote as acting, one whose name holds the noun

@@ -21,7 +21,7 @@ from saywho.attribution.lexicon import (
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
 from saywho.attribution.names import role_key
-from saywho.attribution.people import Entity, People, build_people
+from saywho.attribution.people import TITLE_WORDS, Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
 from saywho.attribution.text import Token
 from saywho.records import Attribution, Cue, Quote, Span
@@ -123,6 +123,26 @@ class Resolver:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
         entity = self._named(text, start, end) if in_body else self._by_name(words)
+        if entity is None and in_body and len(words) == 1 and words[0][:1].isupper():
+            # "Will said", "From added": a surname that is also a common word, of a person named in full
+            owner = people.surname_owner(words[0])
+            if owner is not None:
+                return self._name(owner)
+        if in_body and (entity is None or entity.name.lower() in TITLE_WORDS) and words[0][:1].isupper() \
+                and low[0] not in DETERMINERS_AND_POSSESSIVES and low[0] not in INDEFINITES \
+                and words[-1].lower().rstrip(".") in TITLE_WORDS | {w.rstrip(".") for w in ROLE_NOUNS}:
+            # "Former" / "former Pennsylvania Gov." cut before the name they title: the name right after
+            following = people.name_right_after(end)
+            if following is not None:
+                return self._name(following)
+        if in_body and entity is not None and entity.kind == "person" and _possessor(text, start, end, people):
+            # "Clinton's introducer, actress Jamie Lee Curtis", "Sanders's hometown Burlington Free Press": the
+            # possessor is not who speaks
+            other = people.named_in_apposition_after(end, titled=True) or next(
+                (m.entity for m in people.mentions_in(start, end) if m.entity is not entity
+                 and m.entity.kind == "person" and m.start > people.mentions_in(start, end)[0].end), None)
+            if other is not None:
+                return self._name(other)
         if entity is not None and entity.kind != "person" and len(words) == 1 and in_body \
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
@@ -242,7 +262,9 @@ class Resolver:
         Human Rights Watch"), else the last name in it."""
         mentions = self.people.mentions_in(start, end)
         if not mentions:
-            return None
+            # "Theresa" cut from "Theresa May said": the name that starts where the phrase does
+            mention = self.people.mention_at(start)
+            return mention.entity if mention is not None else None
         person = None
         for mention in mentions:
             if re.search(r"\b(?:of|at|for|with|and)\b", text[start : mention.start]) and person is not None:
