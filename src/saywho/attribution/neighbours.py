@@ -6,11 +6,16 @@ Two places still name the speaker when no listed speech verb is in the quote's c
   ``"Q!" beamed Donald Hartley`` / ``"Q," his wife, Gabriela Lazar, wrote``. A quote closed that way is
   a statement whose attribution follows, so the verb there is its cue even when it is rare;
 * the sentence before a quote that is a whole sentence: ``Dianne Bystrom agreed. "Q."`` /
-  ``She says people should be free to choose. "Q."``. PolNeAR credits the quote to that sentence's speaker.
+  ``She says people should be free to choose. "Q."``. PolNeAR credits the quote to that sentence's speaker;
+* the main verb of a sentence holding a long quotation and no speech verb: ``Merkel heralded the deal as "a
+  breakthrough for all of us."``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from saywho.attribution.found import Found
 from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     NOT_NAMES,
@@ -69,9 +74,43 @@ class NeighbourCues:
 
     text: str
     sentences: Sentences
+    opened: list[int]
+    closed: list[int]
 
     def tokens(self, start: int, end: int) -> list[Token]:
         raise NotImplementedError
+
+    def _outside_marks(self, start: int) -> int:
+        """``start``, or the opening mark of the quote it falls in: a sentence break inside an earlier quote
+        ('"... this point. I am not there," Ryan said, though he said, "Q"') would cut that quote in half."""
+        index = bisect_left(self.opened, start) - 1
+        if index >= 0 and self.opened[index] < start <= self.closed[index]:
+            return self.opened[index]
+        return start
+
+    def _subject_before(self, mark: Marked) -> tuple[int, int] | None:
+        start = self._outside_marks(self.sentences.span(self.sentences.index(mark.open_at))[0])
+        toks = without_parentheses(outside_quotes(self.tokens(start, mark.open_at)))
+        return self._clause_subject(toks, len(toks) - 1) if toks else None
+
+    def _beside(self, mark: Marked) -> Found | None:
+        """The cue beside a quote the clause patterns left without one, nearest evidence first: a verb after it, the
+        sentence before it, its own sentence's main verb, then the sentence before a quotation ending its own."""
+        right = self._right_verb(mark)
+        if right is not None:
+            cue, lemma, subject = right
+            return Found(mark, "direct", cue, lemma, cue.end, subject, self._said_to(self.tokens(cue.start, cue.end + 80), 0))
+        found = self._sentence_before(mark)
+        if found is None:
+            main = self._main_verb(mark)
+            if main is not None:
+                cue, lemma, subject = main
+                found = Found(mark, "partial", cue, lemma, cue.end, subject)
+        if found is None:
+            found = self._sentence_before(mark, inside=True)
+            if found is not None:
+                found.kind = "partial"
+        return found
 
     def _right_verb(self, mark: Marked) -> tuple[Token, str, tuple[int, int]] | None:
         """``"Q," NP VERB ...`` / ``"Q," VERB NP`` with any verb: the statement's cue, its lemma and the speaker
@@ -199,10 +238,7 @@ class NeighbourCues:
             subject, verb = (rest[0].start, rest[verb_at - 1].end), rest[verb_at]
         if subject is None:
             return None
-        return self._found(mark, verb, core_lemma(verb.lower) or verb.lower, subject)
-
-    def _found(self, mark: Marked, cue: Token, lemma: str, subject: tuple[int, int]):
-        raise NotImplementedError
+        return Found(mark, "direct", verb, core_lemma(verb.lower) or verb.lower, verb.end, subject)
 
     def _main_verb(self, mark: Marked) -> tuple[Token, str, tuple[int, int]] | None:
         """``Merkel heralded the deal as a "breakthrough."``: a quotation inside a sentence with no speech verb is

@@ -8,8 +8,9 @@ speech cue in their sentence are scare quotes, titles or nicknames, and are not 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 
+from saywho.attribution.credits import CreditCues
+from saywho.attribution.found import Found
 from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     HONORIFICS,
@@ -53,20 +54,7 @@ RIGHT_WINDOW = 30
 LEFT_WINDOW = 80
 
 
-@dataclass
-class Found:
-    """One quote as found, before speaker resolution."""
-
-    mark: Marked
-    kind: str
-    cue: Token | None = None
-    lemma: str | None = None
-    cue_text_end: int = 0
-    subject: tuple[int, int] | None = None
-    addressee: str | None = None
-
-
-class QuoteFinder(PhraseFinder, NeighbourCues):
+class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
     def __init__(self, text: str, sentences: Sentences, tokens: list[Token] | None = None) -> None:
         self.text = text
         self.sentences = sentences
@@ -110,39 +98,6 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                 self.lemma_of = self._core
                 item = self._beside(mark)
             found.append(item if item is not None else Found(mark, "direct"))
-        return found
-
-    def _found(self, mark: Marked, cue: Token, lemma: str, subject: tuple[int, int]) -> Found:
-        return Found(mark, "direct", cue, lemma, cue.end, subject)
-
-    def _outside_marks(self, start: int) -> int:
-        """``start``, or the opening mark of the quote it falls in: a sentence break inside an earlier quote
-        ('"... this point. I am not there," Ryan said, though he said, "Q"') would cut that quote in half."""
-        index = bisect_left(self.opened, start) - 1
-        if index >= 0 and self.opened[index] < start <= self.closed[index]:
-            return self.opened[index]
-        return start
-
-    def _subject_before(self, mark: Marked) -> tuple[int, int] | None:
-        start = self._outside_marks(self.sentences.span(self.sentences.index(mark.open_at))[0])
-        toks = without_parentheses(outside_quotes(self.tokens(start, mark.open_at)))
-        return self._clause_subject(toks, len(toks) - 1) if toks else None
-
-    def _beside(self, mark: Marked) -> Found | None:
-        right = self._right_verb(mark)
-        if right is not None:
-            cue, lemma, subject = right
-            return Found(mark, "direct", cue, lemma, cue.end, subject, self._said_to(self.tokens(cue.start, cue.end + 80), 0))
-        found = self._sentence_before(mark)
-        if found is None:
-            main = self._main_verb(mark)
-            if main is not None:
-                cue, lemma, subject = main
-                found = Found(mark, "partial", cue, lemma, cue.end, subject)
-        if found is None:
-            found = self._sentence_before(mark, inside=True)
-            if found is not None:
-                found.kind = "partial"
         return found
 
     def _not_speech(self, mark: Marked) -> bool:
@@ -234,28 +189,6 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
             return False
         following = self.text[mark.close_at + 1 : mark.close_at + 30].split()[:1]
         return bool(following) and following[0].islower() and speech_lemma(following[0].strip(",.")) is not None
-
-    def _colon_cue(self, mark: Marked, left_start: int) -> Found | None:
-        """``Jeb Bush broke down what was wrong: "Q."``: with no speech verb, the clause's predicate up to the
-        colon is the cue (PolNeAR marks it so) and its subject the source."""
-        toks = without_parentheses(outside_quotes(self.tokens(left_start, mark.open_at)))
-        if len(toks) < 2 or toks[-1].text != ":":
-            return None
-        dash = max((i for i, t in enumerate(toks[:-1]) if t.text in ("—", "–", "-")), default=-1)
-        if 0 <= dash and 1 <= len(toks) - 2 - dash <= 6 and all(t.capitalised or t.lower == "and"
-                                                                   for t in toks[dash + 1 : -1]):
-            # "HEADLINE - Jeffrey M. Jones: "Q"": a credit line names who wrote it
-            return Found(mark, "direct", toks[-1], "say", toks[-1].end, (toks[dash + 1].start, toks[-2].end))
-        subject = self._clause_subject(toks, len(toks) - 2)
-        if subject is None:
-            return None
-        first = next(i for i, t in enumerate(toks) if t.start == subject[0])
-        if first > 0 and toks[first - 1].lower == "by":
-            # '"Headline," by Times' Ben Sisario: "Q"': an excerpt of an article, not a statement
-            return None
-        after = next((i for i, t in enumerate(toks) if t.start >= subject[1]), len(toks) - 1)
-        cue = toks[after] if len(toks) - after <= 15 else toks[-1]
-        return Found(mark, "direct", cue, cue.lower if cue is not toks[-1] else "say", toks[-1].end, subject)
 
     def _left_is_cue_only(self, left: str) -> bool:
         words = left.split()
@@ -428,42 +361,6 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
                     return Found(mark, "partial", tok, "according to", toks[index + 1].end, subject)
         return None
 
-    def _dash_credit(self, mark: Marked, toks: list[Token]) -> Found | None:
-        """``"Q" ― Carla Sanchez``: a dash and a name after the quote, to the end of the line."""
-        text = self.text
-        after = text[mark.close_at + 1 : mark.close_at + 4].lstrip(" .,")
-        if not after or after[0] not in "―—–-":
-            return None
-        line = [t for t in toks if t.text not in (".", ",")]
-        if not line or line[0].text not in ("―", "—", "–", "-"):
-            return None
-        name = line[1:]
-        if not 1 <= len(name) <= 5 or not name[0].capitalised:
-            return None
-        if text.find("\n", name[-1].end, name[-1].end + 3) < 0 and name[-1].end + 3 < len(text) \
-                and text[name[-1].end : name[-1].end + 3].strip(" .") :
-            return None
-        dash = line[0]
-        return Found(mark, "direct", dash, "say", dash.end, (name[0].start, name[-1].end))
-
-    def _credit_line(self, mark: Marked) -> Found | None:
-        """A quote paragraph credited by the next one: ``"Q."`` then ``- Bernie Sanders.`` (fact-check style)."""
-        text = self.text
-        line_end = text.find("\n", mark.close_at)
-        if line_end < 0 or text[mark.close_at + 1 : line_end].strip(" .,"):
-            return None
-        start = line_end
-        while start < len(text) and text[start] in "\n \t":
-            start += 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end - start > 120:
-            return None
-        found = self._dash_credit(mark_with_close(mark, start - 1), self.tokens(start, end))
-        if found is not None:
-            found.mark = mark
-        return found
-
     def _left_clause(self, mark: Marked, left_start: int) -> Found | None:
         """``X said: "Q"`` / ``X said Russia believed it was "Q"`` / ``according to X, "Q"``."""
         toks = self.tokens(left_start, mark.open_at)
@@ -610,32 +507,6 @@ class QuoteFinder(PhraseFinder, NeighbourCues):
         return verb.text.isalpha() and verb.text.islower() and verb.lower not in PREPOSITIONS \
             and verb.lower not in AUXILIARIES and verb.lower not in COMPLEMENTIZERS and verb.lower not in CONJUNCTIONS
 
-    def _colon_intro(self, mark: Marked, para_start: int) -> Found | None:
-        """A quote paragraph introduced by the paragraph before: ``He told his audience:``."""
-        if self.text[para_start : mark.open_at].strip(LEAD_IN):
-            # only a quote that opens its paragraph continues the one before
-            return None
-        prev_end = para_start - 1
-        while prev_end > 0 and self.text[prev_end - 1] in "\n \t":
-            prev_end -= 1
-        if prev_end <= 0 or self.text[prev_end - 1] != ":":
-            return None
-        reach = max(0, prev_end - 400)
-        prev_start = max(self.text.rfind("\n", reach, prev_end) + 1, reach)
-        prev_sentence = self.sentences.span(self.sentences.index(prev_end - 1))[0]
-        introduced = mark_with_open(mark, prev_end)
-        start = max(prev_start, prev_sentence)
-        found = self._left_clause(introduced, start)
-        heading = self.text[start:prev_end].isupper() or self.text[mark.close_at + 1 : mark.close_at + 5].lstrip(
-            " ,").startswith("by ")
-        if found is None and not heading:
-            # "Partial transcript as follows:" has no speech verb; the clause up to its colon is the cue (a
-            # "SHORT READS:" heading over '"Headline," by' credits is none)
-            found = self._colon_cue(introduced, start)
-        if found is not None:
-            found.mark = mark
-        return found
-
 
 def _noun_before(tok: Token) -> bool:
     """Whether ``tok`` makes the bare verb form after it a noun: a singular lower-case word that is no subject,
@@ -653,11 +524,3 @@ def _clause_start(toks: list[Token], index: int) -> int:
         if toks[k].lower == "and" and toks[k - 1].text == "," or toks[k].lower in ("but", "while", "whereas"):
             return k + 1
     return 0
-
-
-def mark_with_open(mark: Marked, open_at: int) -> Marked:
-    return Marked(mark.pieces, open_at, mark.close_at)
-
-
-def mark_with_close(mark: Marked, close_at: int) -> Marked:
-    return Marked(mark.pieces, mark.open_at, close_at)
