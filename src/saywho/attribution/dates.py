@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from saywho.attribution.lexicon import DAYS
+from saywho.attribution.lexicon import DAYS, speech_lemma
 from saywho.input.dates import iso_date
+
+if TYPE_CHECKING:
+    from saywho.attribution.people import People
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -88,3 +92,37 @@ def find_date(text: str, published: str | None) -> str | None:
         back = (pub.weekday() - target) % 7
         return (pub - timedelta(days=back)).isoformat()
     return None
+
+
+def clause_text(text: str, people: People, lo: int, hi: int, said: tuple[tuple[int, int], ...] = ()) -> str:
+    """The clause holding a cue and its speaker: where the article says when it was said. What was said is
+    blanked out: a date inside it is what the statement is about ("the attacks of Sept. 11, 2001")."""
+    start, end = people.sentences.span(people.sentences.index(lo))
+    start, end = max(start, lo - 300), min(end, hi + 300)
+    comma = text.rfind(",", start, lo)
+    start = comma + 1 if comma >= 0 else start
+    comma = text.find(",", hi, end)
+    end = comma if comma >= 0 else end
+    clause = list(text[start:end])
+    for s, e in said:
+        for at in range(max(s, start), min(e, end)):
+            clause[at - start] = " "
+    return "".join(clause)
+
+
+def statement_date(clause: str, cue: str | None, published: str | None) -> str | None:
+    """The day the clause names; else, for a cue in the present tense ("says", "tells"), the publication
+    date, since the article reports the statement as standing when it went out. A past-tense cue with no
+    day ("said") stays undated: it may be days old."""
+    day = parse_published(published)
+    if day is None:
+        return find_date(clause, None) if published else None
+    found = find_date(clause, day.isoformat())
+    if found is None and cue and present_tense(cue):
+        return day.isoformat()
+    return found
+
+
+def present_tense(cue: str) -> bool:
+    first = cue.split()[0].lower() if cue.split() else ""
+    return first.endswith("s") and not first.endswith("ss") and speech_lemma(first) is not None

@@ -7,16 +7,30 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from saywho.attribution.dates import find_date, parse_published
+from saywho.attribution.dates import clause_text, statement_date
+from saywho.attribution.descriptions import (
+    AGE,
+    DOCUMENT_NOUNS,
+    INDEFINITES,
+    ORG_ANAPHORS,
+    PERSON_NOUNS,
+    adjectival,
+    common_head,
+    head_length,
+    noun_phrase_of,
+    offset_after,
+    opening_participle,
+    opens_clause,
+    possessor,
+    strip_determiner,
+    trailing_pronoun,
+)
 from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     NOT_NAMES,
-    ORG_WORDS,
     PRONOUNS,
     ROLE_GENDER,
     ROLE_NOUNS,
-    ROLE_VERBS,
-    VERBISH,
     speech_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
@@ -34,32 +48,6 @@ except ImportError:  # the reported-speech finder is optional; quotes work witho
 # Past this size a text is not one article (a long feature is under 100,000 characters): only its
 # first part is attributed, so that a runaway input costs a bounded time.
 MAX_CHARS = 200_000
-# "the firm said": nouns by which an article calls back an organisation it named
-ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
-                "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
-                "label", "giant", "supermarket", "corporation", "conglomerate"}
-INDEFINITES = {"a", "an", "another", "one", "some", "several", "two", "three"}
-# Nouns for a person that are no office: after a name, "the front-runner" is that person.
-PERSON_NOUNS = {"front-runner", "frontrunner", "hopeful", "contender", "challenger", "incumbent", "lawmaker",
-                "legislator", "politician", "veteran", "tycoon", "magnate", "entrepreneur", "newcomer", "favourite",
-                "favorite", "underdog", "winner", "runner-up", "champion", "striker", "midfielder", "defender",
-                "goalkeeper", "batsman", "bowler", "quarterback", "musician", "novelist", "filmmaker", "film-maker",
-                "presenter"}
-# Documents that speak for who issued them: "a Pentagon readout said".
-DOCUMENT_NOUNS = {"statement", "readout", "release", "email", "e-mail", "letter", "memo", "filing", "tweet", "post"}
-AGE = re.compile(r"\d{1,3}-year-old")
-# Words a subject phrase never opens with: it is a fragment of a clause ("with the label", "In fact, ...").
-FRAGMENT_OPENERS = {"with", "in", "at", "to", "for", "from", "by", "on", "into", "amid", "after", "before", "since",
-                    "as", "if", "when", "while", "but", "and", "or", "so", "then", "also", "now", "however", "not",
-                    "only", "i", "i'm", "it's", "let's", "we", "you", "granted", "will", "would", "can", "could"}
-# Finite verbs and adverbs that end a subject's noun phrase ("China remains", "concern grows").
-CLAUSE_WORDS = {"remain", "remains", "remained", "grow", "grows", "come", "comes", "follow", "follows", "continue",
-                "continues", "began", "begin", "begins", "can", "could", "should", "may", "might", "must", "do",
-                "does", "did", "be", "been", "being", "also", "now", "however", "still", "which", "who", "that"}
-# Lone words with no noun in them: adjectives and particles a broken subject leaves behind.
-NO_NOUN = {"new", "former", "latest", "previous", "main", "global", "personal", "important", "fierce", "short", "far",
-           "best", "biggest", "began", "heard", "anywhere", "sold-out", "more", "most", "much", "many", "few", "all",
-           "both", "each", "other", "others", "such", "same", "which", "who", "what", "there", "here", "last", "next"}
 # More quotation marks than any article has: past this many the rest are markup or noise.
 MAX_MARKS = 1_000
 
@@ -104,11 +92,11 @@ class Resolver:
                 while at < end and text[at].isspace():
                     at += 1
                 return self.resolve(text, at, end, in_body)
-        if len(words) == 2 and low[0] == "the" and _adjectival(words[1]):
+        if len(words) == 2 and low[0] == "the" and adjectival(words[1]):
             # "The American said": someone the article named, but the last person named is as often the
             # opponent; no name beats a wrong one
             return None, None
-        subject = _trailing_pronoun(words, low)
+        subject = trailing_pronoun(words, low)
         if subject is not None and len(words) > 1:
             # "which he" / "he appeared" / "TV programmes they": a fragment around the pronoun that speaks
             found = list(re.finditer(rf"\b{words[subject]}\b", text[start:end]))
@@ -135,7 +123,7 @@ class Resolver:
             following = people.name_right_after(end)
             if following is not None:
                 return self._name(following)
-        if in_body and entity is not None and entity.kind == "person" and _possessor(text, start, end, people):
+        if in_body and entity is not None and entity.kind == "person" and possessor(text, start, end, people):
             # "Clinton's introducer, actress Jamie Lee Curtis", "Sanders's hometown Burlington Free Press": the
             # possessor is not who speaks
             other = people.named_in_apposition_after(end, titled=True) or next(
@@ -147,25 +135,25 @@ class Resolver:
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
             return None, None
-        if in_body and low[0] == "the" and low[-1] in PERSON_NOUNS and _opens_clause(text, start) \
+        if in_body and low[0] == "the" and low[-1] in PERSON_NOUNS and opens_clause(text, start) \
                 and not any(w.endswith(("’s", "'s")) for w in low):
             # "it was Trump who ... Appearing on CBS, the GOP front-runner said": the person just named
             person = people.named_just_before(start, phrase, None, any_role=True)
             if person is not None:
                 return self._name(person)
-        head = _head_end(words, low)
-        head_end = start + _offset_after(text[start:end], words, head)
+        head = head_length(words, low)
+        head_end = start + offset_after(text[start:end], words, head)
         if in_body and entity is not None and entity.kind != "person" and low[-1] in DOCUMENT_NOUNS \
                 and self._modifies(text, start, head_end):
             # "a Pentagon readout", "the White House statement": who issued it says it
             return self._name(entity)
         if entity is not None and entity.kind != "person" \
-                and _common_head(words[:head], low[:head],
-                                  _adjectival(entity.name) or entity.kind == "organisation" and not people.acts(entity)) \
+                and common_head(words[:head], low[:head],
+                                  adjectival(entity.name) or entity.kind == "organisation" and not people.acts(entity)) \
                 and (not in_body or self._modifies(text, start, head_end)):
             # "German politicians" / "The UK's biggest mortgage lender": the head is the common noun, the name
             # before it only qualifies it
-            return _strip_determiner(text[start:head_end].strip() if in_body else phrase), None
+            return strip_determiner(text[start:head_end].strip() if in_body else phrase), None
         if entity is not None and len(words) == 1 and entity.mentions <= 1 and low[0].endswith("ing") \
                 and entity.kind != "person" and in_body and people.sentence_first(start):
             # "Having ..., X said" / "Responding to ...": an opening participle that named no one
@@ -175,7 +163,7 @@ class Resolver:
             entity.kind = "person"
             entity.by_speech = True
         if entity is not None and entity.kind == "person" and not (
-                in_body and any(w in ROLE_NOUNS for w in low) and _possessor(text, start, end, people)):
+                in_body and any(w in ROLE_NOUNS for w in low) and possessor(text, start, end, people)):
             return self._name(entity)
         if in_body and any(w in ROLE_NOUNS for w in low):
             named = people.named_in_apposition_after(end)
@@ -198,15 +186,15 @@ class Resolver:
             role_entity = self._role_holder(phrase, low, start, in_body)
             if role_entity is not None:
                 if in_body and len(words) > 1:
-                    role_entity.add_role(_strip_determiner(phrase))
+                    role_entity.add_role(strip_determiner(phrase))
                 return self._name(role_entity)
         if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
-        description = _description(phrase)
+        description = noun_phrase_of(phrase)
         if description is None:
             return None, None
         described = description.lower().split()
-        if len(described) == 1 and (described[0] in NOT_NAMES or _opening_participle(text, end)):
+        if len(described) == 1 and (described[0] in NOT_NAMES or opening_participle(text, end)):
             # "This said" / "Responding to the claim, ...": a determiner or participle names no one
             return None, None
         if any(w in ROLE_NOUNS for w in described):
@@ -239,7 +227,7 @@ class Resolver:
             # "his lawyer", "the band's manager": someone else than the person just named; only a name after it
             # says who
             return people.next_titled_person(start, phrase)
-        if low[-1] not in ROLE_NOUNS or not _opens_clause(people.text, start):
+        if low[-1] not in ROLE_NOUNS or not opens_clause(people.text, start):
             # "The judge in the case", "Every activist I spoke": a longer phrase, or a fragment, is no role
             # standing for the person just named; nor is one inside a clause ("seen as the prime minister's
             # turf"), where the sentence's subject is someone else
@@ -296,102 +284,6 @@ class Resolver:
         if not self.quoted:
             return None
         return self.by_id[self.quoted.most_common(1)[0][0]]
-
-
-def _trailing_pronoun(words: list[str], low: list[str]) -> int | None:
-    """The index of the last subject pronoun when only lowercase words follow it."""
-    for index in range(len(words) - 1, -1, -1):
-        if low[index] in ("he", "she", "they", "it"):
-            return index
-        if not words[index].islower():
-            return None
-    return None
-
-
-def _common_head(words: list[str], low: list[str], place: bool = False) -> bool:
-    """A phrase whose last word is a lowercase common noun, not a role or a pronoun, nor an organisation word
-    after an organisation's name ("the Labour party"); after a place or an adjective it heads the phrase
-    ("the Russian government")."""
-    if len(words) < 2:
-        return False
-    head = low[-1]
-    return words[-1].islower() and head not in ROLE_NOUNS and (place or head not in ORG_WORDS) \
-        and head not in PRONOUNS and head.isalpha()
-
-
-def _adjectival(name: str) -> bool:
-    """A demonym's shape ("Russian", "British", "Chinese", "American"): an adjective, not a name, before a noun
-    ("the Russian government"); a surname there ("the Obama administration") is the person's."""
-    return " " not in name and name.lower().endswith(("ian", "ish", "ese", "ican"))
-
-
-def _head_end(words: list[str], low: list[str]) -> int:
-    """How many words the phrase's head noun phrase has: it ends before "in"/"of"/"at"... ("A TV station in
-    the US") and before a verb ("Apple users are equally famous")."""
-    for index, word in enumerate(low):
-        if index and (word in ("in", "of", "at", "for", "with", "from", "on", "over", "across") or word in VERBISH
-                      or word in ROLE_VERBS or word.endswith("ed") and words[index].islower() and "-" not in word):
-            return index
-    return len(words)
-
-
-def _offset_after(phrase: str, words: list[str], count: int) -> int:
-    """Where the first ``count`` words of the phrase end, as an offset into it."""
-    at = 0
-    for word in words[:count]:
-        at = phrase.find(word, at) + len(word)
-    return at
-
-
-def _possessor(text: str, start: int, end: int, people: People) -> bool:
-    """Whether every person named in the phrase is a possessor ("Rubio’s deputy campaign manager")."""
-    mentions = [m for m in people.mentions_in(start, end) if m.entity.kind == "person"]
-    return bool(mentions) and all(text[m.end : m.end + 2] in ("’s", "'s") or text[m.end : m.end + 1] in ("’", "'")
-                                  for m in mentions)
-
-
-def _opens_clause(text: str, start: int) -> bool:
-    """Whether a phrase starts a sentence or clause: after a full stop, a comma, a quotation, "but"/"and"/
-    "however", or an inverted cue ("said the coach")."""
-    before = text[max(0, start - 40) : start].rstrip()
-    if not before or before[-1] in ".,;:!?\n\"”’":
-        return True
-    last = before.split()[-1].lower()
-    return last in ("but", "and", "however", "yet", "so") or speech_lemma(last) is not None
-
-
-def _description(phrase: str) -> str | None:
-    """The noun phrase a subject that names no one describes ("critics of the plan" -> "critics", "investors
-    fretted" -> "investors"), or None for a fragment: one opening with a preposition or an adverb ("with the
-    label", "In fact") or with no noun at all ("widely", "latest")."""
-    words = _strip_determiner(phrase).split()
-    low = [w.lower().strip(",.;:") for w in words]
-    if not words or low[0] in FRAGMENT_OPENERS or low[0].endswith("ly") or low[0][:1].isdigit() and len(words) == 1:
-        return None
-    if low[0].endswith("ed") and "-" not in low[0]:
-        # "involved in the sale", "supplied with ...": a participle, the subject lies before it
-        return None
-    head = len(words)
-    for index, word in enumerate(low):
-        if index and (word in CLAUSE_WORDS or word in VERBISH or word in ROLE_VERBS
-                      or word.endswith("ed") and words[index].islower() and "-" not in word):
-            head = index
-            break
-    words, low = words[:head], low[:head]
-    if not words or len(words) == 1 and (low[0] in NO_NOUN or low[0].endswith(("ing", "ly"))):
-        return None
-    return " ".join(words)
-
-
-def _opening_participle(text: str, end: int) -> bool:
-    return text[end - 3 : end] == "ing" and text[end : end + 4].lstrip().startswith(("to", ","))
-
-
-def _strip_determiner(phrase: str) -> str:
-    words = phrase.split()
-    while words and words[0].lower() in DETERMINERS_AND_POSSESSIVES:
-        words = words[1:]
-    return " ".join(words) or phrase
 
 
 def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
@@ -466,40 +358,6 @@ def _quote_record(text: str, item: Found, field: str, speaker: str | None, menti
                  speaker=speaker, mention=mention, cue=cue, addressee=item.addressee, date=date)
 
 
-def _clause_text(text: str, people: People, lo: int, hi: int, said: tuple[tuple[int, int], ...] = ()) -> str:
-    """The clause holding a cue and its speaker: where the article says when it was said. What was said is
-    blanked out: a date inside it is what the statement is about ("the attacks of Sept. 11, 2001")."""
-    start, end = people.sentences.span(people.sentences.index(lo))
-    start, end = max(start, lo - 300), min(end, hi + 300)
-    comma = text.rfind(",", start, lo)
-    start = comma + 1 if comma >= 0 else start
-    comma = text.find(",", hi, end)
-    end = comma if comma >= 0 else end
-    clause = list(text[start:end])
-    for s, e in said:
-        for at in range(max(s, start), min(e, end)):
-            clause[at - start] = " "
-    return "".join(clause)
-
-
-def _statement_date(clause: str, cue: str | None, published: str | None) -> str | None:
-    """The day the clause names; else, for a cue in the present tense ("says", "tells"), the publication
-    date, since the article reports the statement as standing when it went out. A past-tense cue with no
-    day ("said") stays undated: it may be days old."""
-    day = parse_published(published)
-    if day is None:
-        return find_date(clause, None) if published else None
-    found = find_date(clause, day.isoformat())
-    if found is None and cue and _present_tense(cue):
-        return day.isoformat()
-    return found
-
-
-def _present_tense(cue: str) -> bool:
-    first = cue.split()[0].lower() if cue.split() else ""
-    return first.endswith("s") and not first.endswith("ss") and speech_lemma(first) is not None
-
-
 def attribute_text(text: str, *, published: str | None = None, title: str | None = None,
                    standfirst: str | None = None) -> Attribution:
     if not text.strip() and not title and not standfirst:
@@ -552,7 +410,7 @@ def _direct(text: str, item: Found, resolver: Resolver, people: People, publishe
         lo, hi = item.cue.start, item.cue_text_end
     if item.subject is not None:
         lo, hi = min(lo, item.subject[0]), max(hi, item.subject[1])
-    date = _statement_date(_clause_text(text, people, lo, hi, item.mark.pieces),
+    date = statement_date(clause_text(text, people, lo, hi, item.mark.pieces),
                            item.cue.text if item.cue is not None else None, published)
     return _quote_record(text, item, "text", speaker, mention, date)
 
@@ -578,7 +436,7 @@ def _indirect(text: str, item, resolver: Resolver, people: People, published: st
         hi = item.cue_end
     if item.source_start >= 0:
         lo, hi = min(lo, item.source_start), max(hi, item.source_end)
-    date = _statement_date(_clause_text(text, people, lo, hi, ((cs, ce),)), cue.text if cue is not None else None,
+    date = statement_date(clause_text(text, people, lo, hi, ((cs, ce),)), cue.text if cue is not None else None,
                            published)
     return Quote(kind="indirect", field="text", start=cs, end=ce, quote=text[cs:ce], speaker=speaker,
                  mention=mention, cue=cue, addressee=addressee, date=date)

@@ -1,0 +1,238 @@
+"""Antecedents in one article: whom "he", "the president", "a spokesman for X", "the firm" or a title cut
+from its name stand for. A mixin of ``People``, whose name mentions, sentences and quoted stretches it reads."""
+
+from __future__ import annotations
+
+import re
+
+from saywho.attribution.lexicon import PRONOUNS, ROLE_NOUNS, speech_lemma
+from saywho.attribution.names import LOOKBACK, Entity, NameMention, is_first_name
+
+# Institutions that are no company: "the company" never calls them back.
+PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
+                 "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
+                 "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
+# Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
+INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
+                 "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
+
+
+class Antecedents:
+    """Resolving mentions to the article's entities; ``People`` holds the state."""
+
+    def resolve_pronoun(self, word: str, offset: int) -> Entity | None:
+        """The most salient earlier entity that "he"/"she"/"they" can refer to."""
+        gender = PRONOUNS.get(word.lower())
+        want_person = word.lower() in ("he", "she", "him", "his", "her", "i")
+        before = self.mentions_before(offset)
+        by_sentence: dict[int, list[NameMention]] = {}
+        for mention in before:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        unsure: Entity | None = None
+        here = self.sentences.index(min(offset, len(self.text) - 1)) if self.text else 0
+        previous = self._narrative_before(here)
+        for index in sorted(by_sentence, reverse=True):
+            # who speaks in a sentence ("Kunin said", "said Kunin") is who "she said" next most likely is
+            group = sorted(by_sentence[index], key=lambda m: not self._speaks(m))
+            for mention in group:
+                entity = mention.entity
+                if self.quoted_at(mention.start):
+                    # a name inside someone's quote is not who "he" in the narrative is
+                    continue
+                if self._modifier(mention):
+                    # "McConnell spokesman Don Stewart": the sentence is about the spokesman
+                    continue
+                if want_person:
+                    if entity.kind != "person":
+                        continue
+                    if gender and entity.gender and entity.gender != gender:
+                        continue
+                    known = entity.gender or entity.hint
+                    if gender and not known and entity.by_speech and not entity.roles and (
+                            self._agency(entity)[1] or entity.name.endswith("s") and not entity.name.endswith("ss")):
+                        # a name that speaks but is plural ("Analysts") or elsewhere a place or a modifier ("in
+                        # Russia", "an Apple computer") is no "he"
+                        unsure = unsure or entity
+                        continue
+                    if gender and not known and (entity.roles or mention.subject) and (
+                            len(entity.tokens) == 1 or mention.subject and is_first_name(entity.tokens[0])):
+                        # "President Obama" / "Obama also said" / "Sanders, who ..., went": a titled person, or one
+                        # the sentence is about, whose first name says no gender
+                        return entity
+                    if gender and not known and mention.subject and len(entity.tokens) >= 2 and index >= previous \
+                            and unsure is None and self._titled_speaker(mention):
+                        # "Yukiya Amano, director general of ..., said": the last sentence's subject, a full name
+                        # whose first name says no gender
+                        return entity
+                    if gender and (not known or known != gender):
+                        # "Aston Villa" may be a person: only if no one surely "he" is near
+                        unsure = unsure or entity
+                        continue
+                elif entity.kind != "organisation" or self._not_agent(mention) or not self.acts(entity):
+                    continue
+                return entity
+        return unsure
+
+    def _narrative_before(self, sentence: int) -> int:
+        """The last sentence before ``sentence`` that is not all inside quotation marks."""
+        index = sentence - 1
+        while index > 0:
+            start, end = self.sentences.span(index)
+            opening = start + len(self.text[start:end]) - len(self.text[start:end].lstrip(" \n\t\"“‘'"))
+            if not self.quoted_at(opening):
+                break
+            index -= 1
+        return index
+
+    def _titled_speaker(self, mention: NameMention) -> bool:
+        """"Yukiya Amano, director general of the agency, said": a name a role describes in apposition before
+        its speech verb is a person's, whatever the first name."""
+        if self.text[mention.end : mention.end + 1] != ",":
+            return False
+        close = self.text.find(",", mention.end + 1, mention.end + 150)
+        if close < 0:
+            return False
+        aside = self.text[mention.end + 1 : close].lower().split()
+        after = self.text[close + 1 : close + 20].split()[:1]
+        return any(w in ROLE_NOUNS for w in aside[:4]) and bool(after) \
+            and speech_lemma(after[0].strip(",.;:").lower()) is not None
+
+    def _speaks(self, mention: NameMention) -> bool:
+        """Whether a speech verb follows or comes right before the name ("Kunin said", "said Kunin")."""
+        after = self.text[mention.end : mention.end + 20].split()[:1]
+        if after and speech_lemma(after[0].strip(",.;:").lower()) is not None:
+            return True
+        before = self.text[max(0, mention.start - 20) : mention.start].split()[-1:]
+        # after "told"/"asked" a name is who was spoken to; only an inverted "said X" makes X the speaker
+        return bool(before) and speech_lemma(before[0].lower()) in INVERTED_CUES
+
+    def add_pronoun(self, start: int, end: int, entity: Entity) -> None:
+        """Record a resolved pronoun so that later pronouns can chain through it; "he" also tells the gender
+        of a name whose first name did not."""
+        gender = PRONOUNS.get(self.text[start:end].lower())
+        if entity.kind == "person" and gender in ("m", "f") and not (entity.gender or entity.hint):
+            entity.hint = gender
+        mention = NameMention(start, end, entity, self.sentences.index(start), True)
+        self.mentions.insert(self._first_at(start), mention)
+
+    def resolve_role(self, phrase: str, offset: int) -> Entity | None:
+        """"the envoy", "top envoy", "the president": the person who holds that role here."""
+        if not any(w in ROLE_NOUNS for w in re.findall(r"[\w.\-]+", phrase.lower())):
+            return None
+        best = None
+        for mention in self.mentions_before(offset):
+            if mention.entity.kind == "person" and mention.entity.holds(phrase):
+                best = mention.entity
+        if best is not None:
+            return best
+        for entity in self.entities:
+            if entity.kind == "person" and entity.holds(phrase):
+                return entity
+        return None
+
+    def next_titled_person(self, offset: int, phrase: str | None = None, within: int = 2) -> Entity | None:
+        """The first person named with a title after ``offset``, within a few sentences, whose title is not
+        another role than ``phrase``'s ("the Irish president told ... Home Secretary Charles Clarke" is not
+        Clarke)."""
+        sentence = self.sentences.index(offset)
+        for mention in self.mentions[self._first_at(offset + 1) :][:LOOKBACK]:
+            if mention.sentence > sentence + within:
+                break
+            entity = mention.entity
+            if entity.kind == "person" and entity.roles:
+                if phrase is None or not entity.role_keys() or entity.holds(phrase):
+                    return entity
+        return None
+
+    def named_just_before(self, offset: int, phrase: str, gender: str | None = None,
+                          any_role: bool = False) -> Entity | None:
+        """"Mary Robinson has said ... The former Irish president told": a role used right after a person
+        is named, as the subject of this or the previous sentence, describes that person, unless the person
+        holds another role or is of the other gender."""
+        sentence = self.sentences.index(offset)
+        # back past sentences that go on about the same person without naming anyone ("The Republican vice
+        # presidential nominee was speaking ... The Indiana governor said")
+        reach = sentence - 1
+        while reach > 0 and sentence - reach < 3 and self._continues(reach):
+            reach -= 1
+        for mention in reversed(self.mentions_before(offset)):
+            if mention.sentence < reach:
+                return None
+            if self.quoted_at(mention.start):
+                continue
+            entity = mention.entity
+            if entity.kind != "person" or not mention.subject:
+                # "whether Sanders still senses hatred of Clinton, the Vermont senator said": who is named as
+                # an object is not who the sentence is about
+                continue
+            if self._modifier(mention) or not (
+                    entity.gender or entity.hint or entity.roles or is_first_name(entity.tokens[0])):
+                # a capitalised group ("Lib Dems") may pass for a person; a role is no one's but a person's
+                return None
+            if entity.roles and not any_role and not entity.holds(phrase) or gender and (entity.gender or entity.hint) not in (None, gender):
+                return None
+            return entity
+        return None
+
+    def _continues(self, sentence: int) -> bool:
+        """Whether a sentence opens with a pronoun or a definite description, not a name."""
+        start, end = self.sentences.span(sentence)
+        words = self.text[start:end].split()[:2]
+        if not words:
+            return False
+        return words[0].strip("\"“‘'(").lower() in ("he", "she", "the", "his", "her")
+
+    def named_in_apposition(self, offset: int) -> Entity | None:
+        """The person whose name ends right before ", " and ``offset``."""
+        before = self.text[max(0, offset - 3) : offset]
+        if not before.rstrip().endswith(","):
+            return None
+        comma = self.text.rfind(",", 0, offset)
+        earlier = self.mentions_before(offset)
+        if earlier and self.text[earlier[-1].end : comma].strip(" ’'s") == "" and earlier[-1].entity.kind == "person" \
+                and not self.quoted_at(earlier[-1].start):
+            return earlier[-1].entity
+        return None
+
+    def named_in_apposition_after(self, end: int, titled: bool = False) -> Entity | None:
+        """The person named right after ", " past ``end`` ("the campaign manager, Jeff Weaver,"); with
+        ``titled``, also after a lowercase title (", actress Jamie Lee Curtis")."""
+        if self.text[end : end + 2] != ", ":
+            return None
+        index = self._first_at(end + 2)
+        if index >= len(self.mentions) or self.mentions[index].entity.kind != "person":
+            return None
+        between = self.text[end + 2 : self.mentions[index].start].split()
+        if not between or titled and len(between) <= 3 and all(w.islower() for w in between):
+            return self.mentions[index].entity
+        return None
+
+    def name_right_after(self, end: int) -> Entity | None:
+        """The person named within a few title words after ``end``, with no punctuation between ("Former
+        prosecutor and New York City Mayor Rudy Giuliani")."""
+        for mention in self.mentions[self._first_at(end) :][:4]:
+            between = self.text[end : mention.start]
+            if len(between.split()) > 7 or any(ch in between for ch in ",;:\"“”()\n") or any(
+                    w[:1].islower() and w not in ("and", "of", "the", "for") and w not in ROLE_NOUNS
+                    for w in between.split()):
+                return None
+            if mention.entity.kind == "person":
+                return mention.entity
+        return None
+
+    def organisation_called(self, noun: str, offset: int) -> Entity | None:
+        """"the firm said": the organisation the article last wrote as acting, one whose name holds the noun
+        ("the bank" is Halifax Bank) first."""
+        fallback = None
+        for mention in reversed(self.mentions_before(offset)):
+            entity = mention.entity
+            if entity.kind != "organisation" or self.quoted_at(mention.start) or self._not_agent(mention):
+                continue
+            if noun in (w.lower() for w in entity.tokens):
+                return entity
+            if fallback is None and noun in ("company", "firm") and self.acted(entity) \
+                    and not any(w.lower() in PUBLIC_BODIES for w in entity.tokens) and len(entity.name) > 2:
+                # a company called by its name alone ("EMI said ... the firm"); not a public body, nor a
+                # two-letter acronym, which is as often a country or a thing ("UK", "PC")
+                fallback = entity
+        return fallback
