@@ -87,3 +87,12 @@ def test_attribution_neighbours_long_quotation_ending_the_next_sentence_goes_on_
             "“a very powerful industry that has the freedom to charge whatever.”")
     quote = _direct(text)[0]
     assert (quote.mention.text, quote.cue.text) == ("Brill", "argued")
+
+
+def test_attribution_neighbours_quote_paragraph_after_an_attributed_quote_goes_on_with_it():
+    text = ("“Ted Cruz is the best candidate,” Viguerie tells Breitbart News in an interview.\n\n"
+            "“He is what we waited for. He checks all our boxes.”\n\nOther news.")
+    quotes = _direct(text)
+    assert len(quotes) == 1
+    assert quotes[0].quote.endswith("He checks all our boxes.")
+    assert quotes[0].speaker == "Viguerie"

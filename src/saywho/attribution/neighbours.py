@@ -93,6 +93,29 @@ class NeighbourCues:
         toks = without_parentheses(outside_quotes(self.tokens(start, mark.open_at)))
         return self._clause_subject(toks, len(toks) - 1) if toks else None
 
+    def _paragraphs_joined(self, found: list[Found]) -> list[Found]:
+        """``"Q1," Viguerie tells Breitbart News.`` and then a paragraph that is only ``"Q2."``: the speaker goes on
+        (PolNeAR joins 44 of train's 60 such paragraphs to the statement before), so Q2 becomes a piece of Q1."""
+        text = self.text
+        out: list[Found] = []
+        for item in found:
+            prev = out[-1] if out else None
+            if item.cue is None and prev is not None and prev.cue is not None and self._whole_paragraph(item.mark):
+                gap = text[prev.mark.close_at + 1 : item.mark.open_at]
+                if gap.count("\n") and "\n" not in gap.strip() and not any(ch in DOUBLE_MARKS for ch in gap) \
+                        and prev.cue.start > prev.mark.close_at:
+                    prev.mark = Marked(prev.mark.pieces + item.mark.pieces, prev.mark.open_at, item.mark.close_at)
+                    continue
+            out.append(item)
+        return out
+
+    def _whole_paragraph(self, mark: Marked) -> bool:
+        text = self.text
+        start = text.rfind("\n", 0, mark.open_at) + 1
+        end = text.find("\n", mark.close_at)
+        return not text[start : mark.open_at].strip(LEAD_IN) and not text[mark.close_at + 1 : end if end >= 0 else
+                                                                           len(text)].strip(" .,;:!?”\"’")
+
     def _beside(self, mark: Marked) -> Found | None:
         """The cue beside a quote the clause patterns left without one, nearest evidence first: a verb after it, the
         sentence before it, its own sentence's main verb, then the sentence before a quotation ending its own."""

@@ -98,7 +98,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 self.lemma_of = self._core
                 item = self._beside(mark)
             found.append(item if item is not None else Found(mark, "direct"))
-        return found
+        return self._paragraphs_joined(found)
 
     def _not_speech(self, mark: Marked) -> bool:
         """Titles of works, nicknames and markup values are quoted but nobody says them."""
