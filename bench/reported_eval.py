@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score reported-speech detection on PolNeAR and time it per CPU-second.
 
-usage: .venv/bin/python bench/reported_eval.py [--split dev] [--predictions out.jsonl]
+usage: .venv/bin/python bench/reported_eval.py [--split dev] [--predictions out.jsonl] [--bbc-review out.txt]
 
 Figures for ``find_reported`` alone, against gold attributions whose content holds no quotation
 mark, with score_quotes.py's one-to-one largest-overlap matching: precision, recall, F1, and for
@@ -147,11 +147,40 @@ def write_predictions(docs: list[dict], path: Path) -> None:
             out.write(json.dumps({"id": doc["name"], "quotes": quotes}) + "\n")
 
 
+def bbc_review(path: Path, seed: int = 7) -> None:
+    """Write the BBC corpus's reported statements for reading by hand: the 200 whose speakers are named
+    most often, then a random 100 (fixed seed), one line each: speaker <mention> [cue] content."""
+    import collections
+    import gzip
+    import random
+
+    from saywho import extract
+
+    rows = []
+    with gzip.open(shared_dir() / "data" / "corpus" / "bbc-news.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            for q in extract(record["text"], id=record["id"]).quotes:
+                if q.kind == "indirect":
+                    rows.append((q.speaker, q.mention.text if q.mention else None, q.cue.text if q.cue else None, q.quote))
+    named = collections.Counter(r[0] for r in rows if r[0])
+    top = sorted((r for r in rows if r[0]), key=lambda r: (-named[r[0]], r[0]))[:200]
+    sample = random.Random(seed).sample(rows, min(100, len(rows)))
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f"# {len(rows)} reported statements; top 200 by speaker, then random 100 (seed {seed})\n")
+        for i, (speaker, mention, cue, quote) in enumerate(top + sample):
+            out.write(f"{i:3d} {speaker} <{mention}> [{cue}] {quote[:120]}\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--predictions", type=Path)
+    parser.add_argument("--bbc-review", type=Path, help="write BBC statements to read by hand, then stop")
     args = parser.parse_args()
+    if args.bbc_review:
+        bbc_review(args.bbc_review)
+        return
     split_dir = shared_dir() / "data" / "quotes" / "polnear" / args.split
     docs = load_split(split_dir)
     result = score_split(docs)
