@@ -130,3 +130,16 @@ def test_attribution_conventions_bare_form_after_a_singular_word_is_a_noun():
 def test_attribution_conventions_participle_speaker_is_the_sentence_subject(text, mention):
     quotes = [q for q in attribute(text).quotes if q.kind != "indirect"]
     assert quotes[0].mention.text.startswith(mention)
+
+
+@pytest.mark.parametrize("text, words, mention, cue", [
+    ("Clinton made history. Democrats had “put the biggest crack” yet in the glass ceiling for women, she said in "
+     "a video message to the convention.", "put the biggest crack", "she", "said"),
+    ("Still, the fact that the race “is a dead heat right now,” as Cruz said on Glenn Beck’s program on Monday, "
+     "only magnifies the stakes.", "dead heat", "Cruz", "said"),
+    ('He said his boss was kind. But, said Solovey, "I do not want to drum up conflict."', "drum up", "Solovey",
+     "said"),
+])
+def test_attribution_conventions_cue_in_an_aside_or_a_long_closing_clause(text, words, mention, cue):
+    quote = _quote(text, words)
+    assert (quote.mention.text, quote.cue.text) == (mention, cue)

@@ -29,6 +29,7 @@ from saywho.attribution.phrases import (
     CONJUNCTIONS,
     CONTRACTED,
     PREPOSITIONS,
+    PUNCTUATION,
     TIME_WORDS,
     WEEKDAYS,
     PhraseFinder,
@@ -234,6 +235,12 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
         separated = bool(words) and words[0].text in (",", "—", "–", "-") or inner.endswith((",", "?", "!", "—", "–", "-"))
         while words and words[0].text in (",", "—", "–", "-", ")", "("):
             words.pop(0)
+        if len(words) > 2 and words[0].lower == "as" and words[1].text not in PUNCTUATION \
+                and any(core_lemma(t.lower) in ("say", "note", "write", "tell", "explain", "describe")
+                        for t in words[1:5] if t.text.islower()):
+            # '"Q," as Cruz said on Glenn Beck's program,': the aside names who said it
+            words.pop(0)
+            separated = True
         if not words or words[0].lower in CONJUNCTIONS:
             return None
         if strict and not separated:
@@ -338,7 +345,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             elif index == len(segment) - 1 or all(t.lower in AUXILIARIES for t in segment[index + 1 :]):
                 subject = self._np_before(segment[:index])
             elif (segment[index + 1].lower in PREPOSITIONS or segment[index + 1].lower in WEEKDAYS
-                  or segment[index + 1].lower in TIME_WORDS) and len(segment) - index <= 6:
+                  or segment[index + 1].lower in TIME_WORDS) and len(segment) - index <= 9:
                 subject = self._np_before(segment[:index])
                 if subject is not None and subject[0] != segment[0].start:
                     return None
@@ -433,6 +440,10 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 # "she issued a statement saying": the statement is what she issued, she is the source
                 first = next(i for i, t in enumerate(toks) if t.start == subject[0])
                 subject = self._clause_subject(toks, first - 2) or subject
+            if subject is None and index > 0 and toks[index - 1].text == "," and index + 1 < len(toks) \
+                    and toks[index + 1].capitalised:
+                # 'But, said Solovey, "Q"': the speaker follows an inverted verb
+                subject = self._np_after(toks, index + 1)
             if subject is None:
                 continue
             found = self._outer(mark, toks, subject[0]) or (lemma != "say" and self._coordinated(mark, toks, index, subject)) or \
