@@ -135,3 +135,38 @@ def test_attribution_people_roles_unnamed_aide_is_no_one():
 def test_attribution_people_roles_title_before_first_name_of_an_organisation_word():
     roles = _roles('"It is a disaster," Atlantic City Mayor Don Guardian said.')
     assert roles == {"Don Guardian": ("Atlantic City Mayor",)}
+
+
+def test_attribution_people_roles_subject_ends_at_its_head_noun():
+    text = ('Marco Rubio spoke over boos. The Florida senator sought to calm his supporters, saying the person '
+            'would "not get beat up" at his rally.')
+    speakers = _speakers(text)
+    assert "Marco Rubio" in speakers and not any(s and "sought" in s for s in speakers)
+
+
+def test_attribution_people_roles_person_noun_speaking_after_a_name():
+    text = ('"Trump plans to empower the community," Ben Carson said Monday. "They have to stop and listen," the '
+            "retired neurosurgeon told REVOLT TV.")
+    assert _speakers(text)[-1] == "Ben Carson"
+
+
+def test_attribution_people_roles_organisation_called_by_its_kind():
+    text = ("The State Department released the emails on Thursday. The department said it will add the missing "
+            "data in January.")
+    assert _speakers(text)[-1] == "State Department"
+
+
+def test_attribution_people_roles_unnamed_member_of_an_organisation_is_no_one():
+    text = ('Donald Trump has won the primary. "It is rigged," the GOP nominee said of the system.')
+    assert "GOP" not in _speakers(text)
+
+
+def test_attribution_people_roles_family_name_first_after_a_title():
+    text = ('In September 2013, Chinese President Xi Jinping chose Astana to announce his plan. The two nations, '
+            'Xi said, have a "golden opportunity".')
+    assert "Xi Jinping" in _speakers(text)
+
+
+def test_attribution_people_roles_honorific_takes_a_surname_not_a_first_name():
+    text = 'Tory MP Howard Flight resigned. "It was right," Mr Howard said.'
+    assert "Howard Flight" not in _speakers(text)

@@ -39,8 +39,9 @@ class Antecedents:
                 if self.quoted_at(mention.start):
                     # a name inside someone's quote is not who "he" in the narrative is
                     continue
-                if self._modifier(mention):
-                    # "McConnell spokesman Don Stewart": the sentence is about the spokesman
+                if self._modifier(mention) or self.before_common_noun(mention.end) \
+                        and self.text[max(0, mention.start - 4) : mention.start].lower().endswith(("the ", " a ", "an ")):
+                    # "McConnell spokesman Don Stewart", "The Cruz campaign": the sentence is about the noun after
                     continue
                 if want_person:
                     if entity.kind != "person":
@@ -123,7 +124,8 @@ class Antecedents:
         for mention in self.mentions_before(offset):
             if mention.entity.kind == "person" and mention.entity.holds(phrase):
                 best = mention.entity
-        if best is not None:
+        if best is not None or phrase.lower().startswith(("a ", "an ", "one ", "another ")):
+            # "a spokesman" is someone new, not the spokesman the article names elsewhere
             return best
         for entity in self.entities:
             if entity.kind == "person" and entity.holds(phrase):
@@ -161,7 +163,7 @@ class Antecedents:
             if self.quoted_at(mention.start):
                 continue
             entity = mention.entity
-            if entity.kind != "person" or not mention.subject:
+            if entity.kind != "person" or not (mention.subject or self._first_unquoted(mention)):
                 # "whether Sanders still senses hatred of Clinton, the Vermont senator said": who is named as
                 # an object is not who the sentence is about
                 continue
@@ -177,10 +179,25 @@ class Antecedents:
     def _continues(self, sentence: int) -> bool:
         """Whether a sentence opens with a pronoun or a definite description, not a name."""
         start, end = self.sentences.span(sentence)
-        words = self.text[start:end].split()[:2]
+        words = self.text[start:end].split()[:6]
         if not words:
             return False
-        return words[0].strip("\"“‘'(").lower() in ("he", "she", "the", "his", "her")
+        if words[0][:1] in "\"“‘" or words[0].strip("\"“‘'(").lower() in ("he", "she", "the", "his", "her"):
+            # a quotation, a pronoun or a description goes on about whoever the story is about
+            return True
+        lowered = [w.strip(",.;:").lower() for w in words]
+        # "In the video, he sends ...": a pronoun subject after an opening phrase, with no name before it
+        return any(w in ("he", "she") for w in lowered) and not self.mentions_in(start, start + len(" ".join(words)))
+
+    def _first_unquoted(self, mention: NameMention) -> bool:
+        """Whether no name outside quotation marks comes before this one in its sentence."""
+        start = self.sentences.span(mention.sentence)[0]
+        return not any(m.start < mention.start and not self.quoted_at(m.start) for m in self.mentions_in(start, mention.start))
+
+    def speech_after(self, end: int) -> bool:
+        """Whether a speech verb follows ``end`` ("the retired neurosurgeon told")."""
+        follow = self.text[end : end + 30].split()[:1]
+        return bool(follow) and speech_lemma(follow[0].strip(",.;:").lower()) is not None
 
     def named_in_apposition(self, offset: int) -> Entity | None:
         """The person whose name ends right before ", " and ``offset``."""

@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 # "the firm said": nouns by which an article calls back an organisation it named
 ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
                 "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
-                "label", "giant", "supermarket", "corporation", "conglomerate"}
+                "label", "giant", "supermarket", "corporation", "conglomerate", "department", "ministry",
+                "commission", "committee", "council", "union", "newspaper", "tabloid"}
+# Nouns for what a news organisation is: "the People's Daily newspaper" is the People's Daily.
+MEDIA_NOUNS = {"newspaper", "paper", "magazine", "network", "channel", "agency", "website", "broadcaster", "daily",
+               "tabloid", "station", "wire"}
 INDEFINITES = {"a", "an", "another", "one", "some", "several", "two", "three"}
 # Nouns for a person that are no office: after a name, "the front-runner" is that person.
 PERSON_NOUNS = {"front-runner", "frontrunner", "hopeful", "contender", "challenger", "incumbent", "lawmaker",
@@ -30,6 +34,13 @@ PERSON_NOUNS = {"front-runner", "frontrunner", "hopeful", "contender", "challeng
                 "favorite", "underdog", "winner", "runner-up", "champion", "striker", "midfielder", "defender",
                 "goalkeeper", "batsman", "bowler", "quarterback", "musician", "novelist", "filmmaker", "film-maker",
                 "presenter"}
+# Past forms that are no "-ed": the verb after a subject ("The Florida senator sought to calm ...").
+IRREGULAR_PAST = {"sought", "took", "made", "gave", "went", "came", "told", "spoke", "wrote", "met", "led", "held",
+                  "left", "brought", "thought", "felt", "kept", "won", "lost", "ran", "saw", "got", "put", "set",
+                  "became", "began", "knew", "sent", "stood", "struck", "fought", "taught", "drew", "hit", "cut"}
+# Endings of nouns for people ("neurosurgeon", "journalist", "politician"): such a description that speaks
+# right after a person is named is that person.
+PERSON_SUFFIXES = ("ist", "eon", "ician")
 # Documents that speak for who issued them: "a Pentagon readout said".
 DOCUMENT_NOUNS = {"statement", "readout", "release", "email", "e-mail", "letter", "memo", "filing", "tweet", "post"}
 AGE = re.compile(r"\d{1,3}-year-old")
@@ -117,7 +128,7 @@ def noun_phrase_of(phrase: str) -> str | None:
     low = [w.lower().strip(",.;:") for w in words]
     if not words or low[0] in FRAGMENT_OPENERS or low[0].endswith("ly") or low[0][:1].isdigit() and len(words) == 1:
         return None
-    if low[0].endswith("ed") and "-" not in low[0]:
+    if low[0].endswith("ed") and "-" not in low[0] and phrase.split()[0].lower() not in DETERMINERS_AND_POSSESSIVES:
         # "involved in the sale", "supplied with ...": a participle, the subject lies before it
         return None
     head = len(words)

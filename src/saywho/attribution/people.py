@@ -264,7 +264,8 @@ class People(Antecedents):
                 and self.before_common_noun(run[-1].end):
             # "German politicians", "Recent data": a lone capitalised word before a noun qualifies it
             is_person = False
-        entity = self._link(name, words, is_person, is_org, gender, modifier=not is_person and len(words) == 1)
+        entity = self._link(name, words, is_person, is_org, gender, modifier=not is_person and len(words) == 1,
+                            honorific=prev in HONORIFICS)
         if entity is None:
             return None
         if gender and entity.gender is None:
@@ -277,7 +278,7 @@ class People(Antecedents):
         return entity
 
     def _link(self, name: str, words: list[str], is_person: bool, is_org: bool,
-              gender: str | None = None, modifier: bool = False) -> Entity | None:
+              gender: str | None = None, modifier: bool = False, honorific: bool = False) -> Entity | None:
         known = self.by_name.get(name.lower())
         if known is not None and not (gender and known.gender and known.gender != gender):
             return known
@@ -291,7 +292,8 @@ class People(Antecedents):
         if len(words) == 1:
             if words[0].lower() in AFFILIATIONS:
                 return None
-            entity = self._surname_owner(words[0], gender)
+            # after "Mr" a word is a surname; alone it may be the first name of a titled full name ("Xi")
+            entity = self._surname_owner(words[0], gender, first_name=not honorific)
             if entity is not None:
                 return entity
             if known is not None:
@@ -318,7 +320,7 @@ class People(Antecedents):
         self.by_name[name.lower()] = entity
         return entity
 
-    def _surname_owner(self, word: str, gender: str | None = None) -> Entity | None:
+    def _surname_owner(self, word: str, gender: str | None = None, first_name: bool = False) -> Entity | None:
         best = None
         for entity in self.entities:
             if gender and entity.gender and entity.gender != gender:
@@ -326,6 +328,10 @@ class People(Antecedents):
             if entity.kind == "person" and len(entity.tokens) >= 2 and surname_of(entity.tokens) == word:
                 if best is None or entity.mentions > best.mentions:
                     best = entity
+        if best is None and first_name and word[:1].isupper():
+            # "Chinese President Xi Jinping ... Xi said": a titled name whose family name comes first
+            best = next((e for e in self.entities if e.kind == "person" and len(e.tokens) == 2 and e.tokens[0] == word
+                         and e.roles and not (gender and e.gender and e.gender != gender)), None)
         return best
 
     def _absorb_surname(self, entity: Entity) -> Entity | None:

@@ -12,8 +12,11 @@ from saywho.attribution.descriptions import (
     AGE,
     DOCUMENT_NOUNS,
     INDEFINITES,
+    IRREGULAR_PAST,
+    MEDIA_NOUNS,
     ORG_ANAPHORS,
     PERSON_NOUNS,
+    PERSON_SUFFIXES,
     adjectival,
     common_head,
     head_length,
@@ -31,6 +34,8 @@ from saywho.attribution.lexicon import (
     PRONOUNS,
     ROLE_GENDER,
     ROLE_NOUNS,
+    ROLE_VERBS,
+    VERBISH,
     speech_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
@@ -110,6 +115,11 @@ class Resolver:
             if entity is not None and in_body:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
+        cut = _after_person_noun(words, low)
+        if in_body and cut:
+            # "The Florida senator sought to calm ...": the subject ends at its head noun, the verb after it
+            # belongs to the clause
+            return self.resolve(text, start, start + offset_after(text[start:end], words, cut), in_body)
         entity = self._named(text, start, end) if in_body else self._by_name(words)
         if entity is None and in_body and len(words) == 1 and words[0][:1].isupper():
             # "Will said", "From added": a surname that is also a common word, of a person named in full
@@ -143,6 +153,9 @@ class Resolver:
                 return self._name(person)
         head = head_length(words, low)
         head_end = start + offset_after(text[start:end], words, head)
+        if entity is not None and entity.kind != "person" and low[-1] in MEDIA_NOUNS:
+            # "the People's Daily newspaper", "the Reuters news agency": the name is the noun's
+            return self._name(entity)
         if in_body and entity is not None and entity.kind != "person" and low[-1] in DOCUMENT_NOUNS \
                 and self._modifies(text, start, head_end):
             # "a Pentagon readout", "the White House statement": who issued it says it
@@ -188,6 +201,10 @@ class Resolver:
                 if in_body and len(words) > 1:
                     role_entity.add_role(strip_determiner(phrase))
                 return self._name(role_entity)
+        if entity is not None and entity.kind == "organisation" and low[-1] in ROLE_NOUNS \
+                and role_key(low[-1]) not in ("spokesman", "representative", "official"):
+            # "The GOP nominee", "the party chairman": someone in the organisation, whom the article leaves unnamed
+            return None, None
         if entity is not None and (entity.kind == "organisation" or not any(w in ROLE_NOUNS for w in low)):
             return self._name(entity)
         description = noun_phrase_of(phrase)
@@ -204,6 +221,12 @@ class Resolver:
             # "the 34-year-old said": the person just named
             person = people.named_just_before(start, "", None, any_role=True)
             return self._name(person) if person is not None else (None, None)
+        if in_body and low[0] == "the" and opens_clause(text, start) and described[-1].endswith(PERSON_SUFFIXES) \
+                and people.speech_after(end):
+            # "the retired neurosurgeon told REVOLT TV": a description that speaks right after a person is named
+            person = people.named_just_before(start, phrase, None, any_role=True)
+            if person is not None:
+                return self._name(person)
         if in_body and len(described) == 1 and described[0] in ORG_ANAPHORS and low[0] == "the":
             organisation = people.organisation_called(described[0], start)
             if organisation is not None:
@@ -284,6 +307,22 @@ class Resolver:
         if not self.quoted:
             return None
         return self.by_id[self.quoted.most_common(1)[0][0]]
+
+
+def _after_person_noun(words: list[str], low: list[str]) -> int:
+    """How many words a subject has up to a role or person noun that a lowercase verb follows, or 0."""
+    for index, word in enumerate(low[:-1]):
+        follow = low[index + 1]
+        if (word in ROLE_NOUNS or word in PERSON_NOUNS) and words[index + 1].islower() and follow.isalpha() \
+                and not any(w[:1].isupper() for w in words[index + 1 :]) and _verb_form(follow):
+            return index + 1
+    return 0
+
+
+def _verb_form(word: str) -> bool:
+    """Whether a word after a subject's head noun is its verb ("sought", "addressed", "says")."""
+    return word in VERBISH or word in ROLE_VERBS or word in IRREGULAR_PAST or speech_lemma(word) is not None \
+        or word.endswith("ed") or word.endswith("s") and not word.endswith("ss")
 
 
 def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
