@@ -66,3 +66,9 @@ def test_attribution_names_fullest_in_paragraph_sentence_full_of_names_is_no_hea
     text = ('The plan drew criticism. On Twitter, Former Florida Gov. Jeb Bush called Trump "unhinged." '
             "Others agreed.")
     assert "Jeb Bush" in {p.name for p in attribute(text).people}
+
+
+def test_attribution_names_fullest_abbreviated_title_before_the_name():
+    found = attribute('Tory MP Boris Johnson told the BBC it was fine. "We will see," he said.')
+    assert [q.speaker for q in found.quotes if q.kind == "direct"] == ["Boris Johnson"]
+    assert {p.name: p.roles for p in found.people}["Boris Johnson"] == ("Tory MP",)

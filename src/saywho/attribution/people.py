@@ -255,6 +255,14 @@ class People(Antecedents):
                 if described[-1].isupper() and described[-1].isalpha() or described[-1].lower() in ROLE_NOUNS:
                     role = role or " ".join(described)
                 words, name, lowers = words[first:], " ".join(words[first:]), lowers[first:]
+        if not is_org and len(words) >= 4:
+            # "Tory MP Boris Johnson": an abbreviated title ("MP", "MEP", "CEO") before a first name ends the
+            # description, whatever word opens it
+            cut = next((k for k in range(len(words) - 2, 0, -1) if words[k].isupper() and words[k].isalpha()
+                        and len(words[k]) <= 4 and is_first_name(words[k + 1])), 0)
+            if cut:
+                role = role or " ".join(words[: cut + 1])
+                words, name, lowers = words[cut + 1 :], " ".join(words[cut + 1 :]), lowers[cut + 1 :]
         is_person = not is_org and (
             bool(role) or prev in HONORIFICS or (len(words) >= 2 and is_first_name(words[0]))
             or (2 <= len(words) <= 3 and lowers[0] not in PLACE_WORDS and words[-1].isalpha()
