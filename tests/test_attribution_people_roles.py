@@ -170,3 +170,15 @@ def test_attribution_people_roles_family_name_first_after_a_title():
 def test_attribution_people_roles_honorific_takes_a_surname_not_a_first_name():
     text = 'Tory MP Howard Flight resigned. "It was right," Mr Howard said.'
     assert "Howard Flight" not in _speakers(text)
+
+
+def test_attribution_people_roles_role_goes_to_who_spoke_not_who_was_named_last():
+    text = ('Tony Blair has had the chance to tackle the problems and has failed, Michael Howard has said. '
+            '"Britain is heading in the wrong direction," the Conservative leader said.')
+    assert _speakers(text)[-1] == "Michael Howard"
+    assert "Conservative leader" not in " ".join(_roles(text).get("Tony Blair", ()))
+
+
+def test_attribution_people_roles_possessed_role_is_not_the_possessor_s():
+    text = "Chancellor Gordon Brown's closest ally has denied suggestions of a giveaway."
+    assert "Chancellor Gordon Brown's closest ally" not in _roles(text).get("Gordon Brown", ())

@@ -12,6 +12,7 @@ from saywho.attribution.names import LOOKBACK, Entity, NameMention, is_first_nam
 PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
                  "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
                  "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
+AUXILIARIES = {"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "again"}
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
@@ -100,8 +101,11 @@ class Antecedents:
 
     def _speaks(self, mention: NameMention) -> bool:
         """Whether a speech verb follows or comes right before the name ("Kunin said", "said Kunin")."""
-        after = self.text[mention.end : mention.end + 20].split()[:1]
-        if after and speech_lemma(after[0].strip(",.;:").lower()) is not None:
+        after = [w.strip(",.;:").lower() for w in self.text[mention.end : mention.end + 30].split()[:2]]
+        if after and after[0] in AUXILIARIES:
+            # "Michael Howard has said"
+            after = after[1:]
+        if after and speech_lemma(after[0]) is not None:
             return True
         before = self.text[max(0, mention.start - 20) : mention.start].split()[-1:]
         # after "told"/"asked" a name is who was spoken to; only an inverted "said X" makes X the speaker
@@ -157,13 +161,20 @@ class Antecedents:
         reach = sentence - 1
         while reach > 0 and sentence - reach < 3 and self._continues(reach):
             reach -= 1
-        for mention in reversed(self.mentions_before(offset)):
+        by_sentence: dict[int, list[NameMention]] = {}
+        for mention in self.mentions_before(offset):
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        ordered: list[NameMention] = []
+        for index in sorted(by_sentence, reverse=True):
+            # "Tony Blair has failed, Michael Howard has said": who speaks in a sentence is whom it is about
+            ordered += sorted(reversed(by_sentence[index]), key=lambda m: not self._speaks(m))
+        for mention in ordered:
             if mention.sentence < reach:
                 return None
             if self.quoted_at(mention.start):
                 continue
             entity = mention.entity
-            if entity.kind != "person" or not (mention.subject or self._first_unquoted(mention)):
+            if entity.kind != "person" or not (mention.subject or self._first_unquoted(mention) or self._speaks(mention)):
                 # "whether Sanders still senses hatred of Clinton, the Vermont senator said": who is named as
                 # an object is not who the sentence is about
                 continue

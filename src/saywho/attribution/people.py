@@ -39,7 +39,6 @@ from saywho.attribution.names import (
     is_first_name,
     is_name_token,
     newspaper_day,
-    role_key,
     sure_gender,
     surname_of,
     title_inside,
@@ -397,7 +396,7 @@ class People(Antecedents):
     def add_described_roles(self) -> None:
         """``Mr Trump ... claiming the president had misspoken``: a bare role describes the person just named.
 
-        Only a person named in the same or the previous sentence, with no role yet or that one, takes it;
+        Only the person the same or the previous sentence is about, with no role yet or that one, takes it;
         names inside quotation marks are someone else's words and do not count.
         """
         toks = self.tokens
@@ -412,18 +411,28 @@ class People(Antecedents):
             if after is None or not (after.lower in ROLE_VERBS or speech_lemma(after.text)):
                 # only a role that is a clause's subject describes the person the sentence is about
                 continue
-            sentence = self.sentences.index(tok.start)
-            key = role_key(tok.lower)
-            for mention in reversed(self.mentions_before(lead.start)):
-                if mention.sentence < sentence - 1:
-                    break
-                entity = mention.entity
-                if entity.kind != "person" or self.quoted_at(mention.start):
-                    continue
-                role = tok.text if lead.lower in ("the", "former") else f"{lead.text} {tok.text}"
-                if not entity.role_keys() or key in entity.role_keys() and entity.holds(role):
-                    entity.add_role(role)
-                break
+            role = tok.text if lead.lower in ("the", "former") else f"{lead.text} {tok.text}"
+            # the person the sentence before is about, not whoever it named last ("between Mr Brown and Mr
+            # Blair. But the chancellor said")
+            entity = self.named_just_before(lead.start, role) or self._last_named_person(lead.start, role)
+            if entity is not None:
+                entity.add_role(role)
+
+    def _last_named_person(self, offset: int, role: str) -> Entity | None:
+        """The last person named in this or the previous sentence, when that sentence is about no person ("Putin
+        visit after Trump's invite ... US president was criticised"), with no role yet or that one."""
+        sentence = self.sentences.index(offset)
+        for mention in reversed(self.mentions_before(offset)):
+            if mention.sentence < sentence - 1:
+                return None
+            entity = mention.entity
+            if entity.kind != "person" or self.quoted_at(mention.start):
+                continue
+            start, end = self.sentences.span(mention.sentence)
+            if any(m.subject and m.entity.kind == "person" for m in self.mentions_in(start, end)):
+                return None
+            return entity if not entity.role_keys() or entity.holds(role) else None
+        return None
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The named entity whose mention lies inside [start, end), the last one if several."""

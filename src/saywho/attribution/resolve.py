@@ -195,7 +195,8 @@ class Resolver:
             if entity is not None and entity.kind == "organisation" and any(role_key(w) == "spokesman" for w in low):
                 return self._name(entity)
             return None, None
-        if any(w in ROLE_NOUNS for w in low):
+        if any(w in ROLE_NOUNS for w in low) and not (in_body and possessor(text, start, end, people)):
+            # "Chancellor Gordon Brown's closest ally" is not the chancellor
             role_entity = self._role_holder(phrase, low, start, in_body)
             if role_entity is not None:
                 if in_body and len(words) > 1:
