@@ -168,9 +168,9 @@ def evaluate(model: dict, pages: list[dict]) -> tuple[float, float, float]:
 
 def check_export(model: dict, pages: list[dict]) -> None:
     """The exported trees of both stages must score exactly like scikit-learn's models."""
-    from saywho.cleaning.html_model import compile_trees
+    from saywho.cleaning.html_trees import compile_trees
 
-    first = compile_trees(model["first"], list(FEATURE_NAMES))
+    first = compile_trees(model["first"], list(FEATURE_NAMES), FEATURE_NAMES)
     second = compile_trees(model["second"], list(STACK_FEATURE_NAMES), STACK_FEATURE_NAMES)
     for page in pages:
         if not len(page["y"]):

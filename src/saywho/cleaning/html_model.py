@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import numpy as np
 
 from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
 from saywho.cleaning.features import page_arrays
+from saywho.cleaning.html_trees import compile_trees, tree_sums, tree_tables
 from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock, class_groups
 
 _LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
@@ -40,14 +39,21 @@ HTML_FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"tag_{t}" for t in BLOCK_TAG_GROUPS)
     + tuple(f"inside_{t}" for t in CONTEXT_TAGS)
     + tuple(f"class_{c}" for c in CLASS_NAMES)
+    + tuple(f"shape_{stat}_{level}" for level in (1, 2) for stat in ("units", "linked", "links", "spread"))
 )
 FEATURE_NAMES: tuple[str, ...] = HTML_FEATURE_NAMES + tuple(f"text_{n}" for n in TEXT_FEATURE_NAMES)
 STACK_FEATURE_NAMES = (
     "own", "prev", "next", "prev2", "next2", "container_mean", "window_mean", "page_mean", "run_length",
     "core_inside", "core_distance", "core_before", "core_after", "log_chars", "own_vs_top", "own_outside_core",
     "subtree_inside", "subtree_up", "subtree_down", "teaser", "repeats", "section_aside",
+    *(f"shape_{stat}_{level}" for level in (1, 2, 3) for stat in ("units", "linked", "links", "spread")),
+    "run_inside", "run_distance",
 )
+_SHAPE_LEVELS = 3
+_N_SHAPES = 4
 _CONTEXT_OFFSET = _N_FIXED + len(BLOCK_TAG_GROUPS)
+_FIRST_SHAPES = 2 * _N_SHAPES
+_SHAPE_OFFSET = len(HTML_FEATURE_NAMES) - _FIRST_SHAPES
 # A block scoring this high with this much text is part of the page's confident core.
 CORE_SCORE = 0.8
 CORE_CHARS = 80
@@ -105,104 +111,178 @@ def block_feature_rows(blocks: list[HtmlBlock], in_main: list[bool]) -> list[lis
     return block_feature_matrix(blocks, in_main).tolist() if blocks else []
 
 
-def block_feature_matrix(blocks: list[HtmlBlock], in_main: list[bool]) -> np.ndarray:
-    """The page's feature rows as one matrix, a row per block, columns in ``FEATURE_NAMES`` order."""
+def block_feature_matrix(blocks: list[HtmlBlock], in_main: list[bool], shapes: np.ndarray | None = None) -> np.ndarray:
+    """The page's feature rows as one matrix, a row per block, columns in ``FEATURE_NAMES`` order.
+
+    ``shapes`` is ``sibling_shapes(blocks)`` when the caller has it already.
+    """
     n = len(blocks)
     if not n:
         return np.zeros((0, len(FEATURE_NAMES)))
+    if shapes is None:
+        shapes = sibling_shapes(blocks)
     texts = [b.text for b in blocks]
     text_matrix = page_arrays(texts)[1]
-    long_prose = text_matrix[_LONG_PROSE].tolist()
     lengths = [len(t) for t in texts]
-    total_chars = sum(lengths) or 1
-    links = [b.link_chars / lengths[i] for i, b in enumerate(blocks)]
-    containers: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
-        containers.setdefault(b.container, []).append(i)
-    container_stats = {}
-    for key, members in containers.items():
-        chars = sum(lengths[i] for i in members) or 1
-        container_stats[key] = (
-            math.log1p(chars) / 10.0,
-            min(len(members), 50) / 50.0,
-            sum(blocks[i].link_chars for i in members) / chars,
-            sum(lengths[i] for i in members if in_main[i]) / chars,
-        )
+    size = np.array(lengths, dtype=float)
+    link_chars = np.fromiter((b.link_chars for b in blocks), float, n)
+    links = link_chars / size
+    main = np.array(in_main, dtype=bool)
+    depth = np.fromiter((b.depth for b in blocks), float, n)
+    _, by_container = np.unique(np.fromiter((b.container for b in blocks), np.intp, n), return_inverse=True)
+    _, by_outer = np.unique(np.fromiter((b.outer for b in blocks), np.intp, n), return_inverse=True)
+    container_chars = np.bincount(by_container, size)
+    container_sizes = np.maximum(container_chars, 1.0)
+    outer_chars = np.bincount(by_outer, size)
     seen: dict[str, int] = {}
     for t in texts:
         seen[t] = seen.get(t, 0) + 1
-    main_positions = [i for i in range(n) if in_main[i]]
-    first_main = main_positions[0] if main_positions else n
-    last_main = main_positions[-1] if main_positions else -1
-    main_depths = sorted(blocks[i].depth for i in main_positions if lengths[i] > 80) or [0]
+    main_positions = np.flatnonzero(main)
+    first_main = int(main_positions[0]) if len(main_positions) else n
+    last_main = int(main_positions[-1]) if len(main_positions) else -1
+    main_depths = sorted(blocks[i].depth for i in main_positions.tolist() if lengths[i] > 80) or [0]
     main_depth = main_depths[len(main_depths) // 2]
     longest = max(range(n), key=lambda i: lengths[i] if in_main[i] else lengths[i] // 4)
-    best_container, best_outer = blocks[longest].container, blocks[longest].outer
-    nearest_main = _nearest(in_main)
-    outer_chars: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
-        tally = outer_chars.setdefault(b.outer, [0, 0])
-        tally[0] += lengths[i]
-        if in_main[i]:
-            tally[1] += lengths[i]
-    title_like = [_title_like(texts[i], links[i]) for i in range(n)]
-    div_slot = _TAG_INDEX["div"]
-    rows = []
-    # Where each block's one-hot tag and context flags go, as (row, column) pairs.
+    title_like = np.array([_title_like(t, k) for t, k in zip(texts, links.tolist(), strict=True)])
+    index = np.arange(n)
+    isolated = np.zeros(n + 4)
+    columns = np.zeros((n, _N_FIXED))
+    columns[:, 0] = links
+    columns[:, 1] = main
+    columns[:, 2] = main & (size > 80)
+    columns[:, 3] = np.fromiter((b.hidden for b in blocks), bool, n)
+    columns[:, 4] = np.minimum(depth, 60) / 60.0
+    columns[:, 5] = (np.array([math.log1p(c) for c in container_chars.tolist()]) / 10.0)[by_container]
+    columns[:, 6] = np.minimum(np.bincount(by_container), 50)[by_container] / 50.0
+    columns[:, 7] = (np.bincount(by_container, link_chars) / container_sizes)[by_container]
+    columns[:, 8] = (np.bincount(by_container, size * main) / container_sizes)[by_container]
+    columns[:, 9] = np.fromiter((seen[t] > 1 for t in texts), bool, n)
+    columns[1:, 10] = main[:-1]
+    columns[:-1, 11] = main[1:]
+    columns[:, 12] = np.concatenate([[1.0], links[:-1]])
+    columns[:, 13] = np.concatenate([links[1:], [1.0]])
+    columns[:, 14] = (np.cumsum(size) - size) / (sum(lengths) or 1)
+    columns[:, 15] = (index >= first_main) & (index <= last_main)
+    columns[:, 16] = np.minimum(np.abs(depth - main_depth), 10) / 10.0
+    columns[:, 17] = by_container == by_container[longest]
+    columns[:, 18] = by_outer == by_outer[longest]
+    columns[:, 19] = [size < 250 and _is_credit(t) for t, size in zip(texts, lengths, strict=True)]
+    columns[:, 20] = [t.isupper() for t in texts]
+    columns[:, 21] = main * text_matrix[_LONG_PROSE]
+    columns[:, 22] = main & np.fromiter((b.tag == "p" for b in blocks), bool, n)
+    columns[:, 23] = (np.bincount(by_outer, size * main) / np.maximum(outer_chars, 1.0))[by_outer]
+    columns[:, 24] = (size < 300) & np.fromiter((not _CAPTION_SLOTS.isdisjoint(b.context) for b in blocks), bool, n)
+    columns[:, 25] = (links > 0.5) & np.fromiter((_LIST_SLOT in b.context for b in blocks), bool, n)
+    columns[:, 26] = np.minimum(np.abs(index - np.array(_nearest(in_main))), 20) / 20.0
+    columns[:, 27] = (size < 300) & np.fromiter((b.after_image for b in blocks), bool, n)
+    columns[:, 28] = [size < 600 and _is_about(t) for t, size in zip(texts, lengths, strict=True)]
+    columns[:, 29] = title_like
+    # Window sums over [i - 2, i + 2] added left to right from zero, as sum() adds a slice.
+    isolated[2:-2] = title_like
+    columns[:, 30] = _window_sum(isolated, n) / 5.0
+    columns[:, 31] = index > last_main
+    columns[:, 32] = index < first_main
+    isolated[2:-2] = links
+    columns[:, 33] = _window_sum(isolated, n) / (np.minimum(index + 3, n) - np.maximum(index - 2, 0))
     flag_rows: list[int] = []
     flag_columns: list[int] = []
-    before = 0
+    div_slot = _TAG_INDEX["div"]
     for i, b in enumerate(blocks):
-        stats = container_stats[b.container]
-        text, size, link, main = texts[i], lengths[i], links[i], in_main[i]
-        in_main_flag = 1.0 if main else 0.0
-        tally = outer_chars[b.outer]
-        lo, hi = max(0, i - 2), min(n, i + 3)
-        row = [
-            link,
-            in_main_flag,
-            1.0 if main and size > 80 else 0.0,
-            1.0 if b.hidden else 0.0,
-            min(b.depth, 60) / 60.0,
-            *stats,
-            1.0 if seen[text] > 1 else 0.0,
-            1.0 if i and in_main[i - 1] else 0.0,
-            1.0 if i + 1 < n and in_main[i + 1] else 0.0,
-            links[i - 1] if i else 1.0,
-            links[i + 1] if i + 1 < n else 1.0,
-            before / total_chars,
-            1.0 if first_main <= i <= last_main else 0.0,
-            min(abs(b.depth - main_depth), 10) / 10.0,
-            1.0 if b.container == best_container else 0.0,
-            1.0 if b.outer == best_outer else 0.0,
-            1.0 if size < 250 and _is_credit(text) else 0.0,
-            1.0 if text.isupper() else 0.0,
-            in_main_flag * long_prose[i],
-            in_main_flag if b.tag == "p" else 0.0,
-            tally[1] / (tally[0] or 1),
-            1.0 if size < 300 and not _CAPTION_SLOTS.isdisjoint(b.context) else 0.0,
-            1.0 if link > 0.5 and _LIST_SLOT in b.context else 0.0,
-            min(abs(i - nearest_main[i]), 20) / 20.0,
-            1.0 if b.after_image and size < 300 else 0.0,
-            1.0 if size < 600 and _is_about(text) else 0.0,
-            title_like[i],
-            sum(title_like[lo:hi]) / 5.0,
-            1.0 if i > last_main else 0.0,
-            1.0 if i < first_main else 0.0,
-            sum(links[lo:hi]) / (hi - lo),
-        ]
-        rows.append(row)
         flag_rows.append(i)
         flag_columns.append(_N_FIXED + _TAG_INDEX.get(_TAG_SLOT.get(b.tag, b.tag), div_slot))
         for slot in b.context:
             flag_rows.append(i)
             flag_columns.append(_CONTEXT_OFFSET + slot)
-        before += size
     matrix = np.zeros((n, len(FEATURE_NAMES)))
-    matrix[:, :_N_FIXED] = rows
+    matrix[:, :_N_FIXED] = columns
     matrix[flag_rows, flag_columns] = 1.0
     matrix[:, len(HTML_FEATURE_NAMES):] = text_matrix.T
+    matrix[:, _SHAPE_OFFSET:len(HTML_FEATURE_NAMES)] = shapes[:, :_FIRST_SHAPES]
     return matrix
+
+
+def sibling_shapes(blocks: list[HtmlBlock]) -> np.ndarray:
+    """Per block, for its own element and the two enclosing ones (a unit each): how many units
+    share that unit's parent, the share of them holding a link, their mean link density, and
+    the spread of their log sizes.
+
+    Teaser lists and link rails are runs of same-sized sibling units that each hold a link;
+    a story's paragraphs vary in size and few of them link.
+    """
+    parent_of: dict[int, int] = {}
+    children: dict[int, list[int]] = {}
+    sizes: dict[int, int] = {}
+    links: dict[int, int] = {}
+    for b in blocks:
+        path = b.path
+        if not path:
+            continue
+        leaf = path[-1]
+        if leaf in sizes:
+            sizes[leaf] += len(b.text)
+            links[leaf] += b.link_chars
+            continue
+        sizes[leaf] = len(b.text)
+        links[leaf] = b.link_chars
+        # A path's upper part is known once one of its links is: each element is met once.
+        for i in range(len(path) - 1, 0, -1):
+            if path[i] in parent_of:
+                break
+            parent_of[path[i]] = path[i - 1]
+            children.setdefault(path[i - 1], []).append(path[i])
+    if not parent_of:
+        return np.zeros((len(blocks), _SHAPE_LEVELS * _N_SHAPES))
+    # Element ids grow in document order, so every child is summed before its parent.
+    for node in sorted(parent_of, reverse=True):
+        up = parent_of[node]
+        sizes[up] = sizes.get(up, 0) + sizes.get(node, 0)
+        links[up] = links.get(up, 0) + links.get(node, 0)
+    stats = _unit_stats(children, sizes, links)
+    empty = (0.0,) * _N_SHAPES
+    made: dict[int, list[float]] = {}
+    rows = []
+    for b in blocks:
+        # A block's container fixes the elements above it; 0 stands for none.
+        row = made.get(b.container)
+        if row is None:
+            row = made[b.container] = []
+            node = b.container
+            for _ in range(_SHAPE_LEVELS):
+                found = stats.get(node)
+                row.extend(found or empty)
+                node = parent_of.get(node, 0) if found else 0
+        rows.append(row)
+    return np.array(rows, dtype=float).reshape(len(blocks), _SHAPE_LEVELS * _N_SHAPES)
+
+
+def _unit_stats(children: dict[int, list[int]], sizes: dict[int, int], links: dict[int, int]) -> dict[int, tuple[float, ...]]:
+    """``sibling_shapes``'s four figures for every element with children."""
+    parents = list(children)
+    kids = [c for p in parents for c in children[p]]
+    counts = np.array([len(children[p]) for p in parents], dtype=float)
+    group = np.repeat(np.arange(len(parents)), counts.astype(np.intp))
+    chars = np.array([sizes.get(c, 0) for c in kids], dtype=float)
+    linked = np.array([links.get(c, 0) for c in kids], dtype=float)
+    logs = np.log1p(chars)
+    means = np.bincount(group, logs) / counts
+    variances = np.bincount(group, (logs - means[group]) ** 2) / counts
+    # Units of one size give a variance of rounding noise, whose root would be far from 0.
+    variances[variances < 1e-12] = 0.0
+    columns = np.stack([
+        np.log1p(counts) / 5.0,
+        np.bincount(group, linked > 0) / counts,
+        np.bincount(group, linked / np.maximum(chars, 1.0)) / counts,
+        np.sqrt(variances),
+    ], axis=1)
+    return dict(zip(parents, map(tuple, columns.tolist()), strict=True))
+
+
+def _window_sum(padded: np.ndarray, n: int) -> np.ndarray:
+    """Sums of five consecutive values of ``padded`` (two zeros each side of ``n`` values)."""
+    total = np.zeros(n)
+    for shift in range(5):
+        total += padded[shift:shift + n]
+    return total
 
 
 def _title_like(text: str, link_share: float) -> float:
@@ -235,61 +315,77 @@ def _nearest(flags: list[bool]) -> list[int]:
     return nearest
 
 
-def stack_rows(blocks: list[HtmlBlock], first: list[float]) -> list[list[float]]:
+def stack_rows(blocks: list[HtmlBlock], first: list[float], shapes: np.ndarray | None = None) -> list[list[float]]:
     """Second-stage inputs (``STACK_FEATURE_NAMES``): each block's first-stage score beside its
-    neighbours', its place relative to the page's confident core, its place in the tree relative
-    to the subtree holding the most article evidence, and whether it repeats or teases another
-    block or sits under a "related" / "comments" heading."""
+    neighbours', its place relative to the page's confident core and to its densest run of
+    article text, its place in the tree relative to the subtree holding the most article
+    evidence, the shape of its siblings (``sibling_shapes``), and whether it repeats or teases
+    another block or sits under a "related" / "comments" heading."""
     n = len(first)
-    by_container: dict[int, list[float]] = {}
-    for b, p in zip(blocks, first, strict=True):
-        by_container.setdefault(b.container, []).append(p)
-    means = {k: _logit(sum(v) / len(v)) for k, v in by_container.items()}
-    logits = [_logit(p) for p in first]
+    if shapes is None:
+        shapes = sibling_shapes(blocks)
+    if not n:
+        return []
+    scores = np.array(first, dtype=float)
+    logits = _logits(scores)
     edge = _logit(0.0)
-    cumulative = [0.0]
-    for p in first:
-        cumulative.append(cumulative[-1] + p)
-    page_mean = _logit(cumulative[-1] / n) if n else edge
-    runs = _run_lengths([p >= 0.5 for p in first])
+    _, group = np.unique(np.fromiter((b.container for b in blocks), np.intp, n), return_inverse=True)
+    container_means = _logits(np.bincount(group, scores) / np.bincount(group))[group]
+    cumulative = np.zeros(n + 1)
+    np.cumsum(scores, out=cumulative[1:])
+    index = np.arange(n)
+    lo, hi = np.maximum(index - 3, 0), np.minimum(index + 4, n)
+    runs = np.array(_run_lengths([p >= 0.5 for p in first]), dtype=float)
     lengths = [len(b.text) for b in blocks]
-    core = _core_places(lengths, first)
-    top = sorted(first, reverse=True)
-    reference = _logit(top[min(2, n - 1)]) if n else 0.0
-    places = _subtree_places(blocks, lengths, first)
+    core = np.array(_core_places(lengths, first))
+    reference = _logit(sorted(first, reverse=True)[min(2, n - 1)])
     texts = [b.text for b in blocks]
     seen: dict[str, int] = {}
     for text in texts:
         seen[text] = seen.get(text, 0) + 1
-    teasers = _teasers(texts)
-    aside = _aside_sections(blocks)
-    rows = []
-    for i in range(n):
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        inside, distance, before, after = core[i]
-        rows.append([
-            logits[i],
-            logits[i - 1] if i else edge,
-            logits[i + 1] if i + 1 < n else edge,
-            logits[i - 2] if i > 1 else edge,
-            logits[i + 2] if i + 2 < n else edge,
-            means[blocks[i].container],
-            _logit((cumulative[hi] - cumulative[lo]) / (hi - lo)),
-            page_mean,
-            math.copysign(math.log1p(abs(runs[i])), runs[i]),
-            inside,
-            distance,
-            before,
-            after,
-            math.log1p(lengths[i]) / 8.0,
-            logits[i] - reference,
-            (1.0 - inside) * logits[i],
-            *places[i],
-            teasers[i],
-            min(seen[texts[i]] - 1, 5) / 5.0,
-            aside[i],
-        ])
-    return rows
+    columns = [
+        logits,
+        np.concatenate([[edge], logits[:-1]]),
+        np.concatenate([logits[1:], [edge]]),
+        np.concatenate([[edge, edge], logits[:-2]])[:n],
+        np.concatenate([logits[2:], [edge, edge]])[-n:],
+        container_means,
+        _logits((cumulative[hi] - cumulative[lo]) / (hi - lo)),
+        np.full(n, _logit(float(cumulative[n]) / n)),
+        np.copysign(np.log1p(np.abs(runs)), runs),
+        core,
+        np.log1p(np.array(lengths, dtype=float)) / 8.0,
+        logits - reference,
+        (1.0 - core[:, 0]) * logits,
+        np.array(_subtree_places(blocks, lengths, first)),
+        np.array(_teasers(texts)),
+        np.fromiter((min(seen[t] - 1, 5) / 5.0 for t in texts), float, n),
+        np.array(_aside_sections(blocks)),
+        shapes,
+        np.array(_story_run(lengths, first)),
+    ]
+    return np.column_stack(columns).tolist()
+
+
+def _story_run(lengths: list[int], first: list[float]) -> list[tuple[float, float]]:
+    """Per block: inside the run of blocks with the most first-stage article text net of
+    boilerplate text (the story), and how many blocks away from it.
+
+    Unlike the confident core, the run stops at a long stretch of boilerplate between the story
+    and a teaser list that scores well block by block.
+    """
+    best, best_lo, best_hi = -math.inf, 0, -1
+    total, lo = 0.0, 0
+    for i, (size, p) in enumerate(zip(lengths, first, strict=True)):
+        if total <= 0:
+            total, lo = 0.0, i
+        total += size * (2.0 * p - 1.0)
+        if total > best:
+            best, best_lo, best_hi = total, lo, i
+    return [
+        (1.0, 0.0) if best_lo <= i <= best_hi else (0.0, math.log1p(best_lo - i if i < best_lo else i - best_hi))
+        for i in range(len(first))
+    ]
 
 
 def _core_places(lengths: list[int], first: list[float]) -> list[tuple[float, float, float, float]]:
@@ -322,29 +418,54 @@ def _subtree_places(blocks: list[HtmlBlock], lengths: list[int], first: list[flo
     branch of the tree than the story.
     """
     mass: dict[int, float] = {}
+    parent_of: dict[int, int] = {}
     for b, size, p in zip(blocks, lengths, first, strict=True):
-        weight = size * (2.0 * p - 1.0)
-        for node in b.path:
-            mass[node] = mass.get(node, 0.0) + weight
+        path = b.path
+        if not path:
+            continue
+        leaf = path[-1]
+        if leaf in mass:
+            mass[leaf] += size * (2.0 * p - 1.0)
+            continue
+        mass[leaf] = size * (2.0 * p - 1.0)
+        for i in range(len(path) - 1, 0, -1):
+            if path[i] in parent_of:
+                break
+            parent_of[path[i]] = path[i - 1]
     if not mass:
         return [(0.0, 0.0, 0.0)] * len(blocks)
-    best = max(mass, key=mass.__getitem__)
+    # Element ids grow in document order: children are summed into their parents first.
+    for node in sorted(parent_of, reverse=True):
+        up = parent_of[node]
+        mass[up] = mass.get(up, 0.0) + mass.get(node, 0.0)
+    # Of equal masses (an element and its only child) the outermost, first element wins.
+    top = max(mass.values())
+    best = min(node for node, value in mass.items() if value == top)
     best_path: tuple[int, ...] = ()
     for b in blocks:
         if best in b.path:
             best_path = b.path[: b.path.index(best) + 1]
             break
     places = []
+    # The elements above a block follow from its container: how far they follow the best
+    # element's path is worked out once per container.
+    shared: dict[int, int] = {}
     for b in blocks:
-        if best in b.path:
-            places.append((1.0, 0.0, min(len(b.path) - b.path.index(best) - 1, 10) / 10.0))
+        path = b.path
+        if best in path:
+            places.append((1.0, 0.0, min(len(path) - path.index(best) - 1, 10) / 10.0))
             continue
-        common = 0
-        for mine, theirs in zip(b.path, best_path, strict=False):
-            if mine != theirs:
-                break
+        common = shared.get(b.container)
+        if common is None:
+            common = 0
+            for mine, theirs in zip(path[:-1], best_path, strict=False):
+                if mine != theirs:
+                    break
+                common += 1
+            shared[b.container] = common
+        if common == len(path) - 1 and common < len(best_path) and path[-1] == best_path[common]:
             common += 1
-        places.append((0.0, min(len(b.path) - common, 10) / 10.0, min(len(best_path) - common, 10) / 10.0))
+        places.append((0.0, min(len(path) - common, 10) / 10.0, min(len(best_path) - common, 10) / 10.0))
     return places
 
 
@@ -398,107 +519,17 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _logits(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
 def _sigmoid(z: float) -> float:
     if z < -30:
         return 0.0
     if z > 30:
         return 1.0
     return 1.0 / (1.0 + math.exp(-z))
-
-
-def compile_trees(first: dict, names: list[str], columns: tuple[str, ...] = FEATURE_NAMES) -> Callable[[list[float]], float]:
-    """Boosted trees as one Python expression over a feature row (the raw score).
-
-    Walking 100 trees node by node in a Python loop costs several times more than letting
-    Python evaluate nested conditionals; the source is built only from our own weights file.
-    A feature the trees use that today's rows lack reads as 0.0.
-    """
-    column = {name: i for i, name in enumerate(columns)}
-
-    def expression(tree: list[list], index: int) -> str:
-        node = tree[index]
-        if len(node) == 1:
-            return repr(float(node[0]))
-        feature, threshold, left, right = node
-        col = column.get(names[feature])
-        if col is None:
-            return expression(tree, left if 0.0 <= threshold else right)
-        return f"({expression(tree, left)} if x[{col}] <= {float(threshold)!r} else {expression(tree, right)})"
-
-    source = " + ".join([repr(float(first["baseline"]))] + [expression(tree, 0) for tree in first["trees"]])
-    return eval(compile(f"lambda x: {source}", "<html_model trees>", "eval"))  # noqa: S307
-
-
-@dataclass(frozen=True, slots=True)
-class TreeTables:
-    """Boosted trees as arrays, for scoring every block of a page at once.
-
-    Each tree's leaves are listed with the tests on their path; a block reaches the leaf all of
-    whose tests it passes. Test ``k`` reads column ``columns[k]`` of the feature matrix; a leaf's
-    path is at most ``depth`` test columns of ``[passed, failed, always]``.
-    """
-
-    columns: np.ndarray
-    thresholds: np.ndarray
-    paths: np.ndarray
-    values: np.ndarray
-    starts: np.ndarray
-    baseline: float
-
-
-def tree_tables(stage: dict, names: list[str], columns: tuple[str, ...] = FEATURE_NAMES) -> TreeTables:
-    """The arrays of ``TreeTables`` for one stage of the weights file."""
-    column = {name: i for i, name in enumerate(columns)}
-    tests: list[int] = []
-    thresholds: list[float] = []
-    paths: list[list[int]] = []
-    values: list[float] = []
-    starts: list[int] = []
-    for tree in stage["trees"]:
-        starts.append(len(values))
-        pending = [(0, [])]
-        while pending:
-            index, path = pending.pop()
-            node = tree[index]
-            if len(node) == 1:
-                paths.append(path)
-                values.append(float(node[0]))
-                continue
-            feature, threshold, left, right = node
-            col = column.get(names[feature])
-            if col is None:
-                # A feature today's rows lack reads as 0.0: the branch is known now.
-                pending.append((left if 0.0 <= threshold else right, path))
-                continue
-            test = len(tests)
-            tests.append(col)
-            thresholds.append(float(threshold))
-            pending.append((right, [*path, -test - 1]))
-            pending.append((left, [*path, test]))
-    always = 2 * len(tests)
-    depth = max(1, *(len(p) for p in paths))
-    table = np.full((depth, len(paths)), always, dtype=np.intp)
-    for leaf, path in enumerate(paths):
-        for level, test in enumerate(path):
-            table[level, leaf] = test if test >= 0 else len(tests) + (-test - 1)
-    return TreeTables(
-        np.array(tests, dtype=np.intp), np.array(thresholds), table, np.array(values), np.array(starts, dtype=np.intp), float(stage["baseline"])
-    )
-
-
-def tree_sums(matrix: np.ndarray, tables: TreeTables) -> list[float]:
-    """Each row's raw score: the baseline plus every tree's leaf, added in tree order as the
-    compiled expression adds them, so the floats are the same to the last bit."""
-    n = len(matrix)
-    passed = matrix[:, tables.columns] <= tables.thresholds
-    outcomes = np.concatenate([passed, ~passed, np.ones((n, 1), dtype=bool)], axis=1)
-    reached = outcomes[:, tables.paths[0]]
-    for level in tables.paths[1:]:
-        reached &= outcomes[:, level]
-    # One leaf per tree is reached: its tree's sum is that leaf's value plus exact zeros.
-    leaves = np.add.reduceat(np.where(reached, tables.values, 0.0), tables.starts, axis=1)
-    terms = np.concatenate([np.full((n, 1), tables.baseline), leaves], axis=1)
-    return np.cumsum(terms, axis=1)[:, -1].tolist()
 
 
 @lru_cache(maxsize=4)
@@ -510,7 +541,7 @@ def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
     """
     with open(path, encoding="utf-8") as handle:
         weights = json.load(handle)
-    weights["first_tables"] = tree_tables(weights["first"], weights["features"])
+    weights["first_tables"] = tree_tables(weights["first"], weights["features"], FEATURE_NAMES)
     weights["second_score"] = compile_trees(weights["second"], weights["stack_features"], STACK_FEATURE_NAMES)
     return weights
 
@@ -520,6 +551,7 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
     if not blocks:
         return []
     weights = weights or load_weights()
-    first = [_sigmoid(z) for z in tree_sums(block_feature_matrix(blocks, in_main), weights["first_tables"])]
+    shapes = sibling_shapes(blocks)
+    first = [_sigmoid(z) for z in tree_sums(block_feature_matrix(blocks, in_main, shapes), weights["first_tables"])]
     second_score = weights["second_score"]
-    return [_sigmoid(second_score(row)) for row in stack_rows(blocks, first)]
+    return [_sigmoid(second_score(row)) for row in stack_rows(blocks, first, shapes)]
