@@ -182,3 +182,15 @@ def test_attribution_people_roles_role_goes_to_who_spoke_not_who_was_named_last(
 def test_attribution_people_roles_possessed_role_is_not_the_possessor_s():
     text = "Chancellor Gordon Brown's closest ally has denied suggestions of a giveaway."
     assert "Chancellor Gordon Brown's closest ally" not in _roles(text).get("Gordon Brown", ())
+
+
+def test_attribution_people_roles_same_office_despite_a_plain_modifier():
+    text = ("Popular Christian and corporate speaker Lance Wallnau believes he has a word for Donald Trump. "
+            'In the video, he sends a message. "My dear Michael," the conference speaker says into the camera.')
+    assert _speakers(text)[-1] == "Lance Wallnau"
+
+
+def test_attribution_people_roles_party_tells_offices_apart():
+    text = ("Lib Dem leader Charles Kennedy spoke first. "
+            '"We will cut taxes," the Tory leader said.')
+    assert _speakers(text)[-1] != "Charles Kennedy"

@@ -158,8 +158,11 @@ class Antecedents:
         sentence = self.sentences.index(offset)
         # back past sentences that go on about the same person without naming anyone ("The Republican vice
         # presidential nominee was speaking ... The Indiana governor said")
-        reach = sentence - 1
-        while reach > 0 and sentence - reach < 3 and self._continues(reach):
+        reach, narrative = sentence - 1, 0
+        while reach > 0 and narrative < 2 and self._continues(reach):
+            # sentences inside a quotation are free; up to two narrative ones go on about the same person
+            start = self.sentences.span(reach)[0]
+            narrative += not self.quoted_at(start + len(self.text[start : start + 5]) - len(self.text[start : start + 5].lstrip()))
             reach -= 1
         by_sentence: dict[int, list[NameMention]] = {}
         for mention in self.mentions_before(offset):

@@ -17,6 +17,10 @@ CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
 CONTRACTIONS = ("n’t", "n't", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m", "’d", "'d")
+# Words that make an office another one: a prime minister is no aid minister.
+PORTFOLIOS = {"prime", "foreign", "home", "finance", "defence", "defense", "health", "education", "culture", "trade",
+              "interior", "justice", "environment", "transport", "energy", "aid", "economic", "treasury", "work",
+              "pensions", "industry", "agriculture", "constitutional", "rural", "europe", "communications"}
 # Title words that also open companies' and institutions' names.
 NAME_PART_TITLES = {"general", "justice", "chief", "head", "star", "partner", "player", "host", "owner", "director",
                     "executive", "officer", "leader", "speaker", "founder", "chair", "anchor", "editor", "coach"}
@@ -110,13 +114,13 @@ class Entity:
         if not heads:
             return False
         head, ranks = heads[-1], RANKS.intersection(words)
-        kind = _modifier(words, head)
+        kinds = _office_words(phrase)
         for role in self.roles:
             role_words = role.lower().split()
             if head in role_words or role_key(head) in (role_key(w) for w in role_words if w != "leader"):
-                other = _modifier(role_words, next((w for w in reversed(role_words) if w in ROLE_NOUNS), head))
-                if kind and other and kind != other and kind not in role_words and other not in words:
-                    # "the prime minister" is not the "Aid minister"
+                others = _office_words(role)
+                if kinds and others and not kinds & others:
+                    # "the prime minister" is not the "Aid minister", "the Tory leader" not the "Lib Dem leader"
                     continue
                 if RANKS.intersection(role_words) == ranks:
                     return True
@@ -149,17 +153,19 @@ def is_name_token(tok: Token) -> bool:
     return word.lower() not in NOT_NAMES and word.lower() not in HONORIFICS
 
 
-def _modifier(words: list[str], head: str) -> str | None:
-    """The lowercase word that says which kind of ``head`` a role is ("prime" minister, "foreign" secretary)."""
-    if head not in words:
-        return None
-    at = words.index(head)
-    if at == 0:
-        return None
-    word = words[at - 1]
-    if word in DETERMINERS or word in RANKS or word.endswith(("’s", "'s")) or not word.isalpha():
-        return None
-    return word
+def _office_words(role: str) -> set[str]:
+    """The words of a role that tell one office from another: a party or a place ("Tory", "Labour's"), or a
+    portfolio ("prime", "foreign"); "conference speaker" and "corporate speaker" have none, so are one."""
+    out = set()
+    for word in role.split():
+        bare = word.removesuffix("’s").removesuffix("'s").strip(",.")
+        low = bare.lower()
+        if not bare.isalpha() or low in DETERMINERS or low in RANKS or low in ROLE_NOUNS:
+            continue
+        if bare[:1].isupper() or low in PORTFOLIOS:
+            # a stem, so that "Russia's president" is the "Russian President"
+            out.add(low[:5])
+    return out
 
 
 def title_inside(run: list[Token]) -> int:

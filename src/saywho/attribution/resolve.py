@@ -223,7 +223,7 @@ class Resolver:
             person = people.named_just_before(start, "", None, any_role=True)
             return self._name(person) if person is not None else (None, None)
         if in_body and low[0] == "the" and opens_clause(text, start) and described[-1].endswith(PERSON_SUFFIXES) \
-                and people.speech_after(end):
+                and (len(described[-1]) > 6 or people.speech_after(end)):
             # "the retired neurosurgeon told REVOLT TV": a description that speaks right after a person is named
             person = people.named_just_before(start, phrase, None, any_role=True)
             if person is not None:
@@ -314,7 +314,9 @@ def _after_person_noun(words: list[str], low: list[str]) -> int:
     """How many words a subject has up to a role or person noun that a lowercase verb follows, or 0."""
     for index, word in enumerate(low[:-1]):
         follow = low[index + 1]
-        if (word in ROLE_NOUNS or word in PERSON_NOUNS) and words[index + 1].islower() and follow.isalpha() \
+        if (word in ROLE_NOUNS or word in PERSON_NOUNS or word.endswith(PERSON_SUFFIXES) and len(word) > 6) \
+                and words[index + 1].islower() \
+                and follow.isalpha() \
                 and not any(w[:1].isupper() for w in words[index + 1 :]) and _verb_form(follow):
             return index + 1
     return 0
