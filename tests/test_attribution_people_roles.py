@@ -194,3 +194,9 @@ def test_attribution_people_roles_party_tells_offices_apart():
     text = ("Lib Dem leader Charles Kennedy spoke first. "
             '"We will cut taxes," the Tory leader said.')
     assert _speakers(text)[-1] != "Charles Kennedy"
+
+
+def test_attribution_people_roles_speaker_of_unknown_gender_takes_she():
+    text = ("Jennifer Ping and 34-year state Sen. Pat Miller were on the slate. Contacted by POLITICO, a terse "
+            'Miller agreed that she was not in the Trump camp. "I am supporting Tom Selleck," she said.')
+    assert _speakers(text)[-1] == "Pat Miller"

@@ -56,10 +56,11 @@ class Antecedents:
                         # Russia", "an Apple computer") is no "he"
                         unsure = unsure or entity
                         continue
-                    if gender and not known and (entity.roles or mention.subject) and (
-                            len(entity.tokens) == 1 or mention.subject and is_first_name(entity.tokens[0])):
-                        # "President Obama" / "Obama also said" / "Sanders, who ..., went": a titled person, or one
-                        # the sentence is about, whose first name says no gender
+                    named = len(entity.tokens) >= 2 and is_first_name(entity.tokens[0])
+                    if gender and not known and ((entity.roles or mention.subject) and (
+                            len(entity.tokens) == 1 or mention.subject and named) or named and self._speaks(mention)):
+                        # "President Obama" / "Obama also said" / "a terse Miller agreed": a titled person, or one
+                        # the sentence is about or who speaks in it, whose first name says no gender
                         return entity
                     if gender and not known and mention.subject and len(entity.tokens) >= 2 and index >= previous \
                             and unsure is None and self._titled_speaker(mention):
