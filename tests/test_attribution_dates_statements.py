@@ -36,3 +36,13 @@ def test_attribution_dates_statements_no_publication_date_no_relative_day():
 
 def test_attribution_dates_statements_next_day_name_is_the_future():
     assert find_date("the vote next Monday", PUBLISHED) is None
+
+
+def test_attribution_dates_statements_day_name_at_the_end_of_reported_words():
+    dates = _dates("Keron Blair called for more school investment in a statement on Tuesday.")
+    assert dates and dates[-1] == "2016-07-12"
+
+
+def test_attribution_dates_statements_written_date_in_reported_words_is_their_topic():
+    dates = _dates("The union called Clinton a champion, citing her work after the Sept. 11 attacks.")
+    assert "2016-09-11" not in dates

@@ -59,15 +59,16 @@ def _written(month: int, day: int, year: str | None, published: date | None) -> 
         return None
 
 
-def find_date(text: str, published: str | None) -> str | None:
-    """The date a sentence says something happened, as YYYY-MM-DD, or None."""
+def find_date(text: str, published: str | None, written: bool = True) -> str | None:
+    """The date a sentence says something happened, as YYYY-MM-DD, or None; without ``written``, only a day
+    name or "yesterday"/"today" counts, not "July 4"."""
     pub = parse_published(published)
-    m = MONTH_DAY.search(text)
+    m = MONTH_DAY.search(text) if written else None
     if m:
         found = _written(_month_number(m.group(1)), int(m.group(2)), m.group(3), pub)
         if found:
             return found
-    m = DAY_MONTH.search(text)
+    m = DAY_MONTH.search(text) if written else None
     if m:
         found = _written(_month_number(m.group(2)), int(m.group(1)), m.group(3), pub)
         if found:
@@ -110,14 +111,18 @@ def clause_text(text: str, people: People, lo: int, hi: int, said: tuple[tuple[i
     return "".join(clause)
 
 
-def statement_date(clause: str, cue: str | None, published: str | None) -> str | None:
+def statement_date(clause: str, cue: str | None, published: str | None, reported: str | None = None) -> str | None:
     """The day the clause names; else, for a cue in the present tense ("says", "tells"), the publication
     date, since the article reports the statement as standing when it went out. A past-tense cue with no
-    day ("said") stays undated: it may be days old."""
+    day ("said") stays undated: it may be days old. ``reported`` is the clause with a reported statement's
+    words left in, whose day name may still say when it was said ("called for more investment in a
+    statement on Thursday"), though its written dates are what it is about ("after the Sept. 11 attacks")."""
     day = parse_published(published)
     if day is None:
         return find_date(clause, None) if published else None
     found = find_date(clause, day.isoformat())
+    if found is None and reported is not None:
+        found = find_date(reported, day.isoformat(), written=False)
     if found is None and cue and present_tense(cue):
         return day.isoformat()
     return found

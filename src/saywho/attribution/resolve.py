@@ -479,7 +479,7 @@ def _indirect(text: str, item, resolver: Resolver, people: People, published: st
     if item.source_start >= 0:
         lo, hi = min(lo, item.source_start), max(hi, item.source_end)
     date = statement_date(clause_text(text, people, lo, hi, ((cs, ce),)), cue.text if cue is not None else None,
-                           published)
+                          published, clause_text(text, people, lo, hi))
     return Quote(kind="indirect", field="text", start=cs, end=ce, quote=text[cs:ce], speaker=speaker,
                  mention=mention, cue=cue, addressee=addressee, date=date)
 
