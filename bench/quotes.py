@@ -8,10 +8,11 @@ Both systems read each raw article text (no cleaning) in one process. Quality is
 over spaCy's ``en_core_web_sm``) comes from the optional ``bench`` extra; without it its column
 says "not installed".
 
-The speaker-name check (score_quotes.py ``--speakers``) reads bench/polnear_train_speakers.jsonl and
-bench/polnear_train_speakers_check.jsonl: the canonical name of each direct quote's speaker in 15 and 12
-train articles, hand-resolved by us, since PolNeAR has no gold speaker names. We looked at our errors on the
-first set while fixing the resolver and only score the second; both are small samples of train.
+The speaker-name check (score_quotes.py ``--speakers``) reads the hand-resolved files
+bench/polnear_train_speakers*.jsonl: the canonical name of each direct quote's speaker in seeded random
+samples of train articles, resolved by us (PolNeAR has no gold speaker names). We debugged the resolver on
+``speakers`` (15 articles), ``speakers_debug2`` (16) and ``speakers_debug3`` (18), and only score
+``speakers_check`` (12) and ``speakers_check2`` (20, resolved by hand before we looked at our output).
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ SHARED = Path(os.environ.get("SAYWHO_SHARED", ROOT.parent / "shared"))
 # marks the mention, not the person), for score_quotes.py --speakers. The first set (15 articles) we read our
 # errors on while fixing the resolver; the check set (12 other articles) we only score.
 SPEAKER_SETS = {"speakers": ROOT / "bench" / "polnear_train_speakers.jsonl",
-                "speakers_check": ROOT / "bench" / "polnear_train_speakers_check.jsonl"}
+                "speakers_debug2": ROOT / "bench" / "polnear_train_speakers_debug2.jsonl",
+                "speakers_debug3": ROOT / "bench" / "polnear_train_speakers_debug3.jsonl",
+                "speakers_check": ROOT / "bench" / "polnear_train_speakers_check.jsonl",
+                "speakers_check2": ROOT / "bench" / "polnear_train_speakers_check2.jsonl"}
 METRICS = ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "span_exact", "mention_acc", "cue_acc")
 
 
