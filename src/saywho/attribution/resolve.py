@@ -345,12 +345,54 @@ def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
                     out.append(item)
                     continue
             if "\n" not in gap and (same_cue or prev.cue.start > prev.mark.close_at) and len(gap) < 160:
-                prev.mark = Marked(prev.mark.pieces + item.mark.pieces, prev.mark.open_at, item.mark.close_at)
+                between = prev.cue_text_end if prev.mark.close_at < prev.cue.start < item.mark.open_at else 0
+                clause = _clause_between(text, max(between, prev.mark.close_at + 1), item.mark.open_at)
+                if clause is None:
+                    prev.mark = Marked(prev.mark.pieces + item.mark.pieces, prev.mark.open_at, item.mark.close_at)
+                    continue
+                verb, subject = clause
+                item.cue, item.lemma, item.cue_text_end = verb, speech_lemma(verb.text) or verb.text, verb.end
+                item.subject = subject or prev.subject
+                out.append(item)
                 continue
         if item.cue is None:
             continue
         out.append(item)
     return out
+
+
+# Between two quotes, a clause of another act keeps them apart: a finished clause with its own subject and verb
+# ('"Q1," Ebeling said, and her husband cut in. "Q2"'; 'says Roloson. Roloson supports Clinton. "Q2"') or a
+# participle whose object the next quote is ('she said, meaning that he's "Q2"'). A participle clause that ends
+# before the next quote ('he said, referring to Cruz. "Q2"') and a clause the next quote finishes ('and he vowed
+# to carry the "Q2"') stay in the statement, as PolNeAR has them.
+_JOINED_CLAUSE = re.compile(r"\b(?:and|but|while|when)\s+(he|she|they|we|I|(?:the|her|his|their|its)\s+[\w’'-]+"
+                            r"|[A-Z][\w’'-]+)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b")
+_NEXT_SENTENCE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])[.!?]\s+(He|She|They|We|I|"
+                            r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:then\s+|also\s+)?([a-z]+)\b")
+_PARTICIPLE = re.compile(r"^\W*(?:instead\s+|then\s+)?([a-z]+ing)\b")
+_NOT_PARTICIPLES = {"adding", "according", "during", "including", "regarding", "concerning", "following"}
+
+
+def _clause_between(text: str, start: int, end: int) -> tuple[Token, tuple[int, int] | None] | None:
+    """The verb of a clause of another act between a quote's cue (or its close) and the next quote, with the
+    clause's own subject (None for a participle: its subject is the speaker before), or None."""
+    rest = text[start:end]
+    finished = rest.rstrip(" \xa0").endswith((".", "!", "?", ":", ";"))
+    participle = _PARTICIPLE.match(rest)
+    if participle and participle.group(1) not in _NOT_PARTICIPLES:
+        if finished:
+            return None
+        return Token(participle.group(1), start + participle.start(1), start + participle.end(1)), None
+    if not finished:
+        return None
+    for pattern in (_JOINED_CLAUSE, _NEXT_SENTENCE):
+        for match in pattern.finditer(rest):
+            verb = match.group(2)
+            if _verb_form(verb) and not verb.endswith(("er", "or", "ist")):
+                return Token(verb, start + match.start(2), start + match.end(2)), \
+                    (start + match.start(1), start + match.end(1))
+    return None
 
 
 def _continued_reports(text: str, uncued: list[Found], reported: list) -> list[Found]:
