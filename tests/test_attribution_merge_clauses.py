@@ -1,0 +1,46 @@
+"""Which quotes of a paragraph are one statement: a clause of another act between two quotes keeps them apart."""
+
+from __future__ import annotations
+
+from saywho.attribution import attribute
+
+
+def _quotes(text: str):
+    return [(q.quote, q.speaker, q.cue.text if q.cue else None) for q in attribute(text).quotes]
+
+
+def test_attribution_merge_clauses_joins_quotes_around_one_cue():
+    text = ("Jane Ebeling lives in Chicago.\n\n"
+            "“Tell her I promised you a picture,” Ebeling said. “We were all in the same grade.”\n")
+    quotes = attribute(text).quotes
+    assert len(quotes) == 1
+    assert "picture" in quotes[0].quote and "same grade" in quotes[0].quote
+    assert quotes[0].speaker == "Jane Ebeling"
+
+
+def test_attribution_merge_clauses_another_subject_keeps_quotes_apart():
+    text = ("Jane Ebeling lives in Chicago.\n\n"
+            "“Tell her I promised you a picture,” Ebeling said, and her husband cut in. "
+            "“Don’t forget Betsy’s husband Tom.”\n")
+    quotes = _quotes(text)
+    assert len(quotes) == 2
+    assert "picture" in quotes[0][0] and quotes[0][1] == "Jane Ebeling" and quotes[0][2] == "said"
+    assert "Betsy" in quotes[1][0] and "picture" not in quotes[1][0]
+    assert quotes[1][2] == "cut"
+
+
+def test_attribution_merge_clauses_participle_object_is_another_statement():
+    text = ("Deja Stewart is a student.\n\n"
+            "“Savage,” Stewart said, meaning that he’s “radical enough and doesn’t care what people think.”\n")
+    quotes = _quotes(text)
+    assert len(quotes) == 2
+    assert quotes[1][2] == "meaning"
+    assert quotes[1][1] == "Deja Stewart"
+
+
+def test_attribution_merge_clauses_finished_participle_clause_still_joins():
+    text = ("Deja Stewart is a student.\n\n"
+            "“He is the one,” Stewart said, referring to Sanders. “Nobody else comes close to him.”\n")
+    quotes = attribute(text).quotes
+    assert len(quotes) == 1
+    assert "Nobody" in quotes[0].quote
