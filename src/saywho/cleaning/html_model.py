@@ -1,12 +1,13 @@
 """The HTML block classifier: is a block of a page part of the article, or boilerplate?
 
-Two stacked stages, pure Python at inference. The first, boosted trees, scores each block from
+Two stacked stages, scored in numpy at inference. The first, boosted trees, scores each block from
 its own features: the page structure around it (tag, ancestor tags, class/id keywords such as
 "related" or "newsletter", link density, depth, position), whether resiliparse's main-content
 extractor kept it, and the text features of ``saywho.cleaning.features``. The second adds the
 first's scores for the block's neighbours and its container, because article paragraphs come in
-runs, and the block's place relative to the page's confident core and to the subtree holding
-the most article text; it is boosted trees too. Weights live in ``html_model.json``; ``scripts/train_html_cleaning.py`` rebuilds them.
+runs, the block's place relative to the page's confident core, to its densest run of article
+text and to the subtree holding the most article text; it is boosted trees too. Both stages see
+the shape of a block's siblings (teaser lists are runs of same-sized units that each link). Weights live in ``html_model.json``; ``scripts/train_html_cleaning.py`` rebuilds them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 
 from saywho.cleaning.features import FEATURE_NAMES as TEXT_FEATURE_NAMES
 from saywho.cleaning.features import page_arrays
-from saywho.cleaning.html_trees import compile_trees, tree_sums, tree_tables
+from saywho.cleaning.html_trees import tree_sums, tree_tables
 from saywho.input.html_blocks import CLASS_NAMES, CONTEXT_TAGS, HtmlBlock, class_groups
 
 _LONG_PROSE = TEXT_FEATURE_NAMES.index("long_prose")
@@ -316,6 +317,11 @@ def _nearest(flags: list[bool]) -> list[int]:
 
 
 def stack_rows(blocks: list[HtmlBlock], first: list[float], shapes: np.ndarray | None = None) -> list[list[float]]:
+    """``stack_matrix`` as lists, a row per block."""
+    return stack_matrix(blocks, first, shapes).tolist()
+
+
+def stack_matrix(blocks: list[HtmlBlock], first: list[float], shapes: np.ndarray | None = None) -> np.ndarray:
     """Second-stage inputs (``STACK_FEATURE_NAMES``): each block's first-stage score beside its
     neighbours', its place relative to the page's confident core and to its densest run of
     article text, its place in the tree relative to the subtree holding the most article
@@ -325,7 +331,7 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float], shapes: np.ndarray |
     if shapes is None:
         shapes = sibling_shapes(blocks)
     if not n:
-        return []
+        return np.zeros((0, len(STACK_FEATURE_NAMES)))
     scores = np.array(first, dtype=float)
     logits = _logits(scores)
     edge = _logit(0.0)
@@ -364,7 +370,7 @@ def stack_rows(blocks: list[HtmlBlock], first: list[float], shapes: np.ndarray |
         shapes,
         np.array(_story_run(lengths, first)),
     ]
-    return np.column_stack(columns).tolist()
+    return np.column_stack(columns)
 
 
 def _story_run(lengths: list[int], first: list[float]) -> list[tuple[float, float]]:
@@ -534,7 +540,7 @@ def _sigmoid(z: float) -> float:
 
 @lru_cache(maxsize=4)
 def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
-    """The weights, the first stage as arrays over today's ``FEATURE_NAMES``, the second compiled.
+    """The weights, with both stages as arrays over today's ``FEATURE_NAMES`` and ``STACK_FEATURE_NAMES``.
 
     The text features belong to the cleaning package and may gain or lose members between
     retrainings: a feature the weights lack reads as zero, one they have that is gone is ignored.
@@ -542,7 +548,7 @@ def load_weights(path: str = str(WEIGHTS_PATH)) -> dict:
     with open(path, encoding="utf-8") as handle:
         weights = json.load(handle)
     weights["first_tables"] = tree_tables(weights["first"], weights["features"], FEATURE_NAMES)
-    weights["second_score"] = compile_trees(weights["second"], weights["stack_features"], STACK_FEATURE_NAMES)
+    weights["second_tables"] = tree_tables(weights["second"], weights["stack_features"], STACK_FEATURE_NAMES)
     return weights
 
 
@@ -553,5 +559,4 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
     weights = weights or load_weights()
     shapes = sibling_shapes(blocks)
     first = [_sigmoid(z) for z in tree_sums(block_feature_matrix(blocks, in_main, shapes), weights["first_tables"])]
-    second_score = weights["second_score"]
-    return [_sigmoid(second_score(row)) for row in stack_rows(blocks, first, shapes)]
+    return [_sigmoid(z) for z in tree_sums(stack_matrix(blocks, first, shapes), weights["second_tables"])]

@@ -2,8 +2,8 @@
 
 A tree is a list of nodes: ``[value]`` for a leaf, ``[feature, threshold, left, right]`` for a
 test (``feature`` indexes the stage's feature names in the weights file). The HTML block
-classifier (``saywho.cleaning.html_model``) scores its first stage for all blocks of a page at
-once from arrays and its second stage row by row from compiled Python.
+classifier (``saywho.cleaning.html_model``) scores both of its stages for all blocks of a page
+at once from arrays; the training script checks the export against the compiled expression.
 """
 
 from __future__ import annotations
