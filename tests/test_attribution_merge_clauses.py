@@ -44,3 +44,13 @@ def test_attribution_merge_clauses_finished_participle_clause_still_joins():
     quotes = attribute(text).quotes
     assert len(quotes) == 1
     assert "Nobody" in quotes[0].quote
+
+
+def test_attribution_merge_clauses_capitalised_will_before_its_verb_is_the_columnist():
+    text = ("Columnist George Will attacked Donald Trump this week.\n\n"
+            "In Orlando, Will described Trump as a “caricature of democracy” and more.\n\n"
+            "“Will he win?” asked Ann Smith.\n")
+    quotes = {q.quote: q for q in attribute(text).quotes if q.kind in ("direct", "partial")}
+    assert quotes["caricature of democracy"].speaker == "George Will"
+    assert quotes["caricature of democracy"].mention.text == "Will"
+    assert quotes["Will he win?"].speaker == "Ann Smith"

@@ -260,3 +260,11 @@ def verb_lemma(word: str) -> str | None:
 def speech_lemma(word: str) -> str | None:
     """The lemma of a speech verb form ("tweeted" -> "tweet"), or None if it is not one."""
     return ALL_FORMS.get(word.lower())
+
+
+
+def surname_modal(word: str, follow: str) -> bool:
+    """A capitalised modal before a verb form no modal takes is a surname ("Will wrote", "May said"; not
+    "Will he ...", "May I")."""
+    return word in ("Will", "May") and follow.islower() and (
+        follow.endswith(("ed", "s")) and not follow.endswith("ss") or follow in ("said", "wrote", "told", "spoke", "was"))

@@ -89,8 +89,8 @@ class People(Antecedents):
             j = i + 1
             while j < n and toks[j].start - toks[j - 1].end <= 1 and (
                 is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
-                or (j == i + 1 and toks[j].capitalised and toks[j].lower in NOT_NAMES and toks[j].lower.isalpha()
-                    and is_first_name(tok.text) and not (j + 1 < n and toks[j + 1].capitalised)
+                or (toks[j].capitalised and toks[j].lower in NOT_NAMES and toks[j].lower.isalpha()
+                    and is_first_name(toks[j - 1].text) and not (j + 1 < n and toks[j + 1].capitalised)
                     and toks[j].lower not in DETERMINERS and toks[j].lower not in NOT_SURNAMES
                     and not (toks[j].lower in MODALS and j + 1 < n and toks[j + 1].text.islower()
                              and not _finite(toks[j + 1].lower)))

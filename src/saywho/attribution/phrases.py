@@ -4,6 +4,8 @@ and who heard it ("told CNN", "said in an interview with Reuters").
 
 from __future__ import annotations
 
+import re
+
 from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     HONORIFICS,
@@ -11,6 +13,7 @@ from saywho.attribution.lexicon import (
     NOT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
+    surname_modal,
 )
 from saywho.attribution.text import Token
 
@@ -44,6 +47,7 @@ ASIDE_OPENERS = {"clad", "when", "while", "after", "before", "if", "despite", "u
                  "asked", "speaking", "meanwhile", "however", "too"}
 PREPOSITIONS = {"in", "on", "at", "with", "from", "by", "for", "of", "to", "into", "about", "during", "after",
                 "before", "than", "over", "under", "against", "through"}
+_NEXT_WORD = re.compile(r"[ \xa0]+([\w’'-]+)")
 CONJUNCTIONS = {"but", "and", "while", "as", "because", "although", "though", "so", "whereas", "yet", "if",
                 "when", "which", "where", "before", "after"}
 
@@ -56,17 +60,22 @@ class PhraseFinder:
     def lemma_of(self, word: str) -> str | None:
         raise NotImplementedError
 
+    def named_modal(self, tok: Token) -> bool:
+        """"Will wrote": the columnist George Will, not a modal."""
+        follow = _NEXT_WORD.match(self.text, tok.end)
+        return follow is not None and surname_modal(tok.text, follow.group(1))
+
     def _np_before(self, words: list[Token], participle: bool = False) -> tuple[int, int] | None:
         """The subject written just before a speech verb, skipping auxiliaries and ", who ...," clauses."""
         k = len(words) - 1
-        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])):
+        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])) and not self.named_modal(words[k]):
             k -= 1
         if k >= 0 and words[k].lower.replace("’", "'") in CONTRACTED:
             # "He's predicting": the pronoun is the subject, the auxiliary is fused to it
             pronoun = words[k].lower.replace("’", "'").split("'")[0]
             return words[k].start, words[k].start + len(pronoun)
         k = before_time(words, k)
-        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])):
+        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])) and not self.named_modal(words[k]):
             k -= 1
         if k >= 1 and words[k].lower in ("and", "but") and not participle:
             return self._clause_subject(words, k - 1)
@@ -182,7 +191,8 @@ class PhraseFinder:
             tok = words[j]
             if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
                 return tok.start, tok.end
-            if tok.lower in ("the", "a", "an") or (tok.capitalised and tok.lower not in NOT_NAMES):
+            if tok.lower in ("the", "a", "an") or (tok.capitalised and tok.lower not in NOT_NAMES) \
+                    or self.named_modal(tok):
                 end = j
                 while end + 1 <= k and end - j < 6 and words[end + 1].text not in PUNCTUATION \
                         and words[end + 1].lower not in AUXILIARIES and words[end + 1].lower not in PREPOSITIONS \
@@ -212,7 +222,8 @@ class PhraseFinder:
         """A noun phrase that ends at ``words[k]``: a name, a role ("the senator"), "officials", "another"."""
         tok = words[k]
         low = tok.lower
-        if tok.text in PUNCTUATION or (low in NOT_NAMES and low not in PRONOUNS and low not in QUANTIFIERS):
+        if tok.text in PUNCTUATION or (low in NOT_NAMES and low not in PRONOUNS and low not in QUANTIFIERS
+                                       and not self.named_modal(tok)):
             return None
         if not (tok.capitalised or low.replace("-", "").isalnum()):
             return None
