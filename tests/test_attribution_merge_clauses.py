@@ -54,3 +54,17 @@ def test_attribution_merge_clauses_capitalised_will_before_its_verb_is_the_colum
     assert quotes["caricature of democracy"].speaker == "George Will"
     assert quotes["caricature of democracy"].mention.text == "Will"
     assert quotes["Will he win?"].speaker == "Ann Smith"
+
+
+def test_attribution_merge_clauses_two_roles_of_one_person_and_with_subject():
+    text = ("Sen. Marco Rubio responded first, ripping into President Barack Obama late Tuesday night.\n\n"
+            "\"I have been warning throughout this campaign,\" the Florida senator and Republican presidential "
+            "candidate said in a statement.\n\n"
+            "Donald Trump held a rally. Some of his supporters kicked a Black Lives Matter protester, with Trump "
+            "reportedly yelling: “Get him the hell out of here!”\n")
+    quotes = {q.quote: q for q in attribute(text).quotes if q.kind == "direct"}
+    warning = quotes["I have been warning throughout this campaign,"]
+    assert warning.speaker == "Marco Rubio"
+    assert warning.mention.text == "the Florida senator and Republican presidential candidate"
+    yelled = quotes["Get him the hell out of here!"]
+    assert yelled.mention.text == "Trump" and yelled.speaker == "Donald Trump"

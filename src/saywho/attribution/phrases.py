@@ -246,6 +246,10 @@ class PhraseFinder:
                                                                   or words[j - 2].capitalised):
                     j -= 1
                     continue
+                if pl == "and" and j - 2 >= 0 and words[j - 2].lower in ROLE_NOUNS and low in ROLE_NOUNS:
+                    # "the Florida senator and Republican presidential candidate said": two roles of one person
+                    j -= 1
+                    continue
                 break
             if not prev.capitalised and pl in TIME_WORDS:
                 # "On Thursday morning Mr Trump": lowercase words before a name only as its title

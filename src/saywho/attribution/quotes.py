@@ -433,6 +433,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 subject = self._np_before(toks[:index], participle=True)
             else:
                 subject = self._np_before(toks[:index])
+            if tok.text.endswith("ing") and index > 1:
+                subject = self._with_subject(toks, index) or subject
             if subject is None and tok.text.endswith("ing") and index > 0:
                 # "Trump said before adding:" takes the sentence's subject
                 subject = self._clause_subject(toks, index - 1)
@@ -476,6 +478,19 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 return None
             return Found(mark, "partial", verb, lemma, verb.end, subject, self._addressee(toks, k + 1, lemma))
         return None
+
+    def _with_subject(self, toks: list[Token], index: int) -> tuple[int, int] | None:
+        """``..., with Trump reportedly yelling: "Q"``: a name after "with" is its participle's subject."""
+        k = index - 1
+        while k >= 0 and is_adverb(toks[k]):
+            k -= 1
+        first = k
+        while first >= 1 and toks[first - 1].capitalised and toks[first - 1].lower not in NOT_NAMES:
+            first -= 1
+        if k < 1 or first < 1 or toks[first - 1].lower != "with" \
+                or not (toks[k].capitalised and toks[k].lower not in NOT_NAMES or toks[k].lower in ("he", "she")):
+            return None
+        return toks[first].start, toks[k].end
 
     def _main_clause(self, toks: list[Token], index: int) -> bool:
         """``After Scalia said that ..., Trump said: "Q"``: a cue that opens the quote with a colon, or whose

@@ -97,6 +97,13 @@ class Resolver:
                 while at < end and text[at].isspace():
                     at += 1
                 return self.resolve(text, at, end, in_body)
+        if "and" in low[2:-1] and low[0] in ("the", "a") and low[low.index("and", 2) - 1] in ROLE_NOUNS \
+                and low[-1] in ROLE_NOUNS:
+            # "the Florida senator and Republican presidential candidate": one person's two roles, the first
+            # tells who
+            cut = re.search(r"\s+and\s+", text[start:end])
+            if cut is not None:
+                return self.resolve(text, start, start + cut.start(), in_body)
         if len(words) == 2 and low[0] == "the" and adjectival(words[1]):
             # "The American said": someone the article named, but the last person named is as often the
             # opponent; no name beats a wrong one
