@@ -68,3 +68,10 @@ def test_attribution_merge_clauses_two_roles_of_one_person_and_with_subject():
     assert warning.mention.text == "the Florida senator and Republican presidential candidate"
     yelled = quotes["Get him the hell out of here!"]
     assert yelled.mention.text == "Trump" and yelled.speaker == "Donald Trump"
+
+
+def test_attribution_merge_clauses_participle_after_for_is_not_the_cue():
+    text = "Reince Priebus spoke in Boston.\n\nPriebus criticized Romney for suggesting that immigrants should “self-deport.”\n"
+    quote = next(q for q in attribute(text).quotes if q.quote == "self-deport.")
+    assert quote.cue.text == "criticized"
+    assert quote.speaker == "Reince Priebus"

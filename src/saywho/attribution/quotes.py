@@ -411,6 +411,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if index > 0 and toks[index - 1].lower in ("without", "not", "never", "refused", "declined"):
                 # "adding without elaborating": a speech verb that was not said
                 continue
+            if index > 0 and tok.text.endswith("ing") and toks[index - 1].lower in ("for", "about"):
+                # "mocked Trump for calling himself "Q"": what the verb before is about, not the cue
+                continue
             if index > 0 and not self._comma_closes_quote_before(tok.start) and (
                     toks[index - 1].lower in DETERMINERS_AND_POSSESSIVES and toks[index - 1].lower != "another"
                     or toks[index - 1].lower == "own"
