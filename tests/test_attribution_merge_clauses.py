@@ -75,3 +75,12 @@ def test_attribution_merge_clauses_participle_after_for_is_not_the_cue():
     quote = next(q for q in attribute(text).quotes if q.quote == "self-deport.")
     assert quote.cue.text == "criticized"
     assert quote.speaker == "Reince Priebus"
+
+
+def test_attribution_merge_clauses_quote_in_opening_participle_takes_it_as_cue():
+    text = ("Al Gore will skip the convention.\n\n"
+            "Citing “obligations in Tennessee,” the former vice president’s spokeswoman told POLITICO that Gore "
+            "plans to skip it.\n")
+    quote = next(q for q in attribute(text).quotes if q.quote.startswith("obligations"))
+    assert quote.cue.text == "Citing"
+    assert "spokeswoman" in quote.mention.text

@@ -430,6 +430,18 @@ def _continued_reports(text: str, uncued: list[Found], reported: list) -> list[F
     return out
 
 
+def _opening_participle_cue(text: str, sentence_start: int, item: Found) -> None:
+    """``Citing the attack as a wake-up call and their "Q," Will urged ...``: a quote inside a sentence's opening
+    participle clause is what the participle says; the subject after it stays the speaker."""
+    if item.cue is None or item.cue.start < item.mark.close_at:
+        return
+    opening = re.match(r"([A-Z][a-z]+ing)\b[^,;:.!?“”\"]*$", text[sentence_start : item.mark.open_at])
+    if opening is None or speech_lemma(opening.group(1)) is None:
+        return
+    item.cue = Token(opening.group(1), sentence_start, sentence_start + len(opening.group(1)))
+    item.lemma, item.cue_text_end = speech_lemma(opening.group(1)), item.cue.end
+
+
 def _added_cue(text: str, start: int, end: int) -> Token | None:
     """The "adding"/"added" between a cue and the next quote, in the same paragraph."""
     if end - start > 300 or "\n" in text[start:end]:
@@ -464,6 +476,8 @@ def attribute_text(text: str, *, published: str | None = None, title: str | None
     people.add_described_roles()
     candidates = finder.find(marks)
     found = _merge_continuations(text, candidates)
+    for item in found:
+        _opening_participle_cue(text, people.sentences.starts[people.sentences.index(item.mark.open_at)], item)
     taken = [(f.mark.open_at, f.mark.close_at + 1) for f in found]
     reported = []
     if find_reported is not None:
