@@ -84,3 +84,20 @@ def test_attribution_merge_clauses_quote_in_opening_participle_takes_it_as_cue()
     quote = next(q for q in attribute(text).quotes if q.quote.startswith("obligations"))
     assert quote.cue.text == "Citing"
     assert "spokeswoman" in quote.mention.text
+
+
+def test_attribution_merge_clauses_unpaired_mark_or_first_person_keeps_one_statement():
+    # paragraphs run together with a quotation reopened and never closed: the words between are the quote's own
+    text = ('ONGC chief Subir Raha spoke in Delhi.\n\n"At current prices, our cash flow is good," he told Reuters. '
+            '"What we are saying is - Gazprom has gas and we have the money. "The investment may go up to $20bn."\n')
+    quotes = attribute(text).quotes
+    assert all(q.cue is None or q.cue.text in ("told", "said") for q in quotes)
+    assert all(q.speaker in (None, "Subir Raha") for q in quotes)
+
+
+def test_attribution_merge_clauses_the_agency_is_the_department_that_acted():
+    text = ("The State Department also said on Thursday that it fell short of its goal.\n\n"
+            "“We have worked diligently to come as close to the goal as possible,” said the agency, which fell "
+            "about 2,000 pages short.\n")
+    quote = next(q for q in attribute(text).quotes if q.kind == "direct")
+    assert quote.speaker == "State Department"

@@ -12,6 +12,7 @@ from saywho.attribution.names import LOOKBACK, Entity, NameMention, is_first_nam
 PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
                  "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
                  "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
+GOVERNMENT_BODIES = {"department", "administration", "bureau", "service", "agency", "office"}
 AUXILIARIES = {"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "again"}
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
@@ -266,5 +267,9 @@ class Antecedents:
                     and not any(w.lower() in PUBLIC_BODIES for w in entity.tokens) and len(entity.name) > 2:
                 # a company called by its name alone ("EMI said ... the firm"); not a public body, nor a
                 # two-letter acronym, which is as often a country or a thing ("UK", "PC")
+                fallback = entity
+            if fallback is None and noun == "agency" and self.acted(entity) \
+                    and any(w.lower() in GOVERNMENT_BODIES for w in entity.tokens):
+                # "the State Department also said ... said the agency": a government body by its kind
                 fallback = entity
         return fallback

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 ORG_ANAPHORS = {"company", "firm", "group", "bank", "airline", "carrier", "retailer", "club", "studio", "network",
                 "broadcaster", "chain", "insurer", "lender", "maker", "manufacturer", "operator", "publisher",
                 "label", "giant", "supermarket", "corporation", "conglomerate", "department", "ministry",
-                "commission", "committee", "council", "union", "newspaper", "tabloid"}
+                "commission", "committee", "council", "union", "newspaper", "tabloid", "agency"}
 # Nouns for what a news organisation is: "the People's Daily newspaper" is the People's Daily.
 MEDIA_NOUNS = {"newspaper", "paper", "magazine", "network", "channel", "agency", "website", "broadcaster", "daily",
                "tabloid", "station", "wire"}

@@ -373,18 +373,25 @@ def _merge_continuations(text: str, found: list[Found]) -> list[Found]:
 # participle whose object the next quote is ('she said, meaning that he's "Q2"'). A participle clause that ends
 # before the next quote ('he said, referring to Cruz. "Q2"') and a clause the next quote finishes ('and he vowed
 # to carry the "Q2"') stay in the statement, as PolNeAR has them.
-_JOINED_CLAUSE = re.compile(r"\b(?:and|but|while|when)\s+(he|she|they|we|I|(?:the|her|his|their|its)\s+[\w’'-]+"
-                            r"|[A-Z][\w’'-]+)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b")
-_NEXT_SENTENCE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])[.!?]\s+(He|She|They|We|I|"
-                            r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:then\s+|also\s+)?([a-z]+)\b")
+# Capitalised words that open a sentence of the quote's own voice, not a narrated subject.
+_NOT_SUBJECTS = r"(?:I|I['’]\w+|We|We['’]\w+|You|It|It['’]s|Our|My|Your|This|That|There|What|Some|All)\b"
+_JOINED_CLAUSE = re.compile(r"\b(?:and|but|while)\s+(he|she|they|(?:the|her|his|their|its)\s+[\w’'-]+"
+                            rf"|(?!{_NOT_SUBJECTS})[A-Z][\w’'-]+)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b")
+_NEXT_SENTENCE = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[A-Z])[.!?]\s+(He|She|They|"
+                            rf"(?!{_NOT_SUBJECTS})(?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)\s+(?:then\s+|also\s+)?([a-z]+)\b")
 _PARTICIPLE = re.compile(r"^\W*(?:instead\s+|then\s+)?([a-z]+ing)\b")
-_NOT_PARTICIPLES = {"adding", "according", "during", "including", "regarding", "concerning", "following"}
+_NOT_PARTICIPLES = {"adding", "according", "during", "including", "regarding", "concerning", "following", "being",
+                    "having"}
 
 
 def _clause_between(text: str, start: int, end: int) -> tuple[Token, tuple[int, int] | None] | None:
     """The verb of a clause of another act between a quote's cue (or its close) and the next quote, with the
     clause's own subject (None for a participle: its subject is the speaker before), or None."""
     rest = text[start:end]
+    if any(mark in rest for mark in "\"“”"):
+        # a quotation mark the finder could not pair ('he told Reuters. "What we are saying is ... "The ...'):
+        # the words may be the quote's own
+        return None
     finished = rest.rstrip(" \xa0").endswith((".", "!", "?", ":", ";"))
     participle = _PARTICIPLE.match(rest)
     if participle and participle.group(1) not in _NOT_PARTICIPLES:
