@@ -491,20 +491,25 @@ def _teasers(texts: list[str]) -> list[float]:
     """1.0 for a block that opens like another, different block (a teaser of a paragraph) or
     opens with another block's whole text (a linked headline followed by its summary)."""
     openings: dict[str, set[str]] = {}
-    for text in texts:
-        if len(text) >= _PREFIX:
-            openings.setdefault(text[:_PREFIX], set()).add(text)
     short: dict[str, set[str]] = {}
     for text in texts:
-        if 20 <= len(text) < 200:
+        size = len(text)
+        if size >= _PREFIX:
+            openings.setdefault(text[:_PREFIX], set()).add(text)
+        if 20 <= size < 200:
             short.setdefault(text[:20], set()).add(text)
     flags = []
     for text in texts:
-        if len(text) >= _PREFIX and len(openings[text[:_PREFIX]]) > 1:
+        size = len(text)
+        if size >= _PREFIX and len(openings[text[:_PREFIX]]) > 1:
             flags.append(1.0)
             continue
-        heads = short.get(text[:20], ())
-        flags.append(1.0 if any(len(t) < len(text) and text.startswith(t) for t in heads) else 0.0)
+        heads = short.get(text[:20]) if size >= 20 else None
+        # Most blocks share their opening with no other block: no head to test.
+        if not heads or (len(heads) == 1 and text in heads):
+            flags.append(0.0)
+            continue
+        flags.append(1.0 if any(len(t) < size and text.startswith(t) for t in heads) else 0.0)
     return flags
 
 
