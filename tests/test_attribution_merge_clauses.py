@@ -101,3 +101,10 @@ def test_attribution_merge_clauses_the_agency_is_the_department_that_acted():
             "about 2,000 pages short.\n")
     quote = next(q for q in attribute(text).quotes if q.kind == "direct")
     assert quote.speaker == "State Department"
+
+
+def test_attribution_merge_clauses_possessive_title_of_a_paper_is_whole():
+    text = ("Kashgar sits on the old Silk Road.\n\n"
+            "Today, the People's Daily newspaper calls it \"the pearl\" on the Silk Road Economic Belt.\n")
+    quote = next(q for q in attribute(text).quotes if q.quote.startswith("the pearl"))
+    assert quote.speaker == "People's Daily"

@@ -162,6 +162,12 @@ class Resolver:
         head_end = start + offset_after(text[start:end], words, head)
         if entity is not None and entity.kind != "person" and low[-1] in MEDIA_NOUNS:
             # "the People's Daily newspaper", "the Reuters news agency": the name is the noun's
+            title = words[1 if low[0] in DETERMINERS_AND_POSSESSIVES else 0 : -1]
+            if len(title) > 1 and all(w[:1].isupper() for w in title) \
+                    and title[0].lower().replace("’", "'") in ("people's", "children's", "women's", "men's"):
+                # a common noun's possessive inside the title splits it in two names: "People's" + "Daily" (not
+                # "Uganda's New Vision newspaper", which is New Vision)
+                return " ".join(title), entity
             return self._name(entity)
         if in_body and entity is not None and entity.kind != "person" and low[-1] in DOCUMENT_NOUNS \
                 and self._modifies(text, start, head_end):
