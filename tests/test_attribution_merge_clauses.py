@@ -108,3 +108,12 @@ def test_attribution_merge_clauses_possessive_title_of_a_paper_is_whole():
             "Today, the People's Daily newspaper calls it \"the pearl\" on the Silk Road Economic Belt.\n")
     quote = next(q for q in attribute(text).quotes if q.quote.startswith("the pearl"))
     assert quote.speaker == "People's Daily"
+
+
+def test_attribution_merge_clauses_titles_joined_by_and_before_a_singular_verb_are_one_person():
+    text = ("Katie Couric has a long career.\n\n"
+            "Yahoo News and former TV network anchor Katie Couric has promoted humility in speeches, advising "
+            "graduates to \"become members of the two-H club.\"\n")
+    quote = next(q for q in attribute(text).quotes if q.quote.startswith("become"))
+    assert quote.speaker == "Katie Couric"
+    assert quote.mention.text.endswith("Katie Couric")

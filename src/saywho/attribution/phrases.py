@@ -201,6 +201,9 @@ class PhraseFinder:
                     end += 1
                 if end == j and tok.lower in ("the", "a", "an"):
                     continue
+                joined = _one_titled_person(words, end, k)
+                if joined is not None:
+                    return words[j].start, words[joined].end
                 return words[j].start, self._titled_name_end(words, end, k)
         return None
 
@@ -315,6 +318,21 @@ class PhraseFinder:
             name = self.text[after[target].start : after[end].end]
             return name.removeprefix("the ").removeprefix("The ")
         return None
+
+
+def _one_titled_person(words: list[Token], end: int, k: int) -> int | None:
+    """``Yahoo News and former TV network anchor Katie Couric has``: with a singular verb, the words joined by
+    "and" are one person's titles and name; the index of the name's last word, or None."""
+    if end + 2 > k or words[end + 1].lower != "and":
+        return None
+    for index in range(end + 2, min(k + 1, len(words), end + 12)):
+        word = words[index]
+        if word.text in PUNCTUATION or word.lower in NOT_NAMES and word.lower not in ("has", "is", "was"):
+            return None
+        if word.lower in ("has", "is", "was", "says"):
+            named = index - 1 > end + 2 and words[index - 1].capitalised and words[index - 2].capitalised
+            return index - 1 if named else None
+    return None
 
 
 def _skip_dashed(words: list[Token], k: int) -> int:
