@@ -117,3 +117,11 @@ def test_attribution_merge_clauses_titles_joined_by_and_before_a_singular_verb_a
     quote = next(q for q in attribute(text).quotes if q.quote.startswith("become"))
     assert quote.speaker == "Katie Couric"
     assert quote.mention.text.endswith("Katie Couric")
+
+
+def test_attribution_merge_clauses_dash_credit_before_a_colon_names_the_writer():
+    text = ("Polls were close in Iowa.\n\n"
+            "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on contacting voters.”\n")
+    quote = next(q for q in attribute(text).quotes if q.kind == "direct")
+    assert quote.mention.text == "Carl Bialik"
+    assert quote.cue.text == ":"

@@ -7,6 +7,7 @@ speech cue in their sentence are scare quotes, titles or nicknames, and are not 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from saywho.attribution.credits import CreditCues
@@ -153,6 +154,12 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
         kind = "direct" if starts_sentence or left.rstrip().endswith((":", ",")) else "partial"
         if kind == "partial" and self._left_is_cue_only(left):
             kind = "direct"
+        if _DASH_CREDIT.search(left):
+            # 'Pollsters agree - Carl Bialik: "Q"': the credit names who wrote it, whatever verb is before it
+            item = self._colon_cue(mark, left_start)
+            if item is not None:
+                item.kind = kind
+                return item
         if ends_sentence and left.rstrip().endswith(":"):
             # 'Perez lobbies for a higher minimum wage: "Q."': the colon's clause is the attribution
             item = self._left_clause(mark, left_start) or self._colon_cue(mark, left_start)
@@ -535,6 +542,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
         verb = toks[first - 1]
         return verb.text.isalpha() and verb.text.islower() and verb.lower not in PREPOSITIONS \
             and verb.lower not in AUXILIARIES and verb.lower not in COMPLEMENTIZERS and verb.lower not in CONJUNCTIONS
+
+
+_DASH_CREDIT = re.compile(r"\s[—–-]\s+(?:[A-Z][\w.’'-]*\s+|and\s+){0,5}[A-Z][\w.’'-]*\s*:\s*$")
 
 
 def _noun_before(tok: Token) -> bool:
