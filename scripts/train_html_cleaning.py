@@ -2,6 +2,7 @@
 """Train the HTML block classifier and write src/saywho/cleaning/html_model.json.
 
 usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--trees 100] [--depth 3] [--second-trees 60]
+                              [--learning-rate 0.15]
 
 Data: ``data/extraction/{scrapinghub,modern-train}`` under the shared directory (``../shared``
 or $SAYWHO_SHARED): ``html/ID.html.gz`` pages and ``truth.jsonl`` article bodies. A block's label
@@ -94,10 +95,10 @@ def load_set(shared: Path, name: str) -> list[dict]:
     return pages
 
 
-def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, trees: int = 100, depth: int = 3) -> dict:
+def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, trees: int = 100, depth: int = 3, rate: float = 0.15) -> dict:
     """Boosted trees for the first stage, exported as nested lists for pure-Python inference."""
     model = HistGradientBoostingClassifier(
-        max_iter=trees, max_depth=depth, max_leaf_nodes=2 ** depth, learning_rate=0.15, early_stopping=False, random_state=0
+        max_iter=trees, max_depth=depth, max_leaf_nodes=2 ** depth, learning_rate=rate, early_stopping=False, random_state=0
     ).fit(x, y, sample_weight=w)
     exported = []
     for (predictor,) in model._predictors:
@@ -115,18 +116,20 @@ def tree_scores(first: dict, x: np.ndarray) -> np.ndarray:
     return first["sklearn"].predict_proba(x)[:, 1]
 
 
-def train(pages: list[dict], inner_folds: int = 3, trees: int = 100, depth: int = 3, second_trees: int = SECOND_TREES) -> dict:
+def train(
+    pages: list[dict], inner_folds: int = 3, trees: int = 100, depth: int = 3, second_trees: int = SECOND_TREES, rate: float = 0.15
+) -> dict:
     """Both stages; the second learns from first-stage scores on pages the first did not see."""
     usable = [p for p in pages if len(p["y"])]
     stack = lambda ps: [np.concatenate([p[k] for p in ps]) for k in ("x", "y", "w")]  # noqa: E731
     x, y, w = stack(usable)
-    first = fit_trees(x, y, w, trees, depth)
+    first = fit_trees(x, y, w, trees, depth, rate)
     second_x, second_y, second_w = [], [], []
     unseen: list[tuple[dict, list[float]]] = []
     for k in range(inner_folds):
         held = usable[k::inner_folds]
         rest = [p for i, p in enumerate(usable) if i % inner_folds != k]
-        inner = fit_trees(*stack(rest), trees, depth)
+        inner = fit_trees(*stack(rest), trees, depth, rate)
         for page in held:
             scores = list(tree_scores(inner, page["x"]))
             unseen.append((page, scores))
@@ -190,6 +193,7 @@ def main() -> None:
     parser.add_argument("--trees", type=int, default=100, help="boosted trees in the first stage")
     parser.add_argument("--depth", type=int, default=3, help="depth of each first-stage tree")
     parser.add_argument("--second-trees", type=int, default=SECOND_TREES, help="boosted trees in the second stage")
+    parser.add_argument("--learning-rate", type=float, default=0.15, help="learning rate of the first-stage trees")
     parser.add_argument("--cv-only", action="store_true", help="report the cross-validated figure, write nothing")
     args = parser.parse_args()
     shared = Path(args.shared)
@@ -204,7 +208,7 @@ def main() -> None:
     for k in range(args.folds):
         held = scrapinghub[k::args.folds]
         rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
-        model = train(rest + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees)
+        model = train(rest + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rate=args.learning_rate)
         held_scores.append((len(held), evaluate(model, held)))
         print(f"fold {k}: threshold {model['threshold']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
     total = sum(n for n, _ in held_scores)
@@ -214,7 +218,7 @@ def main() -> None:
     print(f"scrapinghub {args.folds}-fold cross-validated: precision={prec:.4f} recall={rec:.4f} f1={f1:.4f}")
     if args.cv_only:
         return
-    model = train(scrapinghub + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees)
+    model = train(scrapinghub + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rate=args.learning_rate)
     check_export(model, scrapinghub[:20])
     model["first"].pop("sklearn")
     model["second"].pop("sklearn")
