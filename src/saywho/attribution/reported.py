@@ -15,8 +15,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from saywho.attribution.reported_model import ReportedModel, load_model
+from saywho.attribution.reported_select import select
 from saywho.attribution.reported_text import (
+    END_TRIM,
     QUOTE_MARKS,
+    SPACE_AND_MARKS,
     STOP_BACK,
     bucket,
     first_of,
@@ -27,9 +30,9 @@ from saywho.attribution.reported_text import (
     overlaps,
     sentence_bounds,
     source_back,
-    source_head,
     source_kind,
     source_verb,
+    trim,
     verb_lemma,
     word_kind,
 )
@@ -46,16 +49,10 @@ _SOURCE_REACH = 90
 _MAX_SOURCE_WORDS = 6
 _OPENING_CUE_GAP = 12
 _LATER_CUES_TRIED = 3
-# A cut must leave a few words of the outer statement, else the two are one statement read twice.
-_MIN_CUT = 15
-_MIN_CUT_CONTENT = 5
-_TRAILING_JOINT = re.compile(r"[\s,;:—–-]+(?:and|but|while|as|although|though|because|so|or|whereas|yet)$")
 
 _QUOTE_RUN = re.compile("[" + QUOTE_MARKS + "]")
 _TOKEN = re.compile(r"[\w’'.&-]+|[^\w\s]")
 _FIRST_TOKEN = re.compile(r"\s*([\w’'.&-]+|[^\w\s])")
-_SPACE_AND_MARKS = " \t\n\u00a0,;:-—–\"“”‘’'()[]"
-_END_TRIM = " \t\n\u00a0.,;:!?-—–\"“”‘’'()[]"
 
 _AUX_BEFORE = re.compile(r"(?:\b(?:has|have|had|also|has also|have also|had also|reportedly)\s+)+$", re.I)
 _THAT_AFTER = re.compile(
@@ -128,62 +125,6 @@ def _accepted(text, taken, model: ReportedModel) -> list[ReportedSpeech]:
     return select(text, found, model.final_probabilities(found), model.threshold)
 
 
-def select(text: str, found: list[Candidate], probabilities: list[float], threshold: float) -> list[ReportedSpeech]:
-    """The candidates scored at least ``threshold``, with no two statements sharing a character.
-
-    PolNeAR's train split has 9 overlapping pairs among 19,832 attributions, so a second overlapping
-    statement is nearly always wrong. Best-scored first: a weaker candidate whose cue sits inside a
-    kept statement's content ("X said A, and Y said B") cuts that content short before its source,
-    the other way round likewise; one that cannot be separated so is dropped.
-    """
-    ranked = sorted(
-        (i for i, p in enumerate(probabilities) if p >= threshold), key=lambda i: (-probabilities[i], i)
-    )
-    kept: dict[int, ReportedSpeech] = {}
-    for i in ranked:
-        speech = found[i].speech
-        trial = dict(kept)
-        for j, other in kept.items():
-            if not _shares_content(other, speech):
-                continue
-            shorter = _cut_before(text, other, speech)
-            if shorter is not None:
-                trial[j] = shorter
-                continue
-            shorter = _cut_before(text, speech, other)
-            if shorter is None:
-                break
-            speech = shorter
-        else:
-            if not any(_shares_content(other, speech) for other in trial.values()):
-                trial[i] = speech
-                kept = trial
-    return [_source_fixed(text, kept[i], found[i].features) for i in sorted(kept)]
-
-
-# Verbs whose passive subject is the one spoken to: "Mr Blair was asked if ...", "She was told that ...".
-_BE_FIRST = re.compile(r"(?:is|was|are|were|been|being|be)\s", re.I)
-_HEARSAY = frozenset("say report think believe understand know rumour rumor allege claim".split())
-_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
-_ADDRESSED = frozenset("ask tell inform urge warn advise brief remind assure notify".split())
-
-
-def _source_fixed(text, speech: ReportedSpeech, features) -> ReportedSpeech:
-    """The statement with its source cut before any verb the source runs on into, and a passive
-    addressing cue's subject moved to the addressee (the candidates were scored as found)."""
-    passive = "frame:passive" in features or _BE_FIRST.match(text, speech.cue_start, speech.cue_end)
-    if speech.source_start >= 0 and speech.cue_lemma in _ADDRESSED and passive:
-        return replace(speech, source_start=-1, source_end=-1,
-                       addressee_start=speech.source_start, addressee_end=speech.source_end)
-    if speech.source_start >= 0 and speech.cue_lemma in _HEARSAY and _TO_BE.match(text, speech.cue_end):
-        # "Souness (is) said to have been impressed": hearsay about the subject, who is not the speaker.
-        return replace(speech, source_start=-1, source_end=-1)
-    start, end = source_head(text, (speech.source_start, speech.source_end))
-    if end == speech.source_end:
-        return speech
-    return replace(speech, source_start=start, source_end=end)
-
-
 def _before_mark(text, speech: ReportedSpeech, marks) -> ReportedSpeech | None:
     """A forward statement ended at the last clause break before a quotation mark in it, if any.
 
@@ -196,7 +137,7 @@ def _before_mark(text, speech: ReportedSpeech, marks) -> ReportedSpeech | None:
     cut = max(breaks)
     if cut <= speech.content_start:
         return None
-    start, end = _trim(text, speech.content_start, cut)
+    start, end = trim(text, speech.content_start, cut)
     if _count_words(text, start, end) < _MIN_WORDS_BEFORE_MARK:
         return None
     return replace(speech, content_start=start, content_end=end)
@@ -204,25 +145,6 @@ def _before_mark(text, speech: ReportedSpeech, marks) -> ReportedSpeech | None:
 
 _CLAUSE_BREAKS = (",", ";", ":", "—", "–", " - ", "(")
 _MIN_WORDS_BEFORE_MARK = 3
-
-
-def _shares_content(a: ReportedSpeech, b: ReportedSpeech) -> bool:
-    return a.content_start < b.content_end and b.content_start < a.content_end
-
-
-def _cut_before(text, outer: ReportedSpeech, inner: ReportedSpeech) -> ReportedSpeech | None:
-    """``outer`` with its content ended before ``inner``'s source and cue, when ``inner`` reads forward."""
-    head = min(inner.cue_start, inner.source_start) if inner.source_start >= 0 else inner.cue_start
-    if inner.content_start < inner.cue_end or not outer.content_start + _MIN_CUT < head < outer.content_end:
-        return None
-    start, end = _trim(text, outer.content_start, head)
-    joint = _TRAILING_JOINT.search(text, max(start, end - 20), end)
-    if joint and joint.start() > start:
-        start, end = _trim(text, start, joint.start())
-    if end - start <= _MIN_CUT_CONTENT or end <= start:
-        return None
-    shorter = replace(outer, content_end=end)
-    return None if _shares_content(shorter, inner) else shorter
 
 
 def _shifted(speech: ReportedSpeech, by: int) -> ReportedSpeech:
@@ -364,7 +286,7 @@ def _particle_features(text, cue_start) -> list[str]:
 
 def _colon(text, colon, se, index, marks, taken):
     """ "Name: statement" at the start of a sentence, as in headlines and transcripts."""
-    content = _trim(text, colon.end(), min(se, colon.end() + _REACH_AFTER))
+    content = trim(text, colon.end(), min(se, colon.end() + _REACH_AFTER))
     if content[1] - content[0] < 2 or has_mark(marks, *content) or overlaps(taken, *content):
         return None
     source = colon.span(1)
@@ -430,7 +352,7 @@ def _build(text, cs, ce, form, ss, se, model, lookahead):
     ):
         after = text[ce:hi]
         opener = after.lstrip()[:1]
-        rest = "that" if opener in _OPENERS else after.strip(_END_TRIM)
+        rest = "that" if opener in _OPENERS else after.strip(END_TRIM)
         if _looks_final(rest):
             comma, source = shape
             return _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features)
@@ -445,7 +367,7 @@ def _is_participle(text, cs, ce) -> bool:
 
 def _parenthetical(text, lo, hi, shape, cue_start, ce, cue_lemma, features):
     """ "To see it, Roberts said, one should visit": the statement is the sentence around the cue."""
-    content = _trim(text, lo, hi)
+    content = trim(text, lo, hi)
     if shape[0] <= lo or _count_words(text, ce, hi) < 3:
         return None
     features.append("pat:parenthetical")
@@ -463,18 +385,18 @@ _FEATURE_WORDS = frozenset(
     "on in at of for with by from over into".split()
 )
 def _according(text, cs, ce, lo, hi, cue_lemma, features):
-    lead = text[lo:cs].strip(_SPACE_AND_MARKS).lower()
+    lead = text[lo:cs].strip(SPACE_AND_MARKS).lower()
     if lead in ("", "but", "and", "yet", "so", "also", "however", "still"):
         comma = text.find(",", ce, hi)
         if comma == -1:
             return None
-        source = _trim(text, ce, comma)
-        content = _trim(text, comma + 1, hi)
+        source = trim(text, ce, comma)
+        content = trim(text, comma + 1, hi)
         features.append("pat:according_first")
     else:
         stop = first_of(text, ",;.!?", ce, hi)
-        source = _trim(text, ce, stop)
-        content = _trim(text, lo, cs)
+        source = trim(text, ce, stop)
+        content = trim(text, lo, cs)
         features.append("pat:according_last")
     if content[1] - content[0] < 2:
         return None
@@ -484,13 +406,13 @@ def _according(text, cs, ce, lo, hi, cue_lemma, features):
 
 def _content_before(text, lo, comma, cs, ce, hi, cue_start, cue_lemma, source, features):
     """ "CLAUSE, X said." -- the content runs from the sentence start to the comma before the source."""
-    content = _trim(text, lo, comma)
+    content = trim(text, lo, comma)
     if _count_words(text, *content) < 3:
         return None
     addressee = (-1, -1)
     if source[1] <= source[0]:
         stop = first_of(text, ",;.!?", ce, hi)
-        source = _trim(text, ce, stop)
+        source = trim(text, ce, stop)
         features.append("src_after")
     else:
         addr = _ADDRESSEE.match(text, ce, hi)
@@ -557,7 +479,7 @@ def _content_after(text, cs, ce, lo, hi, cue_start, cue_lemma, before_words, fea
         if main_clause:
             end = main_clause.start()
         features.append("subordinate")
-    content = _trim(text, pos, end)
+    content = trim(text, pos, end)
     if content[1] - content[0] < 2:
         return None
     features.append("pat:after")
@@ -580,14 +502,14 @@ def _source_before_comma(text, lo, cue_start):
     m = _BEFORE_SOURCE.search(text, max(lo, cue_start - _SOURCE_REACH), cue_start)
     if not m:
         return None
-    source = _trim(text, m.start(2), cue_start)
+    source = trim(text, m.start(2), cue_start)
     words = text[source[0]:source[1]].split()
     if words and words[0].lower() in STOP_BACK:
         return None
     start, end = source
     while len(words) > 1 and is_verb_frame(words[-1].lower()):
         end = text.rindex(words.pop(), start, end)
-        end = _trim(text, start, end)[1]
+        end = trim(text, start, end)[1]
     return m.start(1), (start, end)
 
 
@@ -621,14 +543,6 @@ def _words(text, start, end):
 
 def _count_words(text, start, end) -> int:
     return text.count(" ", start, end) + 1 if end > start else 0
-
-
-def _trim(text, start, end):
-    while start < end and text[start] in _SPACE_AND_MARKS:
-        start += 1
-    while end > start and text[end - 1] in _END_TRIM:
-        end -= 1
-    return (start, end)
 
 
 def _speech(content, cue, cue_lemma, source, addressee=(-1, -1)) -> ReportedSpeech:

@@ -9,6 +9,8 @@ import re
 from bisect import bisect_left
 
 QUOTE_MARKS = "\"“”«»„‟"
+SPACE_AND_MARKS = " \t\n\u00a0,;:-—–\"“”‘’'()[]"
+END_TRIM = " \t\n\u00a0.,;:!?-—–\"“”‘’'()[]"
 
 # A sentence ends at a newline, or at . ! ? (plus closing marks) followed by space and a capital.
 _BREAK = re.compile(r"\n[\s]*|[.!?][\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
@@ -363,3 +365,12 @@ def word_kind(word: str) -> str:
     if word.endswith("ing"):
         return "ing"
     return "lower"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces and marks around it (no closing punctuation at its end either)."""
+    while start < end and text[start] in SPACE_AND_MARKS:
+        start += 1
+    while end > start and text[end - 1] in END_TRIM:
+        end -= 1
+    return (start, end)
