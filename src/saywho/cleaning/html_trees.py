@@ -8,6 +8,7 @@ at once from arrays; the training script checks the export against the compiled 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -39,18 +40,21 @@ def compile_trees(first: dict, names: list[str], columns: tuple[str, ...]) -> Ca
 
 @dataclass(frozen=True, slots=True)
 class TreeTables:
-    """Boosted trees as arrays, for scoring every block of a page at once.
+    """Boosted trees as arrays of nodes, for scoring every block of a page at once.
 
-    Each tree's leaves are listed with the tests on their path; a block reaches the leaf all of
-    whose tests it passes. Test ``k`` reads column ``columns[k]`` of the feature matrix; a leaf's
-    path is at most ``depth`` test columns of ``[passed, failed, always]``.
+    Every block steps down all trees together, ``depth`` times: at node ``k`` it reads column
+    ``columns[k]`` and goes to ``left[k]`` if that is at most ``thresholds[k]``, else to
+    ``right[k]``. A leaf leads to itself, so blocks that reach one early stay there; ``roots``
+    are the trees' first nodes and ``values`` the leaves' values.
     """
 
     columns: np.ndarray
     thresholds: np.ndarray
-    paths: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
     values: np.ndarray
-    starts: np.ndarray
+    roots: np.ndarray
+    depth: int
     baseline: float
 
 
@@ -59,51 +63,75 @@ def tree_tables(stage: dict, names: list[str], columns: tuple[str, ...]) -> Tree
     column = {name: i for i, name in enumerate(columns)}
     tests: list[int] = []
     thresholds: list[float] = []
-    paths: list[list[int]] = []
+    left: list[int] = []
+    right: list[int] = []
     values: list[float] = []
-    starts: list[int] = []
+    roots: list[int] = []
+    depth = 1
     for tree in stage["trees"]:
-        starts.append(len(values))
-        pending = [(0, [])]
-        while pending:
-            index, path = pending.pop()
-            node = tree[index]
+        offset = len(tests)
+        roots.append(offset)
+        for node in tree:
+            # A leaf, and a test of a feature today's rows lack (it reads as 0.0, so its branch
+            # is known now), always go one way: an infinite threshold sends every row left.
+            here = len(tests)
             if len(node) == 1:
-                paths.append(path)
+                tests.append(0)
+                thresholds.append(math.inf)
+                left.append(here)
+                right.append(here)
                 values.append(float(node[0]))
                 continue
-            feature, threshold, left, right = node
+            feature, threshold, low, high = node
             col = column.get(names[feature])
+            values.append(0.0)
             if col is None:
-                # A feature today's rows lack reads as 0.0: the branch is known now.
-                pending.append((left if 0.0 <= threshold else right, path))
+                known = offset + (low if 0.0 <= threshold else high)
+                tests.append(0)
+                thresholds.append(math.inf)
+                left.append(known)
+                right.append(known)
                 continue
-            test = len(tests)
             tests.append(col)
             thresholds.append(float(threshold))
-            pending.append((right, [*path, -test - 1]))
-            pending.append((left, [*path, test]))
-    always = 2 * len(tests)
-    depth = max(1, *(len(p) for p in paths))
-    table = np.full((depth, len(paths)), always, dtype=np.intp)
-    for leaf, path in enumerate(paths):
-        for level, test in enumerate(path):
-            table[level, leaf] = test if test >= 0 else len(tests) + (-test - 1)
+            left.append(offset + low)
+            right.append(offset + high)
+        depth = max(depth, _depth(tree))
     return TreeTables(
-        np.array(tests, dtype=np.intp), np.array(thresholds), table, np.array(values), np.array(starts, dtype=np.intp), float(stage["baseline"])
+        np.array(tests, dtype=np.intp),
+        np.array(thresholds),
+        np.array(left, dtype=np.intp),
+        np.array(right, dtype=np.intp),
+        np.array(values),
+        np.array(roots, dtype=np.intp),
+        depth,
+        float(stage["baseline"]),
     )
+
+
+def _depth(tree: list[list]) -> int:
+    """The most steps from the root to a leaf."""
+    most = 0
+    pending = [(0, 0)]
+    while pending:
+        index, steps = pending.pop()
+        node = tree[index]
+        if len(node) == 1:
+            most = max(most, steps)
+        else:
+            pending.extend(((node[2], steps + 1), (node[3], steps + 1)))
+    return most
 
 
 def tree_sums(matrix: np.ndarray, tables: TreeTables) -> list[float]:
     """Each row's raw score: the baseline plus every tree's leaf, added in tree order as the
     compiled expression adds them, so the floats are the same to the last bit."""
     n = len(matrix)
-    passed = matrix[:, tables.columns] <= tables.thresholds
-    outcomes = np.concatenate([passed, ~passed, np.ones((n, 1), dtype=bool)], axis=1)
-    reached = outcomes[:, tables.paths[0]]
-    for level in tables.paths[1:]:
-        reached &= outcomes[:, level]
-    # One leaf per tree is reached: its tree's sum is that leaf's value plus exact zeros.
-    leaves = np.add.reduceat(np.where(reached, tables.values, 0.0), tables.starts, axis=1)
-    terms = np.concatenate([np.full((n, 1), tables.baseline), leaves], axis=1)
+    nodes = np.broadcast_to(tables.roots, (n, len(tables.roots)))
+    for _ in range(tables.depth):
+        passed = np.take_along_axis(matrix, tables.columns[nodes], axis=1) <= tables.thresholds[nodes]
+        nodes = np.where(passed, tables.left[nodes], tables.right[nodes])
+    terms = np.empty((n, len(tables.roots) + 1))
+    terms[:, 0] = tables.baseline
+    terms[:, 1:] = tables.values[nodes]
     return np.cumsum(terms, axis=1)[:, -1].tolist()
