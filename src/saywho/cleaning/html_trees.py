@@ -126,12 +126,18 @@ def _depth(tree: list[list]) -> int:
 def tree_sums(matrix: np.ndarray, tables: TreeTables) -> list[float]:
     """Each row's raw score: the baseline plus every tree's leaf, added in tree order as the
     compiled expression adds them, so the floats are the same to the last bit."""
-    n = len(matrix)
-    nodes = np.broadcast_to(tables.roots, (n, len(tables.roots)))
-    for _ in range(tables.depth):
-        passed = np.take_along_axis(matrix, tables.columns[nodes], axis=1) <= tables.thresholds[nodes]
-        nodes = np.where(passed, tables.left[nodes], tables.right[nodes])
-    terms = np.empty((n, len(tables.roots) + 1))
+    n, width = matrix.shape
+    # The first step starts from the roots for every row: a plain column selection.
+    roots = tables.roots
+    passed = matrix[:, tables.columns[roots]] <= tables.thresholds[roots]
+    nodes = np.where(passed, tables.left[roots], tables.right[roots])
+    if tables.depth > 1:
+        flat = matrix.ravel()
+        starts = np.arange(0, n * width, width)[:, None]
+        for _ in range(tables.depth - 1):
+            passed = flat[starts + tables.columns[nodes]] <= tables.thresholds[nodes]
+            nodes = np.where(passed, tables.left[nodes], tables.right[nodes])
+    terms = np.empty((n, len(roots) + 1))
     terms[:, 0] = tables.baseline
     terms[:, 1:] = tables.values[nodes]
     return np.cumsum(terms, axis=1)[:, -1].tolist()
