@@ -83,10 +83,19 @@ _ABOUT_NOUNS = re.compile(
 )
 
 
+# The only non-ASCII letters re.I matches to ASCII ones: Turkish dotted and dotless i ("i"),
+# long s ("s") and the Kelvin sign ("k"). In text without them, a keyword the patterns spell in
+# ASCII matches case-insensitively only where ``text.lower()`` holds it in lowercase.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDING = re.compile(f"[{FOLDS_TO_ASCII}]")
+
+
+def _lowers_safely(text: str) -> bool:
+    return text.isascii() or _FOLDING.search(text) is None
+
+
 def _is_credit(text: str) -> bool:
-    # Only for ASCII text does case-insensitive matching come down to lower(): with re.I,
-    # "\u017f" matches "s" and "\u212a" matches "k".
-    if text.isascii():
+    if _lowers_safely(text):
         low = text.lower()
         if not (
             "photo" in low or "image" in low or "picture" in low or "credit" in low or "getty" in low or "reuters" in low
@@ -97,7 +106,7 @@ def _is_credit(text: str) -> bool:
 
 
 def _is_about(text: str) -> bool:
-    if text.isascii():
+    if _lowers_safely(text):
         low = text.lower()
         if not (
             "about" in low or "information" in low or "visit" in low or "follow" in low
