@@ -55,6 +55,7 @@ _N_SHAPES = 4
 _CONTEXT_OFFSET = _N_FIXED + len(BLOCK_TAG_GROUPS)
 _FIRST_SHAPES = 2 * _N_SHAPES
 _SHAPE_OFFSET = len(HTML_FEATURE_NAMES) - _FIRST_SHAPES
+_FLAGS_END = _CONTEXT_OFFSET + len(CONTEXT_TAGS) + len(CLASS_NAMES)
 # A block scoring this high with this much text is part of the page's confident core.
 CORE_SCORE = 0.8
 CORE_CHARS = 80
@@ -194,18 +195,18 @@ def block_feature_matrix(blocks: list[HtmlBlock], in_main: list[bool], shapes: n
     columns[:, 32] = index < first_main
     isolated[2:-2] = links
     columns[:, 33] = _window_sum(isolated, n) / (np.minimum(index + 3, n) - np.maximum(index - 2, 0))
-    flag_rows: list[int] = []
-    flag_columns: list[int] = []
+    # A page's blocks come in a few dozen (tag, context) kinds: their flags are set once a kind.
+    kinds: dict[tuple[str, tuple[int, ...]], int] = {}
+    kind_of = [kinds.setdefault((b.tag, b.context), len(kinds)) for b in blocks]
+    flags = np.zeros((len(kinds), _FLAGS_END - _N_FIXED))
     div_slot = _TAG_INDEX["div"]
-    for i, b in enumerate(blocks):
-        flag_rows.append(i)
-        flag_columns.append(_N_FIXED + _TAG_INDEX.get(_TAG_SLOT.get(b.tag, b.tag), div_slot))
-        for slot in b.context:
-            flag_rows.append(i)
-            flag_columns.append(_CONTEXT_OFFSET + slot)
+    for (tag, context), row in kinds.items():
+        flags[row, _TAG_INDEX.get(_TAG_SLOT.get(tag, tag), div_slot)] = 1.0
+        for slot in context:
+            flags[row, _CONTEXT_OFFSET - _N_FIXED + slot] = 1.0
     matrix = np.zeros((n, len(FEATURE_NAMES)))
     matrix[:, :_N_FIXED] = columns
-    matrix[flag_rows, flag_columns] = 1.0
+    matrix[:, _N_FIXED:_FLAGS_END] = flags[kind_of]
     matrix[:, len(HTML_FEATURE_NAMES):] = text_matrix.T
     matrix[:, _SHAPE_OFFSET:len(HTML_FEATURE_NAMES)] = shapes[:, :_FIRST_SHAPES]
     return matrix
@@ -544,12 +545,10 @@ def _logits(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def _sigmoid(z: float) -> float:
-    if z < -30:
-        return 0.0
-    if z > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-z))
+def _sigmoids(raw: list[float]) -> list[float]:
+    """The logistic function of each raw score, saturated beyond +-30."""
+    exp = math.exp
+    return [0.0 if z < -30 else 1.0 if z > 30 else 1.0 / (1.0 + exp(-z)) for z in raw]
 
 
 @lru_cache(maxsize=4)
@@ -572,5 +571,5 @@ def score_blocks(blocks: list[HtmlBlock], in_main: list[bool], weights: dict | N
         return []
     weights = weights or load_weights()
     shapes = sibling_shapes(blocks)
-    first = [_sigmoid(z) for z in tree_sums(block_feature_matrix(blocks, in_main, shapes), weights["first_tables"])]
-    return [_sigmoid(z) for z in tree_sums(stack_matrix(blocks, first, shapes), weights["second_tables"])]
+    first = _sigmoids(tree_sums(block_feature_matrix(blocks, in_main, shapes), weights["first_tables"]))
+    return _sigmoids(tree_sums(stack_matrix(blocks, first, shapes), weights["second_tables"]))
