@@ -250,20 +250,21 @@ def sibling_shapes(blocks: list[HtmlBlock]) -> np.ndarray:
         links[up] = links.get(up, 0) + links.get(node, 0)
     stats = _unit_stats(children, sizes, links)
     empty = (0.0,) * _N_SHAPES
-    made: dict[int, list[float]] = {}
-    rows = []
+    made: dict[int, int] = {}
+    table: list[float] = []
+    row_of = []
     for b in blocks:
         # A block's container fixes the elements above it; 0 stands for none.
         row = made.get(b.container)
         if row is None:
-            row = made[b.container] = []
+            row = made[b.container] = len(made)
             node = b.container
             for _ in range(_SHAPE_LEVELS):
                 found = stats.get(node)
-                row.extend(found or empty)
+                table.extend(found or empty)
                 node = parent_of.get(node, 0) if found else 0
-        rows.append(row)
-    return np.array(rows, dtype=float).reshape(len(blocks), _SHAPE_LEVELS * _N_SHAPES)
+        row_of.append(row)
+    return np.array(table, dtype=float).reshape(len(made), _SHAPE_LEVELS * _N_SHAPES)[row_of]
 
 
 def _unit_stats(children: dict[int, list[int]], sizes: dict[int, int], links: dict[int, int]) -> dict[int, tuple[float, ...]]:
