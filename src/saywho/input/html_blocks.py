@@ -285,7 +285,8 @@ def page_blocks(root) -> list[HtmlBlock]:
                 marker = attrib.get("class")
                 ident = attrib.get("id")
                 named = f"{marker or ''} {ident or ''}" if marker or ident else ""
-                hides = _is_hidden(attrib)
+                # Only an attribute besides class and id can hide the element.
+                hides = len(attrib) > (marker is not None) + (ident is not None) and _is_hidden(attrib)
             else:
                 named = ""
                 hides = False
