@@ -238,6 +238,15 @@ def page_blocks(root) -> list[HtmlBlock]:
         images = 0
         link_chars = 0
 
+    def end_run() -> None:
+        """At a block boundary: the text gathered so far becomes a block, or is dropped as markup whitespace."""
+        nonlocal link_chars
+        if solid:
+            flush()
+        else:
+            parts.clear()
+            link_chars = 0
+
     # Set on opening an element the walk does not enter (skipped, childless, or a comment):
     # the next event is its end, where only its tail counts.
     shut = False
@@ -274,12 +283,8 @@ def page_blocks(root) -> list[HtmlBlock]:
                 continue
             if flags & _IMAGE:
                 images += 1
-            if flags & _BLOCK:
-                if solid:
-                    flush()
-                elif parts:
-                    parts.clear()
-                    link_chars = 0
+            if flags & _BLOCK and (solid or parts):
+                end_run()
             attrib = element.attrib
             if attrib:
                 marker = attrib.get("class")
@@ -324,11 +329,8 @@ def page_blocks(root) -> list[HtmlBlock]:
         else:
             _, flags, hides = stack.pop()
             if flags & _BLOCK:
-                if solid:
-                    flush()
-                elif parts:
-                    parts.clear()
-                    link_chars = 0
+                if solid or parts:
+                    end_run()
                 block_ids.pop()
                 block_tags.pop()
                 attrs_stack.pop()
