@@ -91,7 +91,6 @@ _CLASS_START = re.compile(_by_first_letter([b for pattern in CLASS_GROUPS.values
 CLASS_NAMES = tuple(CLASS_GROUPS)
 _TAG_INDEX = {tag: i for i, tag in enumerate(CONTEXT_TAGS)}
 _N_TAGS = len(CONTEXT_TAGS)
-_N_CONTEXT = _N_TAGS + len(CLASS_NAMES)
 
 
 @dataclass(slots=True)
