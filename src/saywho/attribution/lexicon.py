@@ -262,9 +262,12 @@ def speech_lemma(word: str) -> str | None:
     return ALL_FORMS.get(word.lower())
 
 
+def no_modal_form(word: str) -> bool:
+    """A verb form no modal takes ("George Will wrote", "Theresa May said"; not "John will meet")."""
+    return word.endswith(("ed", "s")) and not word.endswith("ss") or word in ("said", "wrote", "told", "spoke", "was")
+
 
 def surname_modal(word: str, follow: str) -> bool:
     """A capitalised modal before a verb form no modal takes is a surname ("Will wrote", "May said"; not
     "Will he ...", "May I")."""
-    return word in ("Will", "May") and follow.islower() and (
-        follow.endswith(("ed", "s")) and not follow.endswith("ss") or follow in ("said", "wrote", "told", "spoke", "was"))
+    return word in ("Will", "May") and follow.islower() and no_modal_form(follow)

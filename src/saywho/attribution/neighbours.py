@@ -24,8 +24,8 @@ from saywho.attribution.lexicon import (
     core_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, LEAD_IN, Marked
-from saywho.attribution.phrases import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PUNCTUATION
-from saywho.attribution.text import Sentences, Token, is_adverb_token, outside_quotes, without_parentheses
+from saywho.attribution.phrases import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PUNCTUATION, is_adverb
+from saywho.attribution.text import Sentences, Token, outside_quotes, without_parentheses
 
 # Words in the verb slot after a quote that are no statement's verb ("“Q,” was another" is PolNeAR's, but
 # a copula names no way of speaking and its subject is rarely the speaker).
@@ -246,7 +246,7 @@ class NeighbourCues:
         if join is None:
             return None
         rest = words[join + 1 :]
-        while rest and (rest[0].lower in ("then", "also", "later") or is_adverb_token(rest[0])):
+        while rest and (rest[0].lower in ("then", "also", "later") or is_adverb(rest[0])):
             rest = rest[1:]
         if not rest:
             return None
@@ -279,7 +279,7 @@ class NeighbourCues:
         after = next((i for i, t in enumerate(toks) if t.start >= subject[1]), len(toks))
         for index in range(after, min(len(toks), after + 4)):
             tok = toks[index]
-            if tok.lower in AUXILIARIES or is_adverb_token(tok):
+            if tok.lower in AUXILIARIES or is_adverb(tok):
                 continue
             if _verb_like(tok, False) and tok.text.islower() and _finite(tok.lower):
                 return tok, core_lemma(tok.lower) or tok.lower, subject

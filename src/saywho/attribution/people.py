@@ -24,6 +24,7 @@ from saywho.attribution.lexicon import (
     US_PLACES,
     VERBISH,
     core_lemma,
+    no_modal_form,
     speech_lemma,
 )
 from saywho.attribution.names import (
@@ -54,11 +55,6 @@ NOT_SURNAMES = {"and", "or", "but", "of", "in", "on", "at", "to", "for", "with",
 MODALS = {"will", "may", "can", "must", "might", "shall", "could", "would", "should"}
 # Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
 TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
-
-
-def _finite(word: str) -> bool:
-    """A verb form no modal takes ("George Will wrote", "Theresa May said"; not "John will meet")."""
-    return word.endswith(("ed", "s")) and not word.endswith("ss") or word in ("said", "wrote", "told", "spoke", "was")
 
 
 class People(Antecedents):
@@ -93,7 +89,7 @@ class People(Antecedents):
                     and is_first_name(toks[j - 1].text) and not (j + 1 < n and toks[j + 1].capitalised)
                     and toks[j].lower not in DETERMINERS and toks[j].lower not in NOT_SURNAMES
                     and not (toks[j].lower in MODALS and j + 1 < n and toks[j + 1].text.islower()
-                             and not _finite(toks[j + 1].lower)))
+                             and not no_modal_form(toks[j + 1].lower)))
                 or (toks[j].lower in ("of", "for") and j + 1 < n and toks[j + 1].capitalised
                     and toks[j + 1].lower not in NOT_NAMES and any(t.lower in ORG_WORDS for t in toks[i:j]))
             ) and not toks[j - 1].text.endswith(("’s", "'s")):

@@ -288,17 +288,14 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if lemma is None:
                 continue
             before = words[:index]
-            if not before:
+            if before:
+                subject = self._np_before(before)
+            else:
                 subject = self._np_after(words, index + 1)
                 if subject is not None and tok.text.endswith("ing") and tok.text.islower():
                     # '... hailed the vote as "Q," telling reporters ...': who tells is the sentence's subject; the
                     # words after a participle are whom it addresses
                     subject = self._subject_before(mark) or subject
-                if subject is None:
-                    return None
-                found = Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))
-                return self._relayed(words, index, found)
-            subject = self._np_before(before)
             if subject is None:
                 return None
             found = Found(mark, "direct", tok, lemma, tok.end, subject, self._addressee(words, index, lemma))

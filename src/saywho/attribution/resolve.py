@@ -529,7 +529,7 @@ def _direct(text: str, item: Found, resolver: Resolver, people: People, publishe
     if item.subject is not None:
         lo, hi = min(lo, item.subject[0]), max(hi, item.subject[1])
     date = statement_date(clause_text(text, people, lo, hi, item.mark.pieces),
-                           item.cue.text if item.cue is not None else None, published)
+                          item.cue.text if item.cue is not None else None, published) if published else None
     return _quote_record(text, item, "text", speaker, mention, date)
 
 
@@ -555,7 +555,7 @@ def _indirect(text: str, item, resolver: Resolver, people: People, published: st
     if item.source_start >= 0:
         lo, hi = min(lo, item.source_start), max(hi, item.source_end)
     date = statement_date(clause_text(text, people, lo, hi, ((cs, ce),)), cue.text if cue is not None else None,
-                          published, clause_text(text, people, lo, hi))
+                          published, clause_text(text, people, lo, hi)) if published else None
     return Quote(kind="indirect", field="text", start=cs, end=ce, quote=text[cs:ce], speaker=speaker,
                  mention=mention, cue=cue, addressee=addressee, date=date)
 

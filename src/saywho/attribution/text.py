@@ -126,7 +126,3 @@ def outside_quotes(toks: list[Token]) -> list[Token]:
             out.append(tok)
     return out
 
-
-def is_adverb_token(tok: Token) -> bool:
-    return tok.text.islower() and tok.text.endswith("ly") and len(tok.text) > 4 and tok.lower not in ("family",
-                                                                                                      "ally", "rally")
