@@ -1,0 +1,64 @@
+"""Speakers a speech verb names after itself inside the sentence before a quote: an inverted verb after a
+fronted phrase (``Because of how ..., explained Rosenberg, "Q"``) and the agent of a passive one (``Sanders was
+asked by host Bill Maher, "Q"``)."""
+
+from __future__ import annotations
+
+from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, ROLE_NOUNS
+from saywho.attribution.phrases import TIME_WORDS, WEEKDAYS
+from saywho.attribution.text import Token
+
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
+# How far a speaker's name and title run ("CBS moderator Nancy Cordes").
+NAME_WORDS = 8
+# Verbs that put their speaker after them ("..., explained Rosenberg,"); a verb with an object ("told POLITICO",
+# "calls Horgos") names whom or what it is about there instead.
+INVERTING = {"say", "explain", "write", "note", "add", "argue", "observe", "recall", "continue", "quip", "reply",
+             "respond", "insist", "joke", "declare", "warn", "concede", "admit", "acknowledge", "suggest", "predict"}
+# Passive verbs whose agent is PolNeAR's source ("was asked by host Bill Maher").
+PASSIVE_ASKING = {"ask", "question", "press"}
+
+
+def _name_run(toks: list[Token], first: int) -> int:
+    """The index after a run of title and name words from ``first`` ("Fox Business moderator Gerard Baker"), or
+    ``first`` when no name starts there."""
+    k = first
+    while k < len(toks) and k - first < NAME_WORDS:
+        tok = toks[k]
+        low = tok.lower
+        if tok.capitalised and low not in NOT_NAMES and low not in WEEKDAYS and low not in MONTH_NAMES:
+            k += 1
+        elif low in ROLE_NOUNS or low in HONORIFICS or (k > first and tok.text.isalpha() and low not in NOT_NAMES
+                                                         and k + 1 < len(toks) and toks[k + 1].capitalised):
+            k += 1
+        else:
+            break
+    while k > first and not toks[k - 1].capitalised:
+        k -= 1
+    return k
+
+
+def inverted_speaker(toks: list[Token], index: int, lemma: str) -> tuple[int, int] | None:
+    """``..., explained Rosenberg, "Q"`` / ``The paradox of Nancy, says Carl Anthony, historian ..., is that "Q"``:
+    a verb after a comma and before a name that a comma, a colon or the quote ends names that speaker; a name
+    running on into a clause ("said Republicans are engaged") is what was said."""
+    if lemma not in INVERTING or index < 1 or toks[index - 1].text != "," or toks[index].text.endswith("ing"):
+        return None
+    end = _name_run(toks, index + 1)
+    if end == index + 1 or toks[index + 1].lower in TIME_WORDS:
+        return None
+    if end < len(toks) and toks[end].text not in (",", ":"):
+        return None
+    return toks[index + 1].start, toks[end - 1].end
+
+
+def passive_agent(toks: list[Token], index: int, lemma: str) -> tuple[int, int] | None:
+    """``Sanders was asked by host Bill Maher, "Q"``: PolNeAR's source of a passive speech verb is its agent."""
+    if lemma not in PASSIVE_ASKING or index < 1 or index + 2 >= len(toks) or toks[index - 1].lower not in ("was", "were", "been", "being", "is") \
+            or toks[index + 1].lower != "by":
+        return None
+    end = _name_run(toks, index + 2)
+    if end == index + 2:
+        return None
+    return toks[index + 2].start, toks[end - 1].end
