@@ -173,6 +173,10 @@ class People(Titles, Antecedents):
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
             or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
         prev = self.tokens[index - 1].lower if index > 0 else ""
+        if is_org and len(words) == 1 and not words[0].isupper() and prev not in DETERMINERS \
+                and self._surname_owner(words[0]) is not None:
+            # "Mayor Don Guardian ... Guardian said": the surname of a person named in full, not the newspaper
+            is_org = False
         if is_org and title and len(words) <= 3 and is_first_name(words[0]):
             # "Mayor Don Guardian": after a title, a first name and a surname are a person's
             is_org = False
