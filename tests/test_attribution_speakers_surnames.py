@@ -23,3 +23,9 @@ def test_attribution_speakers_surnames_newspaper_after_the_stays_the_paper():
     paper = people.mentions[-1]
     assert text[paper.start : paper.end] == "Guardian"
     assert paper.entity.kind == "organisation"
+
+
+def test_attribution_speakers_surnames_title_before_known_surname():
+    text = ('Cleveland Police Chief Calvin Williams lobbied for a ban.\n\n'
+            'Chief Williams later admitted that "nobody has been arrested."')
+    assert _speakers(text) == ["Calvin Williams"]

@@ -112,6 +112,10 @@ class People(Titles, Antecedents):
             if subject:
                 last_sentence = sentence
             title_words = title_inside(run)
+            if not title_words and len(run) >= 2 and run[-2].lower in ROLE_NOUNS \
+                    and self._surname_owner(run[-1].bare) not in (None, self.by_name.get(" ".join(t.bare for t in run).lower())):
+                # "Police Chief Calvin Williams ... Chief Williams": a title before a known surname
+                title_words = len(run) - 1
             if title_words:
                 run = run[title_words:]
             described = 0
