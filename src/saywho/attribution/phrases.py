@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import re
 
+from saywho.attribution.descriptions import IRREGULAR_PAST
 from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     HONORIFICS,
     MEDIUM_OF_CUE,
     NOT_NAMES,
+    ORG_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
+    ROLE_VERBS,
     surname_modal,
+    verb_lemma,
 )
 from saywho.attribution.text import Token
 
@@ -32,6 +36,9 @@ QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "sever
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
               "years", "ago", "earlier", "later", "today", "yesterday", "tonight", "time", "times", "hours"}
 COMPLEMENTIZERS = {"that", "whether"}
+# Words that open a noun phrase of common nouns ("the campaign", "His office").
+ARTICLES = ("the", "a", "an", "his", "her", "their", "its")
+POSSESSIVE_ARTICLES = ("his", "her", "their", "its")
 DASHES = ("—", "–", "-", "―")
 FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "meanwhile", "separately"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -172,9 +179,10 @@ class PhraseFinder:
         """The sentence's subject, for ", adding ..." / ", saying ..." and for a verb after "and"."""
         first = _after_dateline(words, k)
         lead = words[first] if first < len(words) else None
+        follow = words[first + 1] if first + 1 < len(words) else None
         if lead is not None and (lead.lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or lead.text.endswith("ing")
                                  or lead.lower in TIME_WORDS | {"hours", "minutes", "moments"}
-                                 or lead.text.endswith("ly") and first + 1 < len(words) and words[first + 1].text == ","):
+                                 or _fronted_modifier(lead, follow)):
             # "In early October," / "Speaking to MSNBC on Monday," / "Hours after Trump spoke," comes before the
             # subject
             comma = next((i for i in range(first, min(k + 1, first + 30)) if words[i].text == ","), None)
@@ -191,15 +199,19 @@ class PhraseFinder:
             tok = words[j]
             if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
                 return tok.start, tok.end
-            if tok.lower in ("the", "a", "an") or (tok.capitalised and tok.lower not in NOT_NAMES) \
+            if tok.lower in ARTICLES or (tok.capitalised and tok.lower not in NOT_NAMES) \
                     or self.named_modal(tok):
                 end = j
                 while end + 1 <= k and end - j < 6 and words[end + 1].text not in PUNCTUATION \
                         and words[end + 1].lower not in AUXILIARIES and words[end + 1].lower not in PREPOSITIONS \
                         and self.lemma_of(words[end + 1].text) is None \
-                        and (words[end + 1].capitalised or tok.lower in ("the", "a", "an")):
+                        and (words[end + 1].capitalised or tok.lower in ARTICLES) \
+                        and not (tok.lower in POSSESSIVE_ARTICLES and _verb_like(words[end + 1].lower)):
                     end += 1
-                if end == j and tok.lower in ("the", "a", "an"):
+                if tok.lower in POSSESSIVE_ARTICLES and not _speaking_body(words[end].lower):
+                    # "His face" / "His standing": only a person's aide or a body ("His office") says things
+                    continue
+                if end == j and tok.lower in ARTICLES:
                     continue
                 joined = _one_titled_person(words, end, k)
                 if joined is not None:
@@ -318,6 +330,26 @@ class PhraseFinder:
             name = self.text[after[target].start : after[end].end]
             return name.removeprefix("the ").removeprefix("The ")
         return None
+
+
+def _verb_like(low: str) -> bool:
+    """Whether a lower-case word after "His office" is the clause's verb ("put", "doubled"), ending its subject."""
+    return low in IRREGULAR_PAST or low in ROLE_VERBS or low.endswith("ed") or verb_lemma(low) is not None
+
+
+def _speaking_body(low: str) -> bool:
+    return low in ROLE_NOUNS or low in ORG_WORDS or low.removesuffix("s") in ROLE_NOUNS | ORG_WORDS | {"ad"}
+
+
+def _fronted_modifier(lead: Token, follow: Token | None) -> bool:
+    """"Hastily, ..." / "Shortly after the call ended, ..." / "Hastily politicizing ..." / "Reached by POLITICO,
+    ...": an opening adverb or participle phrase, not the subject."""
+    if follow is None or not lead.capitalised:
+        return False
+    low = lead.lower
+    if low.endswith("ly") and len(low) > 4:
+        return follow.text == "," or follow.lower in ("after", "before", "when", "as") or follow.text.endswith("ing")
+    return low.endswith("ed") and len(low) > 4 and follow.lower == "by"
 
 
 def _one_titled_person(words: list[Token], end: int, k: int) -> int | None:

@@ -539,6 +539,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
         if first < 2 or toks[first].lower not in DETERMINERS_AND_POSSESSIVES:
             return False
         verb = toks[first - 1]
+        if verb.lower in ("out", "up") and first >= 3:
+            # "put out a statement saying" / "sent out a press release saying": the verb before its particle
+            verb = toks[first - 2]
         return verb.text.isalpha() and verb.text.islower() and verb.lower not in PREPOSITIONS \
             and verb.lower not in AUXILIARIES and verb.lower not in COMPLEMENTIZERS and verb.lower not in CONJUNCTIONS
 

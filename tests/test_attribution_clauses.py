@@ -1,0 +1,47 @@
+"""Speakers named after their verb (inverted or passive) and subjects after a fronted phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from saywho.attribution import attribute
+
+
+def _quote(text, words):
+    quotes = [q for q in attribute(text).quotes if q.kind != "indirect" and words in q.quote]
+    assert len(quotes) == 1, [q.quote for q in attribute(text).quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize("text, words, mention, cue", [
+    # an inverted verb after a fronted phrase names its speaker after it
+    ("Because of how the party wrote the calendar, explained Jane Doe, “this thing will be over by March.”",
+     "this thing", "Jane Doe", "explained"),
+    ("In other words, explained CBS moderator Jane Doe: “What does that have to do with it?”", "What does",
+     "CBS moderator Jane Doe", "explained"),
+    # a verb with an object keeps its subject before it
+    ("John Roe, who was listed on the slate, told POLITICO, “I like the governor best.”", "I like", "John Roe",
+     "told"),
+    # the agent of a passive asking verb is the source
+    ("Jane Doe was asked by host John Roe, who backs her, “Are you tired of the emails?”", "Are you tired",
+     "host John Roe", "asked"),
+    # a possessive noun phrase for a body or an aide speaks; the statement it put out does not
+    ("His office put out a statement saying the country “cannot vet every refugee.”", "cannot vet", "His office",
+     "saying"),
+    ("Her campaign quickly blasted out an email to supporters stating, “We are winning.”", "We are winning",
+     "Her campaign", "stating"),
+    # an opening participle or adverb phrase comes before the subject
+    ("Reached by POLITICO, John Roe denied the report, explaining that he was “taking a day off.”",
+     "taking a day off", "John Roe", "explaining"),
+    ("Shortly after the call ended, John Roe’s campaign sent out a press release saying he owes “an explanation.”",
+     "an explanation", "John Roe’s", "saying"),
+])
+def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
+    quote = _quote(text, words)
+    assert quote.mention is not None and quote.mention.text == mention
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_attribution_clauses_possessive_of_a_thing_does_not_speak():
+    text = "His standing improved after the shootings, and his call for “a total ban” on visitors drew fire."
+    assert all(q.mention is None or q.mention.text != "His standing" for q in attribute(text).quotes)
