@@ -29,3 +29,19 @@ def test_attribution_speakers_surnames_title_before_known_surname():
     text = ('Cleveland Police Chief Calvin Williams lobbied for a ban.\n\n'
             'Chief Williams later admitted that "nobody has been arrested."')
     assert _speakers(text) == ["Calvin Williams"]
+
+
+def test_attribution_speakers_surnames_acronym_in_parentheses_is_the_spelled_name():
+    text = ('The request came from Citizens for Responsibility and Ethics in Washington (CREW).\n\n'
+            'CREW asked for "records sufficient to show the number of email accounts."\n\n'
+            'Officials in Washington said "no records were located."')
+    assert _speakers(text)[0] == "Citizens for Responsibility and Ethics in Washington"
+    # its last word names no short form of it
+    assert build_people(text).by_name["washington"].name == "Washington"
+
+
+def test_attribution_speakers_surnames_acronym_makes_no_person():
+    text = ('The Christian Medical Fellowship (CMF) opposed the bill. Peter Saunders of the CMF said it was wrong. '
+            '"Patients will make hasty decisions," he said.')
+    assert _speakers(text) == ["Peter Saunders"]
+    assert build_people(text).by_name["cmf"].kind == "organisation"

@@ -93,6 +93,8 @@ class Entity:
     hint: str | None = None
     # a bare name taken for a person only because it speaks ("Wines said", "Apple expects"): no "he" by itself
     by_speech: bool = False
+    # a name spelled out from its acronym ("... in Washington (CREW)"): its last word names no short form of it
+    spelled: bool = False
 
     @property
     def tokens(self) -> list[str]:
@@ -191,3 +193,26 @@ def newspaper_day(tokens: list[Token], index: int) -> bool:
 
 def acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# Small words an organisation's name spells past: "Citizens for Responsibility and Ethics in Washington".
+_SPELLED_PAST = {"of", "for", "and", "in", "on", "the", "to", "&"}
+
+
+def spelled_out(text: str, paren: int, letters: str) -> str | None:
+    """The capitalised words right before ``(`` at ``paren`` whose initials are ``letters``, small words between
+    them allowed ("National Rifle Association (NRA)"), or None."""
+    words = re.findall(r"[\w&’'.-]+", text[max(0, paren - 200) : paren])
+    initials = ""
+    for back in range(1, min(len(words), 3 * len(letters)) + 1):
+        word = words[-back]
+        if word.lower() in _SPELLED_PAST and back > 1:
+            continue
+        if not word[:1].isupper():
+            return None
+        initials = word[0] + initials
+        if initials == letters:
+            return " ".join(words[-back:])
+        if not letters.endswith(initials):
+            return None
+    return None

@@ -40,6 +40,7 @@ from saywho.attribution.names import (
     is_first_name,
     is_name_token,
     newspaper_day,
+    spelled_out,
     sure_gender,
     surname_of,
     title_inside,
@@ -49,6 +50,10 @@ from saywho.attribution.titles import Titles
 from saywho.records import Person
 
 _start = attrgetter("start")
+# Last words of a spelled-out name that make it a thing, not a body: "Affordable Care Act (ACA)".
+THING_WORDS = {"act", "bill", "law", "treaty", "agreement", "accord", "plan", "program", "programme", "system",
+               "index", "standard", "protocol", "game", "games"}
+
 # "George Will", "Al From", "Theresa May": a word that is no name alone may be a surname after a first name,
 # but not these, and not a modal before its verb ("John will meet").
 NOT_SURNAMES = {"and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "is", "was", "said", "says",
@@ -181,6 +186,20 @@ class People(Titles, Antecedents):
                 and self._surname_owner(words[0]) is not None:
             # "Mayor Don Guardian ... Guardian said": the surname of a person named in full, not the newspaper
             is_org = False
+        if is_org and len(words) == 1 and len(words[0]) >= 2 and words[0].isupper() and prev == "(" \
+                and words[0].lower() not in self.by_name:
+            # "Citizens for Responsibility and Ethics in Washington (CREW)": the name the acronym spells out
+            spelled = spelled_out(self.text, self.tokens[index - 1].start, words[0])
+            if spelled is not None:
+                thing = spelled.rsplit(None, 1)[-1].lower() in THING_WORDS
+                entity = self._link(spelled, spelled.split(), False, not thing)
+                entity.spelled = True
+                if entity.kind == "person":
+                    # a name with an acronym is no person's, even one that opens with a first name ("Christian
+                    # Medical Fellowship (CMF)")
+                    entity.kind, entity.gender, entity.hint = "organisation", None, None
+                self.by_name[name.lower()] = entity
+                return entity
         if is_org and title and len(words) <= 3 and is_first_name(words[0]):
             # "Mayor Don Guardian": after a title, a first name and a surname are a person's
             is_org = False
@@ -338,7 +357,7 @@ class People(Titles, Antecedents):
 
     def _organisation_owner(self, word: str) -> Entity | None:
         """The one organisation of two words or more whose name opens or ends with ``word``."""
-        found = [e for e in self.entities if e.kind == "organisation" and len(e.tokens) >= 2
+        found = [e for e in self.entities if e.kind == "organisation" and len(e.tokens) >= 2 and not e.spelled
                  and word in (e.tokens[0], e.tokens[-1])]
         return found[0] if len(found) == 1 else None
 
