@@ -35,6 +35,13 @@ def _quote(text, words):
      "taking a day off", "John Roe", "explaining"),
     ("Shortly after the call ended, John Roe’s campaign sent out a press release saying he owes “an explanation.”",
      "an explanation", "John Roe’s", "saying"),
+    # a verb coordinated after a clause of its own takes that clause's subject, not the sentence's first name
+    ("Asked by a reporter if Clinton would hold a press conference, he laughed and said, “We’ll see.”", "We’ll see",
+     "he", "said"),
+    ("For that she drew Trump's ire - he called her “weak” and said she had “zero support” there.", "zero support",
+     "he", "said"),
+    ("In an interview with journalist Jane Roe last year, John Doe said he welcomed it and added, “I’ll plead guilty.”",
+     "plead guilty", "John Doe", "added"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -85,7 +85,7 @@ class PhraseFinder:
         while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])) and not self.named_modal(words[k]):
             k -= 1
         if k >= 1 and words[k].lower in ("and", "but") and not participle:
-            return self._clause_subject(words, k - 1)
+            return self._nearest_clause_subject(words, k - 1)
         if k >= 1 and words[k].lower == "by" and self.lemma_of(words[k - 1].text):
             k -= 2
             while k >= 0 and words[k].lower in AUXILIARIES:
@@ -218,6 +218,18 @@ class PhraseFinder:
                     return words[j].start, words[joined].end
                 return words[j].start, self._titled_name_end(words, end, k)
         return None
+
+    def _nearest_clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
+        """The subject of the clause the word at ``k`` ends, for a verb coordinated after it: "..., he laughed and
+        said" / "she drew his ire - he called her "weak" and said": after a comma or a dash nearer than the
+        sentence's start, that clause's own subject, if it has one."""
+        boundary = next((j for j in range(k, 0, -1) if words[j].text in (",", ";") or words[j].text in DASHES), None)
+        if boundary is not None and boundary < k:
+            own = self._clause_subject(words[boundary + 1 :], k - boundary - 1)
+            if own is not None and own[0] == words[boundary + 1].start and own[1] < words[k].start:
+                # a subject with a verb of its own after it, not a place ("in Laredo, Texas and explained")
+                return own
+        return self._clause_subject(words, k)
 
     def _titled_name_end(self, words: list[Token], end: int, k: int) -> int:
         """Where "Clinton campaign spokesman Brian Fallon" ends: a role noun and a name may follow a modifier."""
