@@ -42,6 +42,14 @@ def _quote(text, words):
      "he", "said"),
     ("In an interview with journalist Jane Roe last year, John Doe said he welcomed it and added, “I’ll plead guilty.”",
      "plead guilty", "John Doe", "added"),
+    # a partial quote after its clause's own verb: that verb, not a participle after the quote
+    ("He said that is a “distortion,” describing the security team as highly accomplished.", "distortion", "He",
+     "said"),
+    ("At the same time, Obama remarked upon the fact that there is still “more work to do,” noting weak growth.",
+     "more work", "Obama", "remarked"),
+    # "according to" after the quote stays the source
+    ("The witness saw the “flash of light,” according to the report.", "flash of light", "the report",
+     "according to"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -38,16 +38,10 @@ from saywho.attribution.phrases import (
     is_adverb,
 )
 from saywho.attribution.text import Sentences, Token, outside_quotes, tokenize, without_parentheses
+from saywho.attribution.unspoken import not_speech
 
-WORK_WORDS = {
-    "book", "film", "movie", "song", "show", "album", "titled", "entitled", "headlined", "program",
-    "programme", "podcast", "article", "column", "op-ed", "essay", "episode", "series", "newspaper",
-    "magazine", "documentary", "play", "memoir", "novel", "hashtag", "slogan", "sign", "signs", "banner",
-}
 # What a sentence opening "In a ... poll," reports from.
 STUDY_WORDS = {"poll", "survey", "study", "report", "analysis", "polls", "surveys", "studies", "reports"}
-# Who a title belongs to, written right after it ('"Cake Boss" star').
-CREDIT_WORDS = {"star", "stars", "actor", "actress", "host", "creator", "author", "director", "producer", "spot", "ad"}
 # Cue words that do not make a quote on their own when only the verb is there ("read", "post").
 WEAK_CUES = {"read", "post", "text", "cry", "quote", "counter", "charge", "echo", "hint", "begin", "mock",
              "continue", "share", "talk", "comment"}
@@ -86,7 +80,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
         self.opened = [open_at for open_at, _ in spans]
         self.closed = [close_at for _, close_at in spans]
         for mark in marks:
-            if self._not_speech(mark):
+            if not_speech(self.text, mark):
                 continue
             self.lemma_of = self._core
             item = self._attribute(mark)
@@ -102,38 +96,6 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 item = self._beside(mark)
             found.append(item if item is not None else Found(mark, "direct"))
         return self._paragraphs_joined(found)
-
-    def _not_speech(self, mark: Marked) -> bool:
-        """Titles of works, nicknames and markup values are quoted but nobody says them."""
-        text = self.text
-        before = text[max(0, mark.open_at - 40) : mark.open_at]
-        after = text[mark.close_at + 1 : mark.close_at + 30]
-        if before.rstrip().endswith("="):
-            return True
-        words = mark.words(text)
-        if not words:
-            return True
-        prev = before.split()[-2:] if before.split() else []
-        next_word = after.split()[:1]
-        title_case = all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "to", "for", "with")
-                         for w in words.split() if w[:1].isalpha())
-        if title_case and any(w.lower().strip(",.").removesuffix("’s").removesuffix("'s") in WORK_WORDS
-                              for w in prev):
-            return True
-        if title_case and prev and (prev[-1].endswith(("’s", "'s")) or prev[-1].lower() == "on"):
-            return True
-        following = [w.lower().strip(",.") for w in after.split()[:3]]
-        if title_case and len(words.split()) <= 4 and following and (
-                following[0] in WORK_WORDS | CREDIT_WORDS
-                or (following[0] in ("a", "an", "the") and any(w in WORK_WORDS for w in following[1:]))):
-            # '"Jane The Virgin" star' / '"Chi-Raq," a movie about': a title, named
-            return True
-        if len(words.split()) <= 2 and prev and next_word and prev[-1][:1].isupper() and next_word[0][:1].isupper() \
-                and prev[-1].lower() not in NOT_NAMES and text[mark.close_at + 1 : mark.close_at + 2] == " " \
-                and not prev[-1].endswith((".", "?", "!", ":", ",", ";")) and not words.endswith((".", ",", "?", "!")):
-            # 'John "Tig" Tiegen' is a nickname; '... YUGE? "That's fine," Sroka said' is a sentence
-            return True
-        return False
 
     def _sentence_bounds(self, mark: Marked) -> tuple[int, int]:
         first = self.sentences.index(mark.open_at)
@@ -173,6 +135,11 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             return right
         if right is not None and not ends_sentence and right.cue is not None \
                 and right.cue.start - mark.close_at < 30:
+            left_item = self._left_clause(mark, left_start) if right.lemma != "according to" \
+                and right.cue.text.endswith("ing") else None
+            if left_item is not None:
+                left_item.kind = kind
+                return left_item
             right.kind = kind
             return right
         item = self._according_after(mark, sent_end) if kind == "partial" else None
