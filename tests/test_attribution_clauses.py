@@ -50,6 +50,14 @@ def _quote(text, words):
     # "according to" after the quote stays the source
     ("The witness saw the “flash of light,” according to the report.", "flash of light", "the report",
      "according to"),
+    # a participle after a speech verb is that verb's speaker's, after another verb the outer speaker's
+    ("John Roe cannot say that “from his perspective,” Jane Doe added, saying it should be “up to the prosecutor.”",
+     "up to the prosecutor", "Jane Doe", "saying"),
+    ("John Roe said the race reminds him of the book titled “The Tragedy,” explaining, “because of what could have "
+     "been.”", "because of what", "John Roe", "explaining"),
+    # "that" before a name is a complementizer, not part of the name
+    ("It was three years ago that Michael Bloomberg, who may run, said it was “impossible” for him to win.",
+     "impossible", "Michael Bloomberg", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -24,7 +24,7 @@ from saywho.attribution.text import Token
 # Words that may stand between a subject and its speech verb ("he has also said").
 AUXILIARIES = {
     "has", "have", "had", "also", "later", "then", "once", "previously", "recently", "repeatedly", "just",
-    "is", "was", "were", "are", "will", "would", "be", "been", "publicly", "again", "first", "still",
+    "is", "was", "were", "are", "will", "would", "be", "been", "publicly", "cannot", "again", "first", "still",
     "often", "simply", "quickly", "flatly", "bluntly", "reportedly", "did", "does", "do", "not",
     "never", "earlier", "subsequently", "further", "even", "only", "finally", "afterward",
     "afterwards", "shortly", "immediately", "privately", "openly", "initially", "could", "can", "may",
@@ -266,7 +266,9 @@ class PhraseFinder:
                 j -= 1
                 continue
             if pl in DETERMINERS_AND_POSSESSIVES or pl in QUANTIFIERS:
-                j -= 1
+                if pl != "that" or not words[j].capitalised:
+                    # "say that Lewandowski added": "that" before a name is a complementizer, not a determiner
+                    j -= 1
                 break
             if prev.text in PUNCTUATION or pl in NOT_NAMES:
                 if pl in ("of", "for", "at") and j - 2 >= 0 and (words[j - 2].lower in ROLE_NOUNS

@@ -424,10 +424,17 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 subject = self._np_after(toks, index + 1)
             if subject is None:
                 continue
-            found = self._outer(mark, toks, subject[0]) or (lemma != "say" and self._coordinated(mark, toks, index, subject)) or \
-                Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
             participle_clause = tok.text.endswith("ing") and index > 0 and (
                 toks[index - 1].text == "," or self._comma_closes_quote_before(tok.start))
+            found = self._outer(mark, toks, subject[0])
+            if found is not None and participle_clause:
+                # '..., Lewandowski added, saying "Q"': a participle after a speech verb is that verb's speaker's;
+                # 'Starr said Clinton's situation reminds him of ..., explaining, "Q"': after another verb, the
+                # outer speaker's, with the participle as its cue
+                found = None if self.lemma_of(toks[index - 2].text) else Found(
+                    mark, "partial", tok, lemma, tok.end, found.subject, self._addressee(toks, index, lemma))
+            found = found or (lemma != "say" and self._coordinated(mark, toks, index, subject)) \
+                or Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
             if crossed or participle_clause \
                     or not any(t.lower in COMPLEMENTIZERS for t in toks[_clause_start(toks, index) : index]) \
                     or self._main_clause(toks, index) or index > 0 and toks[index - 1].lower in ("and", "but"):
