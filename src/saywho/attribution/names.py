@@ -95,6 +95,9 @@ class Entity:
     by_speech: bool = False
     # a name spelled out from its acronym ("... in Washington (CREW)"): its last word names no short form of it
     spelled: bool = False
+    # roles the article may give the entity but leaves in doubt: they resolve later mentions, the people table
+    # does not show them ("Blair ... Gordon Brown. Meanwhile, the chancellor")
+    guessed: list[str] = field(default_factory=list)
 
     @property
     def tokens(self) -> list[str]:
@@ -102,7 +105,7 @@ class Entity:
 
     def role_keys(self) -> set[str]:
         keys = set()
-        for role in self.roles:
+        for role in self.roles + self.guessed:
             for word in role.split():
                 if word.lower() in ROLE_NOUNS:
                     keys.add(role_key(word))
@@ -117,7 +120,7 @@ class Entity:
             return False
         head, ranks = heads[-1], RANKS.intersection(words)
         kinds = _office_words(phrase)
-        for role in self.roles:
+        for role in self.roles + self.guessed:
             role_words = role.lower().split()
             if head in role_words or role_key(head) in (role_key(w) for w in role_words if w != "leader"):
                 others = _office_words(role)
@@ -127,6 +130,11 @@ class Entity:
                 if RANKS.intersection(role_words) == ranks:
                     return True
         return False
+
+    def guess_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role.lower() not in (r.lower() for r in self.roles + self.guessed):
+            self.guessed.append(role)
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,")

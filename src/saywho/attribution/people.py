@@ -18,7 +18,6 @@ from saywho.attribution.lexicon import (
     ORG_WORDS,
     PLACE_WORDS,
     ROLE_GENDER,
-    ROLE_LEADS,
     ROLE_NOUNS,
     ROLE_VERBS,
     US_PLACES,
@@ -32,7 +31,6 @@ from saywho.attribution.names import (
     DESCRIPTOR,
     DETERMINERS,
     LOOKBACK,
-    RANKS,
     Entity,
     NameMention,
     acronym,
@@ -46,7 +44,7 @@ from saywho.attribution.names import (
     title_inside,
 )
 from saywho.attribution.text import Sentences, Token, tokenize
-from saywho.attribution.titles import Titles
+from saywho.attribution.titles import TITLE_WORDS, Titles
 from saywho.records import Person
 
 _start = attrgetter("start")
@@ -59,8 +57,6 @@ THING_WORDS = {"act", "bill", "law", "treaty", "agreement", "accord", "plan", "p
 NOT_SURNAMES = {"and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "is", "was", "said", "says",
                 "i", "we", "you", "he", "she", "it", "they", "if", "when", "as", "so", "not", "no"}
 MODALS = {"will", "may", "can", "must", "might", "shall", "could", "would", "should"}
-# Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
-TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
 
 
 class People(Titles, Antecedents):
@@ -175,7 +171,12 @@ class People(Titles, Antecedents):
         name = " ".join(words)
         lowers = [w.lower() for w in words]
         if title:
-            gender, role = None, self.text[title[0].start : title[-1].end]
+            opening = index - len(title)
+            while opening > 0 and self.tokens[opening - 1].capitalised and self.tokens[opening - 1].lower in TITLE_WORDS \
+                    and self.tokens[opening - 1].lower not in DETERMINERS:
+                # "First Minister Jack McConnell": a title word no name opens with is the title's
+                opening -= 1
+            gender, role = None, self.text[self.tokens[opening].start : title[-1].end]
             gender = next((ROLE_GENDER[t.lower] for t in title if t.lower in ROLE_GENDER), None)
         else:
             gender, role = self._title_before(index)

@@ -212,7 +212,8 @@ class Resolver:
             # "Chancellor Gordon Brown's closest ally" is not the chancellor
             role_entity = self._role_holder(phrase, low, start, in_body)
             if role_entity is not None:
-                if in_body and len(words) > 1:
+                if in_body and len(words) > 1 and not re.search(r"[.!?]\s", phrase):
+                    # a mention cut across a sentence end ("20m. The first minister") is no role
                     role_entity.add_role(strip_determiner(phrase))
                 return self._name(role_entity)
         if entity is not None and entity.kind == "organisation" and low[-1] in ROLE_NOUNS \

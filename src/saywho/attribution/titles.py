@@ -5,6 +5,8 @@ name mentions it reads."""
 
 from __future__ import annotations
 
+import re
+
 from saywho.attribution.lexicon import (
     HONORIFICS,
     NOT_NAMES,
@@ -15,8 +17,14 @@ from saywho.attribution.lexicon import (
     VERBISH,
     speech_lemma,
 )
-from saywho.attribution.names import DETERMINERS, Entity
+from saywho.attribution.names import DETERMINERS, PORTFOLIOS, RANKS, Entity
 from saywho.attribution.text import Token
+
+# Role nouns that name an institution as often as a person when bare: "the executive would play its part".
+INSTITUTION_ROLES = {"executive", "chair", "head", "justice", "host"}
+PREPOSITIONS = [[w] for w in ("to", "of", "by", "with", "from", "for", "against", "at", "about", "on")]
+# Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
+TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
 
 
 class Titles:
@@ -87,21 +95,89 @@ class Titles:
         toks = self.tokens
         for index in range(1, len(toks)):
             tok = toks[index]
-            if tok.lower not in ROLE_NOUNS or tok.capitalised and toks[index - 1].lower != "the":
+            if tok.lower not in ROLE_NOUNS or tok.lower in INSTITUTION_ROLES or tok.capitalised \
+                    and toks[index - 1].lower != "the":
                 continue
-            lead = toks[index - 1]
+            first = index
+            while first > 1 and index - first < 2 and toks[first - 1].text.islower() \
+                    and toks[first - 1].lower in TITLE_WORDS | PORTFOLIOS and toks[first - 1].lower not in ROLE_LEADS:
+                # "the prime minister", "the foreign secretary": the office's words before its noun
+                first -= 1
+            lead = toks[first - 1]
             if lead.lower not in ROLE_LEADS or self.quoted_at(tok.start):
                 continue
             after = toks[index + 1] if index + 1 < len(toks) else None
             if after is None or not (after.lower in ROLE_VERBS or speech_lemma(after.text)):
                 # only a role that is a clause's subject describes the person the sentence is about
                 continue
-            role = tok.text if lead.lower in ("the", "former") else f"{lead.text} {tok.text}"
+            office = self.text[toks[first].start : tok.end]
+            role = office if lead.lower in ("the", "former") else f"{lead.text} {office}"
             # the person the sentence before is about, not whoever it named last ("between Mr Brown and Mr
             # Blair. But the chancellor said")
-            entity = self.named_just_before(lead.start, role) or self._last_named_person(lead.start, role)
+            if first < index and any(e.kind == "person" and e.holds(office) for e in self.entities):
+                # "the vice president said" once Vice President Biden is named: an office this precise is his
+                continue
+            if self._someone_else_in_clause(index + 1):
+                continue
+            entity = self.named_just_before(lead.start, role)
+            if entity is not None and not self.role_is_theirs(entity, role, lead.start, first < index):
+                if first == index:
+                    # a bare role ("the chancellor") may yet resolve a later mention; an office ("the prime
+                    # minister") is too precise to guess
+                    entity.guess_role(role)
+                continue
+            entity = entity or self._last_named_person(lead.start, role)
             if entity is not None:
                 entity.add_role(role)
+
+    def _someone_else_in_clause(self, after: int) -> bool:
+        """Whether the clause a role opens speaks of the person just named as "him" ("amid suspicion the
+        chancellor was manoeuvring against him" is not about him)."""
+        for tok in self.tokens[after : after + 12]:
+            if tok.text in (".", ";", ",", "!", "?", "“", "”", '"'):
+                return False
+            if tok.lower in ("him", "them"):
+                return True
+        return False
+
+    def role_is_theirs(self, entity: Entity, role: str, start: int, office: bool = False) -> bool:
+        """Whether a role the article uses after naming ``entity`` surely describes them, not another person it
+        names there. Within a sentence a writer calls back a person by a pronoun, so an ``office`` ("the prime
+        minister", not a bare "the president") used after the person is named in the same sentence, or so used
+        anywhere earlier ("Mr Brown refused to deny claims the prime minister had reneged"), is someone else's;
+        so is a role the article has used for someone else since naming them, or one another person named
+        since may hold too ("Blair ... his relationship with Gordon Brown. Meanwhile, the chancellor is
+        leaving")."""
+        sentence = self.sentences.index(start)
+        here = self.sentences.span(sentence)[0]
+        named = [m for m in self.mentions_in(here, start) if m.entity is entity and not self.quoted_at(m.start)]
+        if named:
+            if office:
+                return False
+            # a bare role after the sentence's subject ("Mr Trump and the White House ..., claiming the president
+            # had misspoken"), not after a preposition ("According to Mr Peston the prime minister said")
+            words = [w for w in self.text[max(here, named[0].start - 30) : named[0].start].lower().split()
+                     if w not in HONORIFICS]
+            return words[-1:] not in PREPOSITIONS
+        words = role.lower().split()[-2:]
+        if office:
+            for found in re.finditer(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", self.text[:here], re.I):
+                opening = self.sentences.span(self.sentences.index(found.start()))[0]
+                if any(m.entity is entity and not self.quoted_at(m.start)
+                       for m in self.mentions_in(opening, found.start())):
+                    return False
+        last = [m for m in self.mentions_before(here) if m.entity is entity and not self.quoted_at(m.start)]
+        if not last:
+            return False
+        later = [w.strip(",.;:\"“”").removesuffix("’s").removesuffix("'s")
+                 for w in self.text[last[-1].end : here].lower().split()]
+        if any(later[k : k + len(words)] == words for k in range(len(later))):
+            # "Michael Howard has no doubt it is the prime minister who ...": since naming the person the article
+            # has used the role for someone else
+            return False
+        before = self.sentences.span(last[-1].sentence)[0]
+        return not any(m.entity is not entity and m.entity.kind == "person" and not self.quoted_at(m.start)
+                       and (not m.entity.role_keys() or m.entity.holds(role)) for m in self.mentions_in(before, start))
 
     def _last_named_person(self, offset: int, role: str) -> Entity | None:
         """The last person named in this or the previous sentence, when that sentence is about no person ("Putin
