@@ -58,6 +58,11 @@ def _quote(text, words):
     # "that" before a name is a complementizer, not part of the name
     ("It was three years ago that Michael Bloomberg, who may run, said it was “impossible” for him to win.",
      "impossible", "Michael Bloomberg", "said"),
+    # the next of a list of verb phrases has the list's subject, not the object before its comma
+    ("The candidate has mocked a disabled newspaper reporter, referred to immigrants as “rapists” and more.",
+     "rapists", "The candidate", "referred"),
+    ("Jane Roe, a Chicago-based radio host considered one of the most influential, recalled “the moment.”",
+     "the moment", "Jane Roe", "recalled"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -4,7 +4,8 @@ asked by host Bill Maher, "Q"``)."""
 
 from __future__ import annotations
 
-from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, ROLE_NOUNS
+from saywho.attribution.descriptions import IRREGULAR_PAST
+from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS
 from saywho.attribution.phrases import TIME_WORDS, WEEKDAYS
 from saywho.attribution.text import Token
 
@@ -62,3 +63,31 @@ def passive_agent(toks: list[Token], index: int, lemma: str) -> tuple[int, int] 
     if end == index + 2:
         return None
     return toks[index + 2].start, toks[end - 1].end
+
+
+def listed_verb(toks: list[Token], index: int) -> int | None:
+    """``The candidate has mocked a disabled reporter, referred to immigrants as "Q"``: a past verb after a comma
+    that closes an object is the next of a list of verb phrases; the index of the first verb of the list, whose
+    subject is the cue's, or None. An aside (", who ...,") or a name before the comma is no such list."""
+    if index < 3 or toks[index - 1].text != "," or not toks[index].text.islower() \
+            or not toks[index].lower.endswith("ed"):
+        return None
+    before = toks[index - 2]
+    if not before.text.isalpha() or not before.text.islower() or before.lower in PRONOUNS:
+        return None
+    verb = None
+    first = index - 2
+    while first > 0 and toks[first - 1].text not in (",", ";", ":", "—", "–", "(", ")"):
+        first -= 1
+    if first >= 2 and toks[first - 1].text == "," and toks[first - 2].capitalised:
+        # "Corey Lewandowski, Donald Trump's fired campaign manager, ripped": an aside after a name
+        return None
+    for k in range(index - 3, first - 1, -1):
+        tok = toks[k]
+        if tok.lower in ("who", "which", "whose", "whom", "how", "because", "when", "if", "after", "before", "as",
+                         "while", "since", "although", "though"):
+            return None
+        if tok.text.islower() and (tok.lower.endswith("ed") or tok.lower in IRREGULAR_PAST) \
+                and k > first and toks[k - 1].lower not in ("and", "but", "that"):
+            verb = k
+    return verb

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from saywho.attribution.clauses import inverted_speaker, passive_agent
+from saywho.attribution.clauses import inverted_speaker, listed_verb, passive_agent
 from saywho.attribution.credits import CreditCues
 from saywho.attribution.found import Found
 from saywho.attribution.lexicon import (
@@ -418,6 +418,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 first = next(i for i, t in enumerate(toks) if t.start == subject[0])
                 subject = self._clause_subject(toks, first - 2) or subject
             subject = inverted_speaker(toks, index, lemma) or passive_agent(toks, index, lemma) or subject
+            listed = listed_verb(toks, index)
+            if listed is not None:
+                subject = self._np_before(toks[:listed]) or subject
             if subject is None and index > 0 and toks[index - 1].text == "," and index + 1 < len(toks) \
                     and toks[index + 1].capitalised:
                 # 'But, said Solovey, "Q"': the speaker follows an inverted verb
