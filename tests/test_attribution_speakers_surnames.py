@@ -45,3 +45,14 @@ def test_attribution_speakers_surnames_acronym_makes_no_person():
             '"Patients will make hasty decisions," he said.')
     assert _speakers(text) == ["Peter Saunders"]
     assert build_people(text).by_name["cmf"].kind == "organisation"
+
+
+def test_attribution_speakers_surnames_misspelt_surname_is_the_person():
+    text = ('State Senate President Steve Sweeney spoke on Wednesday.\n\n'
+            '"He put a lot of people out of business," Sweeny said.')
+    assert _speakers(text) == ["Steve Sweeney"]
+
+
+def test_attribution_speakers_surnames_nationality_misspells_no_one():
+    people = build_people("Arab Israeli spoke to Moscow. Israel said it would wait.")
+    assert people.by_name["israel"].name == "Israel"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from saywho.attribution.lexicon import DAYS, HONORIFICS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, ROLE_SYNONYMS
@@ -224,3 +225,12 @@ def spelled_out(text: str, paren: int, letters: str) -> str | None:
         if not letters.endswith(initials):
             return None
     return None
+
+
+def misspelt(word: str, surname: str) -> bool:
+    """Whether a lone capitalised word is a slip of the pen for a long surname ("Sweeny" for Sweeney, "Labbot" for
+    Labott): the same opening, one letter more or less at most, most letters in order; not its plural."""
+    if len(surname) < 6 or word == surname or word[:3] != surname[:3] or abs(len(word) - len(surname)) > 1 \
+            or word.lower() in (surname.lower() + "s", surname.lower() + "es") or not word.isalpha():
+        return False
+    return SequenceMatcher(None, word.lower(), surname.lower()).ratio() >= 0.8

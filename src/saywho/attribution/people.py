@@ -37,6 +37,7 @@ from saywho.attribution.names import (
     first_name_gender,
     is_first_name,
     is_name_token,
+    misspelt,
     newspaper_day,
     spelled_out,
     sure_gender,
@@ -269,7 +270,7 @@ class People(Titles, Antecedents):
             if words[0].lower() in AFFILIATIONS:
                 return None
             # after "Mr" a word is a surname; alone it may be the first name of a titled full name ("Xi")
-            entity = self._surname_owner(words[0], gender, first_name=not honorific)
+            entity = self._surname_owner(words[0], gender, first_name=not honorific) or self._misspelt_owner(words[0])
             if entity is not None:
                 return entity
             if known is not None:
@@ -310,6 +311,13 @@ class People(Titles, Antecedents):
                          and e.roles and not (gender and e.gender and e.gender != gender)), None)
         return best
 
+    def _misspelt_owner(self, word: str) -> Entity | None:
+        """The one person named in full, by a first name, whose surname ``word`` misspells ("Arab Israeli" is
+        no one's name that "Israel" misspells)."""
+        found = {id(e): e for e in self.entities if e.kind == "person" and len(e.tokens) >= 2
+                 and is_first_name(e.tokens[0]) and misspelt(word, surname_of(e.tokens))}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _absorb_surname(self, entity: Entity) -> Entity | None:
         """A bare surname seen before its full name ("Trump ... Donald Trump") becomes the full name."""
         surname = surname_of(entity.tokens)
@@ -337,7 +345,7 @@ class People(Titles, Antecedents):
             word = entity.tokens[0]
             owner = None
             if entity.kind in ("person", "other"):
-                owner = self._surname_owner(word)
+                owner = self._surname_owner(word) or self._misspelt_owner(word)
             if owner is None and entity.kind in ("organisation", "other"):
                 owner = self._organisation_owner(word)
             if owner is not None and owner is not entity:
