@@ -63,6 +63,9 @@ def _quote(text, words):
      "rapists", "The candidate", "referred"),
     ("Jane Roe, a Chicago-based radio host considered one of the most influential, recalled “the moment.”",
      "the moment", "Jane Roe", "recalled"),
+    # a quoted title right before the subject is no preposition's object ('on "CBS This Morning," Sanders said')
+    ('Asked why he waited, during an appearance Friday on "CBS This Morning," John Roe said he had not "heard her '
+     'say it."', "heard her", "John Roe", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)
@@ -73,3 +76,10 @@ def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
 def test_attribution_clauses_possessive_of_a_thing_does_not_speak():
     text = "His standing improved after the shootings, and his call for “a total ban” on visitors drew fire."
     assert all(q.mention is None or q.mention.text != "His standing" for q in attribute(text).quotes)
+
+
+def test_attribution_clauses_asked_question_has_no_speaker():
+    text = "Asked whether Jane Doe “has the integrity to serve,” 75 percent of Democrats said yes."
+    quote = _quote(text, "has the integrity")
+    assert quote.cue is not None and quote.cue.text == "Asked"
+    assert quote.mention is None

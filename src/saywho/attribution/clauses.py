@@ -4,6 +4,8 @@ asked by host Bill Maher, "Q"``)."""
 
 from __future__ import annotations
 
+import re
+
 from saywho.attribution.descriptions import IRREGULAR_PAST
 from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS
 from saywho.attribution.phrases import TIME_WORDS, WEEKDAYS
@@ -91,3 +93,15 @@ def listed_verb(toks: list[Token], index: int) -> int | None:
                 and k > first and toks[k - 1].lower not in ("and", "but", "that"):
             verb = k
     return verb
+
+
+_ASKED = re.compile(r"\s*(?:When\s+)?([Aa]sked)\b[^,;:.!?“”\"]*$")
+
+
+def asked_opening(text: str, sentence_start: int, open_at: int) -> Token | None:
+    """``Asked whether Clinton "Q," 75 percent said yes``: a quote inside the opening "Asked ..." clause is what was
+    asked; its cue is "Asked", the speaker after it answers."""
+    opening = _ASKED.match(text, sentence_start, open_at)
+    if opening is None:
+        return None
+    return Token(opening.group(1), opening.start(1), opening.end(1))

@@ -125,7 +125,9 @@ class PhraseFinder:
             if first > 0 and words[first - 1].lower in ("after", "before"):
                 # "days after Trump told": the subordinate clause's own subject
                 return span
-            if first > 1 and words[first - 1].lower in PREPOSITIONS:
+            if first > 1 and words[first - 1].lower in PREPOSITIONS \
+                    and not _quoted_between(self.text, words[first - 1].end, span[0]):
+                # 'on "CBS This Morning," Sanders said': the preposition's object is the quoted title
                 before = words[first - 2]
                 if before.capitalised and before.lower not in NOT_NAMES and words[first - 1].lower == "in":
                     # "Trump in his announcement speech called"
@@ -344,6 +346,10 @@ class PhraseFinder:
             name = self.text[after[target].start : after[end].end]
             return name.removeprefix("the ").removeprefix("The ")
         return None
+
+
+def _quoted_between(text: str, start: int, end: int) -> bool:
+    return any(mark in text[start:end] for mark in "\"“”")
 
 
 def _verb_like(low: str) -> bool:

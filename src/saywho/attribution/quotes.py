@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from saywho.attribution.clauses import inverted_speaker, listed_verb, passive_agent
+from saywho.attribution.clauses import asked_opening, inverted_speaker, listed_verb, passive_agent
 from saywho.attribution.credits import CreditCues
 from saywho.attribution.found import Found
 from saywho.attribution.lexicon import (
@@ -94,6 +94,11 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if item is None:
                 self.lemma_of = self._core
                 item = self._beside(mark)
+            if item is not None and item.cue is not None and item.cue.start > mark.close_at:
+                asked = asked_opening(self.text, self._sentence_bounds(mark)[0], mark.open_at)
+                if asked is not None:
+                    # the asker is not named; the speaker after the question is who answered
+                    item.cue, item.lemma, item.cue_text_end, item.subject = asked, "ask", asked.end, None
             found.append(item if item is not None else Found(mark, "direct"))
         return self._paragraphs_joined(found)
 
