@@ -26,6 +26,12 @@ class Antecedents:
         """The most salient earlier entity that "he"/"she"/"they" can refer to."""
         gender = PRONOUNS.get(word.lower())
         want_person = word.lower() in ("he", "she", "him", "his", "her", "i")
+        if word.lower() in ("he", "she") and self.text:
+            opening = self._subject_pronoun_before(word.lower(), offset)
+            if opening is not None:
+                # "he thought that ... to help President Obama and that, as he later explained": the sentence's
+                # own subject, not a name inside it, is who "he" goes on being
+                return self.resolve_pronoun(word, opening)
         before = self.mentions_before(offset)
         by_sentence: dict[int, list[NameMention]] = {}
         for mention in before:
@@ -76,6 +82,21 @@ class Antecedents:
                     continue
                 return entity
         return unsure
+
+    def _subject_pronoun_before(self, word: str, offset: int) -> int | None:
+        """Where the same pronoun stands earlier in the sentence before any person is named in it, outside
+        quotation marks, with no resolved mention of its own."""
+        start = self.sentences.span(self.sentences.index(min(offset, len(self.text) - 1)))[0]
+        found = re.search(rf"\b{word}\b", self.text[start:offset], re.IGNORECASE)
+        if found is None:
+            return None
+        at = start + found.start()
+        if at >= offset or self.quoted_at(at) or self.mention_at(at) is not None:
+            return None
+        if any(m.entity.kind == "person" and m.start < at and not self.quoted_at(m.start)
+               for m in self.mentions_in(start, offset)):
+            return None
+        return at
 
     def _narrative_before(self, sentence: int) -> int:
         """The last sentence before ``sentence`` that is not all inside quotation marks."""

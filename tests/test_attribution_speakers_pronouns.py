@@ -1,0 +1,22 @@
+"""Pronoun speakers: a pronoun goes on being the sentence's own subject, not a name inside the sentence."""
+
+from __future__ import annotations
+
+from saywho.attribution import attribute
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in attribute(text).quotes if q.kind in ("direct", "partial")]
+
+
+def test_attribution_speakers_pronouns_subject_pronoun_before_a_name_in_the_sentence():
+    text = ('Donald Trump spoke to Bloomberg News in October.\n\n'
+            'He thought rates were kept low to help President Obama and that the result, as he later explained, '
+            'was an "economic bubble."')
+    assert _speakers(text) == ["Donald Trump"]
+
+
+def test_attribution_speakers_pronouns_relative_clause_pronoun_is_the_subject():
+    text = ('Donald Trump spoke in Florida on Tuesday.\n\n'
+            'But he could not resist taking swipes at Marco Rubio, who he dubbed "the little senator."')
+    assert _speakers(text) == ["Donald Trump"]
