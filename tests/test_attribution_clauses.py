@@ -66,6 +66,11 @@ def _quote(text, words):
     # a quoted title right before the subject is no preposition's object ('on "CBS This Morning," Sanders said')
     ('Asked why he waited, during an appearance Friday on "CBS This Morning," John Roe said he had not "heard her '
      'say it."', "heard her", "John Roe", "said"),
+    # a publication reporting the whole sentence at its end is the source, as "according to" is
+    ("Fans also chanted, “Build a wall,” referring to the candidate’s vow, the Chicago Tribune reports.",
+     "Build a wall", "the Chicago Tribune", "reports"),
+    ("Jane Doe noted that it is “central” to the platform for the first time, reported the Washington Examiner.",
+     "central", "the Washington Examiner", "reported"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

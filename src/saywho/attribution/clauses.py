@@ -105,3 +105,20 @@ def asked_opening(text: str, sentence_start: int, open_at: int) -> Token | None:
     if opening is None:
         return None
     return Token(opening.group(1), opening.start(1), opening.end(1))
+
+
+_NAME = r"(?:[A-Z][\w’'.&-]*\s+){0,4}[A-Z][\w’'.&-]*"
+_REPORTED_BY = re.compile(rf",\s+(?:(?P<name>(?:the\s+)?{_NAME})\s+(?:first\s+)?(?P<verb>reports|reported)"
+                          rf"|(?P<verb2>reports|reported)\s+(?P<name2>(?:the\s+)?{_NAME}))\s*[.!?]?\s*$")
+
+
+def reported_by(text: str, close_at: int, sentence_end: int) -> tuple[Token, tuple[int, int]] | None:
+    """``Fans chanted, "Q," referring to ..., the Chicago Tribune reports.``: a publication that reports the
+    whole sentence at its end is PolNeAR's source of the quote in it; its verb and name, or None."""
+    found = _REPORTED_BY.search(text, close_at, sentence_end)
+    if found is None:
+        return None
+    verb = "verb" if found.group("verb") else "verb2"
+    name = "name" if found.group("name") else "name2"
+    end = found.end(name) - 1 if found.group(name).endswith(".") else found.end(name)
+    return Token(found.group(verb), found.start(verb), found.end(verb)), (found.start(name), end)

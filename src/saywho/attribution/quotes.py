@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from saywho.attribution.clauses import asked_opening, inverted_speaker, listed_verb, passive_agent
+from saywho.attribution.clauses import (
+    asked_opening,
+    inverted_speaker,
+    listed_verb,
+    passive_agent,
+    reported_by,
+)
 from saywho.attribution.credits import CreditCues
 from saywho.attribution.found import Found
 from saywho.attribution.lexicon import (
@@ -94,6 +100,11 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if item is None:
                 self.lemma_of = self._core
                 item = self._beside(mark)
+            reporter = reported_by(self.text, mark.close_at + 1, self._sentence_bounds(mark)[1]) \
+                if item is not None else None
+            if reporter is not None:
+                item.cue, item.lemma, item.cue_text_end, item.subject = reporter[0], "report", reporter[0].end, \
+                    reporter[1]
             if item is not None and item.cue is not None and item.cue.start > mark.close_at:
                 asked = asked_opening(self.text, self._sentence_bounds(mark)[0], mark.open_at)
                 if asked is not None:
