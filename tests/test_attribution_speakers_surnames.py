@@ -56,3 +56,9 @@ def test_attribution_speakers_surnames_misspelt_surname_is_the_person():
 def test_attribution_speakers_surnames_nationality_misspells_no_one():
     people = build_people("Arab Israeli spoke to Moscow. Israel said it would wait.")
     assert people.by_name["israel"].name == "Israel"
+
+
+def test_attribution_speakers_surnames_sentence_with_lowercase_verb_is_no_headline():
+    text = ("Former New York Gov. George Pataki is endorsing John Kasich.\n\n"
+            'Pataki says Kasich "has a track record of bringing people together."')
+    assert _speakers(text) == ["George Pataki"]

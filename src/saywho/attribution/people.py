@@ -53,6 +53,10 @@ _start = attrgetter("start")
 THING_WORDS = {"act", "bill", "law", "treaty", "agreement", "accord", "plan", "program", "programme", "system",
                "index", "standard", "protocol", "game", "games"}
 
+# Function words of five letters or more that a title-case headline may leave lowercase.
+TITLE_CASE_SMALL = {"about", "above", "after", "against", "among", "before", "below", "between", "during", "inside",
+                    "outside", "since", "through", "toward", "towards", "under", "until", "versus", "within",
+                    "without"}
 # "George Will", "Al From", "Theresa May": a word that is no name alone may be a surname after a first name,
 # but not these, and not a modal before its verb ("John will meet").
 NOT_SURNAMES = {"and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "is", "was", "said", "says",
@@ -162,6 +166,10 @@ class People(Titles, Antecedents):
             return False
         words = [w for w in self.text[start : min(end, start + 400)].split() if w[:1].isalpha()]
         if len(words) < 6:
+            return False
+        if any(w.islower() and len(w.strip(".,;:!?")) >= 5 and w.strip(".,;:!?") not in TITLE_CASE_SMALL for w in words):
+            # title case leaves only short function words lowercase: "Former New York Gov. George Pataki is
+            # endorsing John Kasich." is a sentence
             return False
         return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
