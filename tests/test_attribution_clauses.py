@@ -71,6 +71,9 @@ def _quote(text, words):
      "Build a wall", "the Chicago Tribune", "reports"),
     ("Jane Doe noted that it is “central” to the platform for the first time, reported the Washington Examiner.",
      "central", "the Washington Examiner", "reported"),
+    # a quote inside a relative clause is that clause's, not the main verb's after it
+    ("John Roe, who estimates that his legal costs were “in the seven figures,” described the impact as grave.",
+     "in the seven figures", "who", "estimates"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -145,6 +145,17 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if item is not None:
                 item.kind = kind
                 return item
+        if _OPEN_RELATIVE.search(left):
+            # 'Roffman, who estimates that his costs were "Q," described ...': a quote inside a relative clause
+            # is that clause's, whatever verb follows it
+            item = self._left_clause(mark, left_start)
+            if item is None:
+                lemma_of, self.lemma_of = self.lemma_of, self._learned_verb
+                item = self._left_clause(mark, left_start)
+                self.lemma_of = lemma_of
+            if item is not None:
+                item.kind = kind
+                return item
         right = self._right_clause(mark, strict=not starts_sentence)
         if right is not None and (starts_sentence or kind == "direct"):
             right.kind = kind
@@ -539,6 +550,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             and verb.lower not in AUXILIARIES and verb.lower not in COMPLEMENTIZERS and verb.lower not in CONJUNCTIONS
 
 
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;:.!?]*$")
 _DASH_CREDIT = re.compile(r"\s[—–-]\s+(?:[A-Z][\w.’'-]*\s+|and\s+){0,5}[A-Z][\w.’'-]*\s*:\s*$")
 
 
