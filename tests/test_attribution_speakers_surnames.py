@@ -62,3 +62,9 @@ def test_attribution_speakers_surnames_sentence_with_lowercase_verb_is_no_headli
     text = ("Former New York Gov. George Pataki is endorsing John Kasich.\n\n"
             'Pataki says Kasich "has a track record of bringing people together."')
     assert _speakers(text) == ["George Pataki"]
+
+
+def test_attribution_speakers_surnames_name_ends_before_its_place():
+    text = ('Prominent Democrats include Senate Minority Whip Richard J. Durbin of Illinois.\n\n'
+            'Durbin said he "has confidence" in the inquiry.')
+    assert _speakers(text) == ["Richard J. Durbin"]

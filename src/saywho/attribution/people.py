@@ -131,6 +131,10 @@ class People(Titles, Antecedents):
                 described += 1
             run = run[described:]
             title_words += described
+            place = next((k for k in range(2, len(run) - 1) if run[k].lower in ("of", "for")), 0)
+            if place and is_first_name(run[0].bare) and not any(t.lower in ORG_WORDS for t in run[:place]):
+                # "Senate Minority Whip Richard J. Durbin of Illinois": the name ends before the place it is of
+                run, j = run[:place], i + title_words + place
             if sentence not in headline_cache:
                 headline_cache[sentence] = self._is_headline(sentence)
             if headline_cache[sentence] and " ".join(t.bare for t in run).lower() not in self.by_name \
