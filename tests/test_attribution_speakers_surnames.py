@@ -68,3 +68,9 @@ def test_attribution_speakers_surnames_name_ends_before_its_place():
     text = ('Prominent Democrats include Senate Minority Whip Richard J. Durbin of Illinois.\n\n'
             'Durbin said he "has confidence" in the inquiry.')
     assert _speakers(text) == ["Richard J. Durbin"]
+
+
+def test_attribution_speakers_surnames_programme_named_after_its_host():
+    text = ('Clinton appeared on The Rachel Maddow Show on Wednesday.\n\n'
+            '"Would you rule it out?" Maddow asked.')
+    assert _speakers(text) == ["Rachel Maddow"]

@@ -53,6 +53,8 @@ _start = attrgetter("start")
 THING_WORDS = {"act", "bill", "law", "treaty", "agreement", "accord", "plan", "program", "programme", "system",
                "index", "standard", "protocol", "game", "games"}
 
+# Last words of a programme named after its host.
+PROGRAMME_WORDS = {"show", "program", "programme", "hour", "podcast"}
 # Function words of five letters or more that a title-case headline may leave lowercase.
 TITLE_CASE_SMALL = {"about", "above", "after", "against", "among", "before", "below", "between", "during", "inside",
                     "outside", "since", "through", "toward", "towards", "under", "until", "versus", "within",
@@ -183,6 +185,10 @@ class People(Titles, Antecedents):
             return None
         name = " ".join(words)
         lowers = [w.lower() for w in words]
+        if len(words) >= 3 and lowers[-1] in PROGRAMME_WORDS and is_first_name(words[0]):
+            # "The Rachel Maddow Show": a programme named after its host, whom a later "Maddow" means
+            self._link(" ".join(words[:-1]), words[:-1], True, False)
+            return self._link(name, words, False, False)
         if title:
             opening = index - len(title)
             while opening > 0 and self.tokens[opening - 1].capitalised and self.tokens[opening - 1].lower in TITLE_WORDS \
