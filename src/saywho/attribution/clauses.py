@@ -1,6 +1,7 @@
-"""Speakers a speech verb names after itself inside the sentence before a quote: an inverted verb after a
-fronted phrase (``Because of how ..., explained Rosenberg, "Q"``) and the agent of a passive one (``Sanders was
-asked by host Bill Maher, "Q"``)."""
+"""Clause shapes around a quote that decide its speaker and cue: an inverted verb after a fronted phrase
+(``Because of how ..., explained Rosenberg, "Q"``), the agent of a passive one (``Sanders was asked by host Bill
+Maher, "Q"``), a list of verb phrases, an opening "Asked ..." clause, a publication reporting the sentence, and the
+small word tests the quote finder's left clause uses."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from saywho.attribution.descriptions import IRREGULAR_PAST
 from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS
-from saywho.attribution.phrases import TIME_WORDS, WEEKDAYS
+from saywho.attribution.phrases import AUXILIARIES, TIME_WORDS, WEEKDAYS, is_adverb
 from saywho.attribution.text import Token
 
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -122,3 +123,35 @@ def reported_by(text: str, close_at: int, sentence_end: int) -> tuple[Token, tup
     name = "name" if found.group("name") else "name2"
     end = found.end(name) - 1 if found.group(name).endswith(".") else found.end(name)
     return Token(found.group(verb), found.start(verb), found.end(verb)), (found.start(name), end)
+
+
+def with_subject(toks: list[Token], index: int) -> tuple[int, int] | None:
+    """``..., with Trump reportedly yelling: "Q"``: a name after "with" is its participle's subject."""
+    k = index - 1
+    while k >= 0 and is_adverb(toks[k]):
+        k -= 1
+    first = k
+    while first >= 1 and toks[first - 1].capitalised and toks[first - 1].lower not in NOT_NAMES:
+        first -= 1
+    if k < 1 or first < 1 or toks[first - 1].lower != "with" \
+            or not (toks[k].capitalised and toks[k].lower not in NOT_NAMES or toks[k].lower in ("he", "she")):
+        return None
+    return toks[first].start, toks[k].end
+
+
+def noun_before(tok: Token) -> bool:
+    """Whether ``tok`` makes the bare verb form after it a noun: a singular lower-case word that is no subject,
+    auxiliary, adverb or infinitive marker ("swing state"; not "they say", "officials say", "will say")."""
+    low = tok.lower
+    return tok.text.isalpha() and tok.text.islower() and not low.endswith("s") and low not in AUXILIARIES \
+        and low not in PRONOUNS and low not in ("to", "i", "we", "you", "they", "who", "that", "and", "or", "people") \
+        and not is_adverb(tok)
+
+
+def clause_start(toks: list[Token], index: int) -> int:
+    """Where the clause holding ``toks[index]`` starts: after ", but" / ", and" / "while" before it ("Trump called
+    the assault that killed ... "Q1," but he also noted the "Q2"": that clause's "that" is not this one's)."""
+    for k in range(index - 1, 0, -1):
+        if toks[k].lower == "and" and toks[k - 1].text == "," or toks[k].lower in ("but", "while", "whereas"):
+            return k + 1
+    return 0

@@ -12,10 +12,13 @@ from bisect import bisect_left
 
 from saywho.attribution.clauses import (
     asked_opening,
+    clause_start,
     inverted_speaker,
     listed_verb,
+    noun_before,
     passive_agent,
     reported_by,
+    with_subject,
 )
 from saywho.attribution.credits import CreditCues
 from saywho.attribution.found import Found
@@ -23,7 +26,6 @@ from saywho.attribution.lexicon import (
     DETERMINERS_AND_POSSESSIVES,
     HONORIFICS,
     NOT_NAMES,
-    PRONOUNS,
     ROLE_NOUNS,
     core_lemma,
     speech_lemma,
@@ -420,7 +422,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                     and toks[index - 1].lower.replace("’", "'") not in CONTRACTED):
                 # "his promise" / "Trump's claim": a noun, not a verb ("he's claiming" is one)
                 continue
-            if index > 0 and tok.lower == lemma and _noun_before(toks[index - 1]):
+            if index > 0 and tok.lower == lemma and noun_before(toks[index - 1]):
                 # "Which swing state" / "many state workers": a bare form after a singular common word is a noun
                 continue
             if lemma in WEAK_CUES and index + 1 < len(toks) and toks[index + 1].text not in (":", ",") and not (
@@ -436,7 +438,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             else:
                 subject = self._np_before(toks[:index])
             if tok.text.endswith("ing") and index > 1:
-                subject = self._with_subject(toks, index) or subject
+                subject = with_subject(toks, index) or subject
             if subject is None and tok.text.endswith("ing") and index > 0:
                 # "Trump said before adding:" takes the sentence's subject
                 subject = self._clause_subject(toks, index - 1)
@@ -466,7 +468,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             found = found or (lemma != "say" and self._coordinated(mark, toks, index, subject)) \
                 or Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
             if crossed or participle_clause \
-                    or not any(t.lower in COMPLEMENTIZERS for t in toks[_clause_start(toks, index) : index]) \
+                    or not any(t.lower in COMPLEMENTIZERS for t in toks[clause_start(toks, index) : index]) \
                     or self._main_clause(toks, index) or index > 0 and toks[index - 1].lower in ("and", "but"):
                 # '... told Newsmax that Romney "Q1," adding, "Q2"': a participle after a comma starts a clause of
                 # its own
@@ -491,19 +493,6 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                 return None
             return Found(mark, "partial", verb, lemma, verb.end, subject, self._addressee(toks, k + 1, lemma))
         return None
-
-    def _with_subject(self, toks: list[Token], index: int) -> tuple[int, int] | None:
-        """``..., with Trump reportedly yelling: "Q"``: a name after "with" is its participle's subject."""
-        k = index - 1
-        while k >= 0 and is_adverb(toks[k]):
-            k -= 1
-        first = k
-        while first >= 1 and toks[first - 1].capitalised and toks[first - 1].lower not in NOT_NAMES:
-            first -= 1
-        if k < 1 or first < 1 or toks[first - 1].lower != "with" \
-                or not (toks[k].capitalised and toks[k].lower not in NOT_NAMES or toks[k].lower in ("he", "she")):
-            return None
-        return toks[first].start, toks[k].end
 
     def _main_clause(self, toks: list[Token], index: int) -> bool:
         """``After Scalia said that ..., Trump said: "Q"``: a cue that opens the quote with a colon, or whose
@@ -552,21 +541,3 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
 
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;:.!?]*$")
 _DASH_CREDIT = re.compile(r"\s[—–-]\s+(?:[A-Z][\w.’'-]*\s+|and\s+){0,5}[A-Z][\w.’'-]*\s*:\s*$")
-
-
-def _noun_before(tok: Token) -> bool:
-    """Whether ``tok`` makes the bare verb form after it a noun: a singular lower-case word that is no subject,
-    auxiliary, adverb or infinitive marker ("swing state"; not "they say", "officials say", "will say")."""
-    low = tok.lower
-    return tok.text.isalpha() and tok.text.islower() and not low.endswith("s") and low not in AUXILIARIES \
-        and low not in PRONOUNS and low not in ("to", "i", "we", "you", "they", "who", "that", "and", "or", "people") \
-        and not is_adverb(tok)
-
-
-def _clause_start(toks: list[Token], index: int) -> int:
-    """Where the clause holding ``toks[index]`` starts: after ", but" / ", and" / "while" before it ("Trump called
-    the assault that killed ... "Q1," but he also noted the "Q2"": that clause's "that" is not this one's)."""
-    for k in range(index - 1, 0, -1):
-        if toks[k].lower == "and" and toks[k - 1].text == "," or toks[k].lower in ("but", "while", "whereas"):
-            return k + 1
-    return 0
