@@ -74,6 +74,8 @@ def _quote(text, words):
     # a quote inside a relative clause is that clause's, not the main verb's after it
     ("John Roe, who estimates that his legal costs were “in the seven figures,” described the impact as grave.",
      "in the seven figures", "who", "estimates"),
+    # an inverted verb and a name before a colon
+    ("Stated Jane Doe: “I think the stakes are so high.”", "the stakes", "Jane Doe", "Stated"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)
@@ -91,3 +93,11 @@ def test_attribution_clauses_asked_question_has_no_speaker():
     quote = _quote(text, "has the integrity")
     assert quote.cue is not None and quote.cue.text == "Asked"
     assert quote.mention is None
+
+
+def test_attribution_clauses_long_predicate_before_colon_is_the_cue():
+    text = ("Former candidate Jane Doe broke down exactly what was wrong with the image and the message to the Dutch "
+            "newspaper NRC Handelsblad: “What he did was so insensitive.”")
+    quote = _quote(text, "so insensitive")
+    assert quote.mention is not None and quote.mention.text == "Former candidate Jane Doe"
+    assert quote.cue is not None and quote.cue.text.startswith("broke down exactly") and quote.cue.text.endswith(":")

@@ -5,8 +5,13 @@
 from __future__ import annotations
 
 from saywho.attribution.found import Found, mark_with_close, mark_with_open
+from saywho.attribution.lexicon import speech_lemma
 from saywho.attribution.marks import LEAD_IN, Marked
 from saywho.attribution.text import Sentences, Token, outside_quotes, without_parentheses
+
+# How many words a predicate before a colon may run and still be the cue ("Jeb Bush broke down exactly what
+# was wrong with the image and message to the Dutch newspaper NRC Handelsblad:").
+COLON_PREDICATE = 30
 
 
 class CreditCues:
@@ -27,6 +32,11 @@ class CreditCues:
                                                                    for t in toks[dash + 1 : -1]):
             # "HEADLINE - Jeffrey M. Jones: "Q"": a credit line names who wrote it
             return Found(mark, "direct", toks[-1], "say", toks[-1].end, (toks[dash + 1].start, toks[-2].end))
+        if 3 <= len(toks) <= 6 and toks[0].capitalised and speech_lemma(toks[0].lower) is not None \
+                and all(t.capitalised for t in toks[1:-1]):
+            # "Stated Stone:" / "Continued Stone:": an inverted verb, then the speaker
+            return Found(mark, "direct", toks[0], speech_lemma(toks[0].lower), toks[0].end,
+                         (toks[1].start, toks[-2].end))
         subject = self._clause_subject(toks, len(toks) - 2)
         if subject is None:
             return None
@@ -35,7 +45,10 @@ class CreditCues:
             # '"Headline," by Times' Ben Sisario: "Q"': an excerpt of an article, not a statement
             return None
         after = next((i for i, t in enumerate(toks) if t.start >= subject[1]), len(toks) - 1)
-        cue = toks[after] if len(toks) - after <= 15 else toks[-1]
+        if toks[after].text == ",":
+            # "Hoff, who declined to comment, proposes ...:": the predicate starts after the aside
+            after = next((i + 1 for i in range(after + 1, len(toks) - 1) if toks[i].text == ","), after)
+        cue = toks[after] if len(toks) - after <= COLON_PREDICATE and toks[after].text != ":" else toks[-1]
         return Found(mark, "direct", cue, cue.lower if cue is not toks[-1] else "say", toks[-1].end, subject)
 
     def _dash_credit(self, mark: Marked, toks: list[Token]) -> Found | None:
