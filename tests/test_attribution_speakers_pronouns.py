@@ -20,3 +20,14 @@ def test_attribution_speakers_pronouns_relative_clause_pronoun_is_the_subject():
     text = ('Donald Trump spoke in Florida on Tuesday.\n\n'
             'But he could not resist taking swipes at Marco Rubio, who he dubbed "the little senator."')
     assert _speakers(text) == ["Donald Trump"]
+
+
+def test_attribution_speakers_pronouns_description_that_speaks_carries_on():
+    text = ('Carson on why young black men should vote Trump.\n\n'
+            'Donald Trump plans to empower the black community by fostering "capital investment," Ben Carson '
+            'said Monday.\n\n'
+            '"Well first of all, they have to stop and listen. And a lot of it has to do with the economic situation '
+            'that exists in this country," the retired neurosurgeon told REVOLT TV in a video.\n\n'
+            'The former Republican presidential candidate continued, saying, "You need somebody who understands '
+            'economics."')
+    assert _speakers(text) == ["Ben Carson", "Ben Carson", "Ben Carson"]

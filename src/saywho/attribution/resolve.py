@@ -77,6 +77,15 @@ class Resolver:
         self.by_id: dict[int, Entity] = {}
 
     def resolve(self, text: str, start: int, end: int, in_body: bool = True) -> tuple[str | None, Entity | None]:
+        name, entity = self._resolve(text, start, end, in_body)
+        if in_body and entity is not None and entity.kind == "person" and text[start:end].lower().startswith("the ") \
+                and not self.people.mentions_in(start, end):
+            # "the retired neurosurgeon told ... The former Republican presidential candidate continued": a
+            # description that speaks is who the next one goes on about, as a name would be
+            self.people.add_pronoun(start, end, entity)
+        return name, entity
+
+    def _resolve(self, text: str, start: int, end: int, in_body: bool = True) -> tuple[str | None, Entity | None]:
         phrase = text[start:end].strip()
         if not phrase:
             return None, None
