@@ -76,6 +76,9 @@ def _quote(text, words):
      "in the seven figures", "who", "estimates"),
     # an inverted verb and a name before a colon
     ("Stated Jane Doe: “I think the stakes are so high.”", "the stakes", "Jane Doe", "Stated"),
+    # a title, its name between commas, then the verb: both are the speaker, the object after the verb is not
+    ("“Positions are gonna soften,” Rep. John Roe’s chief of staff, Joe Kasper, told POLITICO on Monday.",
+     "Positions are", "Rep. John Roe’s chief of staff, Joe Kasper", "told"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

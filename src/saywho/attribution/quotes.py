@@ -258,7 +258,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if tok.text == ",":
                 # "Graham, a former candidate, told CBS": one aside after the speaker's name
                 if index > 0 and not aside and (words[index - 1].capitalised or words[index - 1].lower in ROLE_NOUNS
-                                                or index + 1 < len(words) and words[index + 1].lower in ("who", "whose")) \
+                                                or index + 1 < len(words) and (words[index + 1].lower in ("who", "whose")
+                                                                               or _named_apposition(words, index, self.lemma_of))) \
                         and index + 1 < len(words) and self.lemma_of(words[index + 1].text) is None:
                     aside = True
                     continue
@@ -270,6 +271,9 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
                     subject = self._np_before(words[:first_comma])
                     if subject is None:
                         return None
+                    if _named_apposition(words, first_comma, self.lemma_of):
+                        # the title and its name together are the mention ("his wife, Gabriela Lazar")
+                        subject = (subject[0], words[index - 1].end)
                     lemma = self.lemma_of(lemma_tok.text)
                     return Found(mark, "direct", lemma_tok, lemma, lemma_tok.end, subject,
                                  self._addressee(words, index + 1, lemma))
@@ -541,3 +545,13 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
 
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;:.!?]*$")
 _DASH_CREDIT = re.compile(r"\s[—–-]\s+(?:[A-Z][\w.’'-]*\s+|and\s+){0,5}[A-Z][\w.’'-]*\s*:\s*$")
+
+
+def _named_apposition(words: list[Token], comma: int, lemma_of) -> bool:
+    """``Hunter's chief of staff, Joe Kasper, told``: a name between two commas after a title, right before the
+    speech verb, is the title's."""
+    name = comma + 1
+    while name < len(words) and words[name].capitalised and words[name].lower not in NOT_NAMES:
+        name += 1
+    return name > comma + 1 and name + 1 < len(words) and words[name].text == "," \
+        and lemma_of(words[name + 1].text) is not None
