@@ -31,3 +31,10 @@ def test_attribution_speakers_pronouns_description_that_speaks_carries_on():
             'The former Republican presidential candidate continued, saying, "You need somebody who understands '
             'economics."')
     assert _speakers(text) == ["Ben Carson", "Ben Carson", "Ben Carson"]
+
+
+def test_attribution_speakers_pronouns_relative_clause_pronoun_is_not_its_antecedent():
+    text = ('Columnist George Will wrote on Friday.\n\n'
+            'Instead, Will called for Republicans to back Chris Christie, whom he describes as having '
+            '"a prosecutor\'s bearing."')
+    assert _speakers(text) == ["George Will"]

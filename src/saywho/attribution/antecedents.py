@@ -14,6 +14,8 @@ PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee",
                  "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
 GOVERNMENT_BODIES = {"department", "administration", "bureau", "service", "agency", "office"}
 AUXILIARIES = {"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "again"}
+# A relative pronoun right before a pronoun: "Christie, whom he describes".
+RELATIVE_BEFORE = re.compile(r"\b(?:whom|who)\s+$", re.IGNORECASE)
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
@@ -33,6 +35,11 @@ class Antecedents:
                 # own subject, not a name inside it, is who "he" goes on being
                 return self.resolve_pronoun(word, opening)
         before = self.mentions_before(offset)
+        relative = RELATIVE_BEFORE.search(self.text[max(0, offset - 12) : offset])
+        if relative is not None and before and self.text[before[-1].end : offset - len(relative.group(0))].strip(" ,’'s") == "":
+            # "Chris Christie, whom he describes as ...": the pronoun in a relative clause is not who it is about
+            bound = before[-1].entity
+            before = [m for m in before if m.entity is not bound]
         by_sentence: dict[int, list[NameMention]] = {}
         for mention in before:
             by_sentence.setdefault(mention.sentence, []).append(mention)

@@ -25,6 +25,7 @@ from saywho.attribution.lexicon import (
     core_lemma,
     no_modal_form,
     speech_lemma,
+    surname_modal,
 )
 from saywho.attribution.names import (
     CONNECTORS,
@@ -89,6 +90,14 @@ class People(Titles, Antecedents):
         while i < n:
             tok = toks[i]
             if not (is_name_token(tok) or newspaper_day(toks, i)) or tok.text in ("“", "”"):
+                if i + 1 < n and surname_modal(tok.text, toks[i + 1].text):
+                    owner = self._surname_owner(tok.text)
+                    if owner is not None:
+                        # "Will called for ...": the surname of George Will, named in full before
+                        sentence = self.sentences.index(tok.start)
+                        self.mentions.append(NameMention(tok.start, tok.end, owner, sentence, sentence != last_sentence))
+                        last_sentence = sentence
+                        owner.mentions += 1
                 i += 1
                 continue
             j = i + 1
