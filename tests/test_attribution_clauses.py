@@ -79,6 +79,13 @@ def _quote(text, words):
     # a title, its name between commas, then the verb: both are the speaker, the object after the verb is not
     ("“Positions are gonna soften,” Rep. John Roe’s chief of staff, Joe Kasper, told POLITICO on Monday.",
      "Positions are", "Rep. John Roe’s chief of staff, Joe Kasper", "told"),
+    # "with" and an organisation's whole name before a participle; a participle after "and" pairs with the one before
+    ("Unions backed her early, with the American Federation of Teachers calling her “the champion families need.”",
+     "the champion", "the American Federation of Teachers", "calling"),
+    ("Republicans were quick to chime in, with Donald Trump tweeting that it was a “disaster” and asking, “How can "
+     "someone with such bad judgement be our next president?”", "How can someone", "Donald Trump", "asking"),
+    ("Then he cut into Bush, calling him a “stiff” and accusing him of acting like a “spoiled child.”",
+     "spoiled child", "he", "accusing"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -131,7 +131,12 @@ def with_subject(toks: list[Token], index: int) -> tuple[int, int] | None:
     while k >= 0 and is_adverb(toks[k]):
         k -= 1
     first = k
-    while first >= 1 and toks[first - 1].capitalised and toks[first - 1].lower not in NOT_NAMES:
+    while first >= 1 and (toks[first - 1].capitalised and toks[first - 1].lower not in NOT_NAMES
+                          or toks[first - 1].lower in ("of", "for", "the") and first >= 2
+                          and toks[first - 2].lower != "with"):
+        # "with the American Federation of Teachers calling": the organisation's whole name
+        first -= 1
+    if k >= 1 and first >= 2 and toks[first - 1].lower == "the" and toks[first - 2].lower == "with":
         first -= 1
     if k < 1 or first < 1 or toks[first - 1].lower != "with" \
             or not (toks[k].capitalised and toks[k].lower not in NOT_NAMES or toks[k].lower in ("he", "she")):

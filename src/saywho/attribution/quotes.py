@@ -442,7 +442,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             else:
                 subject = self._np_before(toks[:index])
             if tok.text.endswith("ing") and index > 1:
-                subject = with_subject(toks, index) or subject
+                subject = with_subject(toks, index) or self._paired_participle(toks, index) or subject
             if subject is None and tok.text.endswith("ing") and index > 0:
                 # "Trump said before adding:" takes the sentence's subject
                 subject = self._clause_subject(toks, index - 1)
@@ -496,6 +496,21 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if lemma is None or lemma in WEAK_CUES or self.lemma_of(verb.text) is not None:
                 return None
             return Found(mark, "partial", verb, lemma, verb.end, subject, self._addressee(toks, k + 1, lemma))
+        return None
+
+    def _paired_participle(self, toks: list[Token], index: int) -> tuple[int, int] | None:
+        """``with Donald Trump tweeting that ... and asking, "Q"`` / ``calling him a "stiff" and accusing``: a
+        participle after "and" has the subject of the participle it pairs with."""
+        if toks[index - 1].lower != "and":
+            return None
+        for j in range(index - 2, max(0, index - 25), -1):
+            tok = toks[j]
+            if tok.text in (".", ";", ":"):
+                return None
+            if tok.text.islower() and tok.text.endswith("ing") and verb_lemma(tok.text) is not None:
+                if toks[j - 1].text == ",":
+                    return with_subject(toks, j) or self._np_before(toks[: j - 1], participle=True)
+                return with_subject(toks, j)
         return None
 
     def _main_clause(self, toks: list[Token], index: int) -> bool:
