@@ -74,3 +74,9 @@ def test_attribution_speakers_surnames_programme_named_after_its_host():
     text = ('Clinton appeared on The Rachel Maddow Show on Wednesday.\n\n'
             '"Would you rule it out?" Maddow asked.')
     assert _speakers(text) == ["Rachel Maddow"]
+
+
+def test_attribution_speakers_surnames_public_body_described_by_whose_it_is():
+    text = ("Japan's defence minister spoke on Saturday, while China’s foreign ministry also weighed in.\n\n"
+            '"Countries outside the region should stick to their promises," the ministry said in a statement.')
+    assert _speakers(text) == ["China’s foreign ministry"]

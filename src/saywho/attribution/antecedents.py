@@ -12,6 +12,9 @@ from saywho.attribution.names import LOOKBACK, Entity, NameMention, is_first_nam
 PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee", "agency", "ministry", "department",
                  "office", "council", "police", "senate", "congress", "house", "assembly", "times", "news", "post",
                  "journal", "reuters", "bbc", "cnn", "union", "association", "school", "university", "college"}
+# Public bodies a country or an organisation has: "China's foreign ministry".
+STATE_BODIES = {"ministry", "department", "agency", "commission", "committee", "council", "government", "embassy",
+                "office"}
 GOVERNMENT_BODIES = {"department", "administration", "bureau", "service", "agency", "office"}
 AUXILIARIES = {"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "again"}
 # A relative pronoun right before a pronoun: "Christie, whom he describes".
@@ -280,6 +283,21 @@ class Antecedents:
             if mention.entity.kind == "person":
                 return mention.entity
         return None
+
+    def described_earlier(self, noun: str, offset: int) -> str | None:
+        """"the ministry said" after "China's foreign ministry also weighed in": a public body the article
+        described before by whose it is, a place's or an organisation's name, not a person's."""
+        if noun not in STATE_BODIES:
+            return None
+        window = self.text[max(0, offset - 3000) : offset]
+        found = None
+        for match in re.finditer(rf"\b([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,3}})['’]s((?:\s+[a-z]+){{0,2}})\s+{noun}\b",
+                                 window):
+            at = offset - len(window) + match.start()
+            owner = self.entity_at(at, at + len(match.group(1)))
+            if not self.quoted_at(at) and (owner is None or owner.kind != "person" or not is_first_name(owner.tokens[0])):
+                found = match
+        return " ".join(found.group(0).split()) if found is not None else None
 
     def organisation_called(self, noun: str, offset: int) -> Entity | None:
         """"the firm said": the organisation the article last wrote as acting, one whose name holds the noun

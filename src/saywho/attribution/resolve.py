@@ -255,6 +255,9 @@ class Resolver:
             organisation = people.organisation_called(described[0], start)
             if organisation is not None:
                 return self._name(organisation)
+            named = people.described_earlier(described[0], start)
+            if named is not None:
+                return named, None
         return description, None
 
     def _role_holder(self, phrase: str, low: list[str], start: int, in_body: bool) -> Entity | None:
