@@ -86,6 +86,9 @@ def _quote(text, words):
      "someone with such bad judgement be our next president?”", "How can someone", "Donald Trump", "asking"),
     ("Then he cut into Bush, calling him a “stiff” and accusing him of acting like a “spoiled child.”",
      "spoiled child", "he", "accusing"),
+    # back over a list of verb phrases to the clause that has a subject
+    ("Last month, when I asked John Roe if he would endorse her, he looked into my camera, furrowed his brow and "
+     "said, “I'm gonna endorse YOU!”", "gonna endorse", "he", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

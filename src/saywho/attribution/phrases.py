@@ -225,12 +225,20 @@ class PhraseFinder:
         """The subject of the clause the word at ``k`` ends, for a verb coordinated after it: "..., he laughed and
         said" / "she drew his ire - he called her "weak" and said": after a comma or a dash nearer than the
         sentence's start, that clause's own subject, if it has one."""
-        boundary = next((j for j in range(k, 0, -1) if words[j].text in (",", ";") or words[j].text in DASHES), None)
-        if boundary is not None and boundary < k:
-            own = self._clause_subject(words[boundary + 1 :], k - boundary - 1)
-            if own is not None and own[0] == words[boundary + 1].start and own[1] < words[k].start:
+        end = k
+        for _ in range(3):
+            # "he looked into my camera, furrowed his brow and said": back over a list of verb phrases
+            boundary = next((j for j in range(end, 0, -1) if words[j].text in (",", ";") or words[j].text in DASHES),
+                            None)
+            if boundary is None or boundary >= end:
+                break
+            own = self._clause_subject(words[boundary + 1 :], end - boundary - 1)
+            if own is not None and own[0] == words[boundary + 1].start and own[1] < words[end].start:
                 # a subject with a verb of its own after it, not a place ("in Laredo, Texas and explained")
                 return own
+            if own is not None or not words[boundary + 1].text.islower():
+                break
+            end = boundary - 1
         return self._clause_subject(words, k)
 
     def _titled_name_end(self, words: list[Token], end: int, k: int) -> int:
