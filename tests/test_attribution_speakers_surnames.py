@@ -80,3 +80,15 @@ def test_attribution_speakers_surnames_public_body_described_by_whose_it_is():
     text = ("Japan's defence minister spoke on Saturday, while China’s foreign ministry also weighed in.\n\n"
             '"Countries outside the region should stick to their promises," the ministry said in a statement.')
     assert _speakers(text) == ["China’s foreign ministry"]
+
+
+def test_attribution_speakers_surnames_company_given_as_a_kind_of_company():
+    text = ("The filibuster drew attention from local employers such as Monsanto, which opposed the bill. "
+            '"We call on other businesses to join us," the company tweeted.')
+    assert _speakers(text) == ["Monsanto"]
+
+
+def test_attribution_speakers_surnames_company_named_far_back_is_not_the_company():
+    text = ("Trump has attacked companies such as Ford. Nabisco laid off workers. He spoke for an hour.\n\n"
+            '"Who do they think they are?" Trump said of Apple, when the company balked at hacking an iPhone.')
+    assert all(q.speaker != "Ford" for q in attribute(text).quotes)

@@ -15,6 +15,9 @@ PUBLIC_BODIES = {"government", "parliament", "court", "commission", "committee",
 # Public bodies a country or an organisation has: "China's foreign ministry".
 STATE_BODIES = {"ministry", "department", "agency", "commission", "committee", "council", "government", "embassy",
                 "office"}
+# "employers such as Monsanto", "companies including Walmart": a name given as an instance of a kind of company.
+COMPANY_KINDS = re.compile(r"\b(?:companies|firms|employers|businesses|corporations|manufacturers|retailers|brands|"
+                           r"makers|giants)\s*,?\s+(?:such\s+as|including|like)\s+$")
 GOVERNMENT_BODIES = {"department", "administration", "bureau", "service", "agency", "office"}
 AUXILIARIES = {"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "again"}
 # A relative pronoun right before a pronoun: "Christie, whom he describes".
@@ -305,6 +308,13 @@ class Antecedents:
         fallback = None
         for mention in reversed(self.mentions_before(offset)):
             entity = mention.entity
+            if fallback is None and noun in ("company", "firm") and entity.kind == "other" \
+                    and not self.quoted_at(mention.start) and mention.sentence >= self.sentences.index(offset) - 1 \
+                    and any(COMPANY_KINDS.search(self.text[max(0, m.start - 40) : m.start])
+                            for m in self.mentions_before(offset) if m.entity is entity):
+                # "local employers such as Monsanto": a name the article gives as one of a kind of company, in
+                # this sentence or the one before
+                fallback = entity
             if entity.kind != "organisation" or self.quoted_at(mention.start) or self._not_agent(mention):
                 continue
             if noun in (w.lower() for w in entity.tokens):
