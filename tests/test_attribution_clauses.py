@@ -89,6 +89,11 @@ def _quote(text, words):
     # back over a list of verb phrases to the clause that has a subject
     ("Last month, when I asked John Roe if he would endorse her, he looked into my camera, furrowed his brow and "
      "said, “I'm gonna endorse YOU!”", "gonna endorse", "he", "said"),
+    # a passive perception verb is no subject; "-More from X:" credits X
+    ("“Should there be a database of them?” a reporter can be heard asking the candidate after an event.",
+     "Should there be", "a reporter", "asking"),
+    ("Signs of a shift were there all along -More from Jane Doe and John Roe: “Data collected by our firm confirm it.”",
+     "Data collected", "Jane Doe and John Roe", ":"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

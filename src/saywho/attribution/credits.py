@@ -28,6 +28,9 @@ class CreditCues:
         if len(toks) < 2 or toks[-1].text != ":":
             return None
         dash = max((i for i, t in enumerate(toks[:-1]) if t.text in ("—", "–", "-")), default=-1)
+        if 0 <= dash and dash + 3 < len(toks) and toks[dash + 1].lower == "more" and toks[dash + 2].lower == "from":
+            # "HEADLINE -More from Blumenthal and Cohen: "Q"": more of the pollsters' words
+            dash += 2
         if 0 <= dash and 1 <= len(toks) - 2 - dash <= 6 and all(t.capitalised or t.lower == "and"
                                                                    for t in toks[dash + 1 : -1]):
             # "HEADLINE - Jeffrey M. Jones: "Q"": a credit line names who wrote it

@@ -75,6 +75,9 @@ class PhraseFinder:
     def _np_before(self, words: list[Token], participle: bool = False) -> tuple[int, int] | None:
         """The subject written just before a speech verb, skipping auxiliaries and ", who ...," clauses."""
         k = len(words) - 1
+        if k >= 1 and words[k].lower in ("heard", "seen") and words[k - 1].lower in ("be", "been", "was", "were"):
+            # "a reporter can be heard asking": a perception verb in the passive is no subject
+            k -= 1
         while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])) and not self.named_modal(words[k]):
             k -= 1
         if k >= 0 and words[k].lower.replace("’", "'") in CONTRACTED:

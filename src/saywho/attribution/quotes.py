@@ -559,7 +559,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
 
 
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;:.!?]*$")
-_DASH_CREDIT = re.compile(r"\s[—–-]\s+(?:[A-Z][\w.’'-]*\s+|and\s+){0,5}[A-Z][\w.’'-]*\s*:\s*$")
+_DASH_CREDIT = re.compile(r"\s[—–-]\s*(?:More\s+from\s+)?(?:[A-Z][\w.’'-]*\s+|and\s+){0,5}[A-Z][\w.’'-]*\s*:\s*$")
 
 
 def _named_apposition(words: list[Token], comma: int, lemma_of) -> bool:
