@@ -46,3 +46,18 @@ def test_attribution_roles_described_bare_institution_is_no_role():
     roles = _roles(text)["Jack McConnell"]
     assert "executive" not in roles
     assert "First Minister" in roles
+
+
+def test_attribution_roles_described_two_offices_are_two_people():
+    text = ('Tony Blair is prime minister. Gordon Brown is chancellor. '
+            '"We are friends," the prime minister and chancellor said.')
+    attribution = attribute(text)
+    assert [q.speaker for q in attribution.quotes if q.kind == "direct"] == [None]
+    assert "prime minister" not in {p.name: p.roles for p in attribution.people}["Gordon Brown"]
+
+
+def test_attribution_roles_described_office_and_candidacy_are_one_person():
+    text = 'Marco Rubio spoke in Miami. "We will win," the Florida senator and Republican presidential candidate said.'
+    attribution = attribute(text)
+    assert [q.speaker for q in attribution.quotes] == ["Marco Rubio"]
+    assert {"Florida senator", "Republican presidential candidate"} <= set(attribution.people[0].roles)

@@ -51,6 +51,10 @@ try:
 except ImportError:  # the reported-speech finder is optional; quotes work without it
     find_reported = None
 
+# Offices of state one person does not hold two of at once: "the prime minister and chancellor" are two people.
+OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "governor", "mayor", "premier", "speaker",
+           "ambassador", "treasurer", "judge", "justice", "prosecutor", "sheriff", "congressman", "congresswoman",
+           "representative", "commissioner", "pope", "king", "queen"}
 # Past this size a text is not one article (a long feature is under 100,000 characters): only its
 # first part is attributed, so that a runaway input costs a bounded time.
 MAX_CHARS = 200_000
@@ -109,11 +113,19 @@ class Resolver:
                 return self.resolve(text, at, end, in_body)
         if "and" in low[2:-1] and low[0] in ("the", "a") and low[low.index("and", 2) - 1] in ROLE_NOUNS \
                 and low[-1] in ROLE_NOUNS:
+            first, second = role_key(low[low.index("and", 2) - 1]), role_key(low[-1])
+            if first in OFFICES and second in OFFICES and first != second \
+                    and text[end : end + 8].split()[:1] not in (["has"], ["is"], ["was"], ["says"]):
+                # "The prime minister and chancellor faced ...": two offices no one holds at once are two people
+                return None, None
             # "the Florida senator and Republican presidential candidate": one person's two roles, the first
             # tells who
             cut = re.search(r"\s+and\s+", text[start:end])
             if cut is not None:
-                return self.resolve(text, start, start + cut.start(), in_body)
+                name, entity = self.resolve(text, start, start + cut.start(), in_body)
+                if in_body and entity is not None and entity.kind == "person":
+                    entity.add_role(text[start + cut.end() : end])
+                return name, entity
         if len(words) == 2 and low[0] == "the" and adjectival(words[1]):
             # "The American said": someone the article named, but the last person named is as often the
             # opponent; no name beats a wrong one
