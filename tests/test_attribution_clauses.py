@@ -94,6 +94,8 @@ def _quote(text, words):
      "Should there be", "a reporter", "asking"),
     ("Signs of a shift were there all along -More from Jane Doe and John Roe: “Data collected by our firm confirm it.”",
      "Data collected", "Jane Doe and John Roe", ":"),
+    ("Jane Doe and her backers tried to tie him to the governor, with one of her ads asking, “Is he independent?”",
+     "Is he independent", "one of her ads", "asking"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

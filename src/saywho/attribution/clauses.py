@@ -140,6 +140,22 @@ def with_subject(toks: list[Token], index: int) -> tuple[int, int] | None:
         first -= 1
     if k < 1 or first < 1 or toks[first - 1].lower != "with" \
             or not (toks[k].capitalised and toks[k].lower not in NOT_NAMES or toks[k].lower in ("he", "she")):
+        return _with_noun_phrase(toks, k)
+    return toks[first].start, toks[k].end
+
+
+def _with_noun_phrase(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """``with one of her ads asking`` / ``with many marchers and spectators chanting``: a short plural noun phrase
+    after "with" that starts with a quantifier or a determiner."""
+    for first in range(k, max(0, k - 6), -1):
+        if toks[first - 1].lower == "with":
+            break
+        if not toks[first].text.isalpha() and toks[first].text != "-":
+            return None
+    else:
+        return None
+    if toks[first].lower not in ("one", "some", "many", "several", "two", "three", "the", "a", "an", "his", "her",
+                                 "their", "its", "both", "all") or not toks[k].lower.endswith("s"):
         return None
     return toks[first].start, toks[k].end
 
