@@ -96,6 +96,9 @@ def _quote(text, words):
      "Data collected", "Jane Doe and John Roe", ":"),
     ("Jane Doe and her backers tried to tie him to the governor, with one of her ads asking, “Is he independent?”",
      "Is he independent", "one of her ads", "asking"),
+    # an adverb between the comma and its participle
+    ("Jane Doe has expressed frustration about her face-off with John Roe later this month, recently telling a friend "
+     "that she is perplexed about “which John will show up.”", "which John", "Jane Doe", "telling"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -435,8 +435,12 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if index >= 2 and toks[index - 2].lower == "what" or index >= 1 and toks[index - 1].lower == "what":
                 # "what he called X": the sentence's own verb says who is speaking
                 continue
-            if tok.text.endswith("ing") and index > 0 and toks[index - 1].text == ",":
-                subject = self._np_before(toks[: index - 1], participle=True)
+            comma = index - 1
+            while comma > 0 and tok.text.endswith("ing") and is_adverb(toks[comma]):
+                # ", recently telling": an adverb between the comma and its participle
+                comma -= 1
+            if tok.text.endswith("ing") and comma > 0 and toks[comma].text == ",":
+                subject = self._np_before(toks[:comma], participle=True)
             elif tok.text.endswith("ing") and self._comma_closes_quote_before(tok.start):
                 subject = self._np_before(toks[:index], participle=True)
             else:
@@ -461,7 +465,7 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues):
             if subject is None:
                 continue
             participle_clause = tok.text.endswith("ing") and index > 0 and (
-                toks[index - 1].text == "," or self._comma_closes_quote_before(tok.start))
+                toks[comma].text == "," or self._comma_closes_quote_before(tok.start))
             found = self._outer(mark, toks, subject[0])
             if found is not None and participle_clause:
                 # '..., Lewandowski added, saying "Q"': a participle after a speech verb is that verb's speaker's;
