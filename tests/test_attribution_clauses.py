@@ -99,6 +99,14 @@ def _quote(text, words):
     # an adverb between the comma and its participle
     ("Jane Doe has expressed frustration about her face-off with John Roe later this month, recently telling a friend "
      "that she is perplexed about “which John will show up.”", "which John", "Jane Doe", "telling"),
+    # a participle right after a "where/as/when" clause is what that clause's subject does
+    ("Jane Doe spoke down the street, where about 50 protesters had gathered on Wednesday, chanting “no contract, no "
+     "peace” all morning.", "no contract", "about 50 protesters", "chanting"),
+    ("“Is it two?” Jane Doe asks as a maintenance guy walks in front of her, saying he’s “here to fix the wall.”",
+     "here to fix", "a maintenance guy", "saying"),
+    # not a phrase after "as" that has no verb of its own
+    ("She quickly noted her years as senator representing the state, saying “we faced difficult challenges.”",
+     "difficult challenges", "She", "saying"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -115,7 +115,7 @@ class PhraseFinder:
             if k < 0:
                 return None
             if participle:
-                return self._clause_subject(words, k)
+                return self._subordinate_subject(words, k) or self._clause_subject(words, k)
         tok = words[k]
         if tok.lower in PRONOUNS and tok.lower not in ("his", "her", "its", "their", "him"):
             return tok.start, tok.end
@@ -222,6 +222,21 @@ class PhraseFinder:
                 if joined is not None:
                     return words[j].start, words[joined].end
                 return words[j].start, self._titled_name_end(words, end, k)
+        return None
+
+    def _subordinate_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
+        """``..., where about 50 protesters had gathered, chanting`` / ``as a maintenance guy walks in, saying``:
+        a participle right after a "where/as/when" clause is what that clause's subject does."""
+        for j in range(k, max(0, k - 15), -1):
+            if words[j].text in PUNCTUATION:
+                return None
+            if words[j].lower in ("where", "as", "when") and j + 2 <= k:
+                end = j + 1
+                while end <= k and words[end].text not in PUNCTUATION and not _finite(words, end) and end - j <= 5:
+                    end += 1
+                if j + 1 < end <= k and _finite(words, end):
+                    return words[j + 1].start, words[end - 1].end
+                return None
         return None
 
     def _nearest_clause_subject(self, words: list[Token], k: int) -> tuple[int, int] | None:
@@ -361,6 +376,16 @@ class PhraseFinder:
 
 def _quoted_between(text: str, start: int, end: int) -> bool:
     return any(mark in text[start:end] for mark in "\"“”")
+
+
+def _finite(words: list[Token], index: int) -> bool:
+    """Whether a word is a finite verb after its subject: an auxiliary, a past form, or a present "-s" form before
+    a preposition or an article ("walks in", "had gathered")."""
+    low = words[index].lower
+    if low in AUXILIARIES and not is_adverb(words[index]) or low in IRREGULAR_PAST or low.endswith("ed"):
+        return True
+    return low.endswith("s") and not low.endswith("ss") and index + 1 < len(words) \
+        and (words[index + 1].lower in PREPOSITIONS or words[index + 1].lower in ("the", "a", "an", "that"))
 
 
 def _verb_like(low: str) -> bool:
