@@ -107,6 +107,13 @@ def _quote(text, words):
     # not a phrase after "as" that has no verb of its own
     ("She quickly noted her years as senator representing the state, saying “we faced difficult challenges.”",
      "difficult challenges", "She", "saying"),
+    # an age and a place between commas, and an amount of time before "ago", are no subject
+    ('Cory James, 22, of Flint, Mich., said he could pull a convention "surprise," because he could never vote.',
+     "surprise", "Cory James", "said"),
+    ("Maria Roe, 45, a teacher from Ohio, said the plan was “a disaster for farmers.”", "a disaster", "Maria Roe",
+     "said"),
+    ("The State Department less than two weeks ago said for the first time that “top secret” material had passed.",
+     "top secret", "The State Department", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

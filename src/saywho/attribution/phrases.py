@@ -42,6 +42,9 @@ POSSESSIVE_ARTICLES = ("his", "her", "their", "its")
 DASHES = ("—", "–", "-", "―")
 FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "meanwhile", "separately"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Words of an amount of time before "ago" ("less than two weeks ago", "a few days ago").
+AGO_WORDS = {"less", "more", "than", "about", "nearly", "almost", "just", "only", "a", "an", "few", "several", "couple",
+             "of", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some"}
 TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
 LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
                       "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once", "like",
@@ -176,7 +179,10 @@ class PhraseFinder:
             return j - 1
         if aside and (aside[0].lower in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their")
                       or aside[0].lower in ROLE_NOUNS or aside[0].text.endswith(("’s", "'s"))
-                      or aside[0].text[:1].isdigit() or aside[0].lower in ("like", "as", "in", "at", "on")):
+                      or aside[0].text[:1].isdigit() or aside[0].lower in ("like", "as", "in", "at", "on", "of", "from")):
+            if j >= 3 and words[j - 1].text.isdigit() and words[j - 2].text == ",":
+                # "Cory James, 22, of Flint, Mich., said": the age before the place is an aside too
+                return j - 3
             return j - 1
         return k - 1
 
@@ -466,7 +472,10 @@ def before_time(words: list[Token], k: int) -> int:
     if k < 1 or words[k].lower not in TIME_WORDS | WEEKDAYS:
         return k
     j = k - 1
-    while j >= 0 and (words[j].lower in TIME_MODIFIERS or words[j].lower in WEEKDAYS):
+    while j >= 0 and (words[j].lower in TIME_MODIFIERS or words[j].lower in WEEKDAYS
+                      or words[k].lower == "ago" and (words[j].lower in TIME_WORDS or words[j].text.isdigit()
+                                                      or words[j].lower in AGO_WORDS)):
+        # "less than two weeks ago"
         j -= 1
     if j == k - 1 or j < 0 or words[j].text in PUNCTUATION:
         return k
