@@ -92,3 +92,9 @@ def test_attribution_speakers_surnames_company_named_far_back_is_not_the_company
     text = ("Trump has attacked companies such as Ford. Nabisco laid off workers. He spoke for an hour.\n\n"
             '"Who do they think they are?" Trump said of Apple, when the company balked at hacking an iPhone.')
     assert all(q.speaker != "Ford" for q in attribute(text).quotes)
+
+
+def test_attribution_speakers_surnames_the_group_is_the_body_that_acted():
+    text = ('The Trayvon Martin Foundation did not want to address "that person," telling Fox 35 it is focused '
+            'on gun violence.\n\n"This election season, we are laser focused on that mission," the group said.')
+    assert _speakers(text)[-1] == "Trayvon Martin Foundation"

@@ -324,6 +324,10 @@ class Antecedents:
                 # a company called by its name alone ("EMI said ... the firm"); not a public body, nor a
                 # two-letter acronym, which is as often a country or a thing ("UK", "PC")
                 fallback = entity
+            if fallback is None and noun in ("group", "organization", "organisation") and self.acted(entity) \
+                    and not any(w.lower() in PUBLIC_BODIES for w in entity.tokens):
+                # "The Trayvon Martin Foundation did not want to address ... the group said": the body that acted
+                fallback = entity
             if fallback is None and noun == "agency" and self.acted(entity) \
                     and any(w.lower() in GOVERNMENT_BODIES for w in entity.tokens):
                 # "the State Department also said ... said the agency": a government body by its kind
