@@ -114,6 +114,12 @@ def _quote(text, words):
      "said"),
     ("The State Department less than two weeks ago said for the first time that “top secret” material had passed.",
      "top secret", "The State Department", "said"),
+    # a speech noun with its owner after a preposition or "and" is the cue, the owner the source
+    ("Jane Doe, a Clinton supporter, fanned controversy over her remark that “there’s a special place in hell.”",
+     "special place", "her", "remark"),
+    ("As for John Roe’s mangling of “Hamas,” Jane Doe found comic relief in it.", "Hamas", "John Roe’s", "mangling"),
+    # not after a verb of speech, which stays the cue
+    ("Jane Doe also repeated his claim that “nobody builds walls better.”", "nobody builds", "Jane Doe", "repeated"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

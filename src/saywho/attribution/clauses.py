@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from saywho.attribution.descriptions import IRREGULAR_PAST
+from saywho.attribution.found import Found
 from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS
 from saywho.attribution.phrases import AUXILIARIES, TIME_WORDS, WEEKDAYS, is_adverb
 from saywho.attribution.text import Token
@@ -176,3 +177,39 @@ def clause_start(toks: list[Token], index: int) -> int:
         if toks[k].lower == "and" and toks[k - 1].text == "," or toks[k].lower in ("but", "while", "whereas"):
             return k + 1
     return 0
+
+
+_SPEECH_NOUNS = ("remarks?|comments?|claims?|assertions?|warnings?|mispronunciations?|mangling|admission|"
+                 "suggestion|statements?|promises?|pledge|vow|description|declaration|dictum|accusations?|criticism|"
+                 "conclusion|response|answer|demand|boast|quip|joke|argument|contention|insistence|characterization|"
+                 "references?|insults?|attacks?|jabs?|taunts?|slogan|tweets?")
+_OWNED_SPEECH = re.compile(r"\b(?:over|after|for|and|in|with|about|of|by|on|from|amid|despite)\s+"
+                           r"(?P<owner>his|her|their|its|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’']))\s+"
+                           rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{_SPEECH_NOUNS})(?:\s+(?:that|of|about))?,?\s*$")
+
+
+def owned_speech_noun(text: str, start: int, open_at: int) -> tuple[Token, tuple[int, int]] | None:
+    """``fanned controversy over her remark that "Q"`` / ``As for Carson's mangling of "Q"``: a speech noun with
+    its owner, after a preposition or "and" rather than a verb of speech, is the quote's cue and the owner its
+    source; the noun and the owner, or None."""
+    found = _OWNED_SPEECH.search(text, start, open_at)
+    if found is None:
+        return None
+    return Token(found.group("noun"), found.start("noun"), found.end("noun")), (found.start("owner"), found.end("owner"))
+
+
+def sentence_cue(text: str, sentence: tuple[int, int], item: Found) -> None:
+    """Where the sentence around a quote overrides the cue found next to it: a publication reporting the whole
+    sentence, a speech noun with its owner, or an opening "Asked ..." clause the quote is part of."""
+    mark = item.mark
+    reporter = reported_by(text, mark.close_at + 1, sentence[1])
+    if reporter is not None:
+        item.cue, item.lemma, item.cue_text_end, item.subject = reporter[0], "report", reporter[0].end, reporter[1]
+    owned = owned_speech_noun(text, sentence[0], mark.open_at)
+    if owned is not None:
+        item.cue, item.lemma, item.cue_text_end, item.subject = owned[0], "say", owned[0].end, owned[1]
+    if item.cue is not None and item.cue.start > mark.close_at:
+        asked = asked_opening(text, sentence[0], mark.open_at)
+        if asked is not None:
+            # the asker is not named; the speaker after the question is who answered
+            item.cue, item.lemma, item.cue_text_end, item.subject = asked, "ask", asked.end, None
