@@ -98,3 +98,10 @@ def test_attribution_speakers_surnames_the_group_is_the_body_that_acted():
     text = ('The Trayvon Martin Foundation did not want to address "that person," telling Fox 35 it is focused '
             'on gun violence.\n\n"This election season, we are laser focused on that mission," the group said.')
     assert _speakers(text)[-1] == "Trayvon Martin Foundation"
+
+
+def test_attribution_speakers_surnames_name_qualifying_a_backer_is_not_who_speaks():
+    text = ('Ted Cruz campaigned in South Carolina.\n\n'
+            'State Sen. Lee Bright (R), another early Cruz supporter, said: "He is against the establishment."\n\n'
+            'A senior Cruz adviser said: "We will win."\n\nA Cruz spokesman said: "We are confident."')
+    assert _speakers(text) == ["Lee Bright", None, "Ted Cruz"]

@@ -255,8 +255,10 @@ class Antecedents:
         if not before.rstrip().endswith(","):
             return None
         comma = self.text.rfind(",", 0, offset)
-        earlier = self.mentions_before(offset)
-        if earlier and self.text[earlier[-1].end : comma].strip(" ’'s") == "" and earlier[-1].entity.kind == "person" \
+        # "Lee Bright (R), another ...": a party and state in parentheses stand between the name and its comma
+        earlier = [m for m in self.mentions_before(offset) if self.text[m.start - 1 : m.start] != "("]
+        if earlier and re.sub(r"\s*\([^()]{1,12}\)", "", self.text[earlier[-1].end : comma]).strip(" ’'s") == "" \
+                and earlier[-1].entity.kind == "person" \
                 and not self.quoted_at(earlier[-1].start):
             return earlier[-1].entity
         return None

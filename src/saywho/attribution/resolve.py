@@ -51,6 +51,9 @@ try:
 except ImportError:  # the reported-speech finder is optional; quotes work without it
     find_reported = None
 
+# People named by whom they back: "another early Cruz supporter".
+BACKERS = {"supporter", "backer", "ally", "loyalist", "donor", "critic", "surrogate", "endorser", "fan", "friend",
+           "confidant", "confidante", "rival", "opponent"}
 # Offices of state one person does not hold two of at once: "the prime minister and chancellor" are two people.
 OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "governor", "mayor", "premier", "speaker",
            "ambassador", "treasurer", "judge", "justice", "prosecutor", "sheriff", "congressman", "congresswoman",
@@ -170,6 +173,15 @@ class Resolver:
                  and m.entity.kind == "person" and m.start > people.mentions_in(start, end)[0].end), None)
             if other is not None:
                 return self._name(other)
+        if in_body and entity is not None and entity.kind == "person" and low[0] in INDEFINITES | {"another"} \
+                and words[-1].islower() and (low[-1] in ROLE_NOUNS or low[-1] in PERSON_NOUNS or low[-1] in BACKERS) \
+                and role_key(low[-1]) not in ("spokesman", "representative") \
+                and all(m.end < end - len(words[-1]) for m in people.mentions_in(start, end)):
+            # "State Sen. Lee Bright (R), another early Cruz supporter, suggested": the name qualifies the head
+            # noun; who speaks is the person the phrase stands beside, else someone unnamed ("a senior Cruz
+            # adviser"); a spokesman speaks for whom he names
+            named = people.named_in_apposition(start) or people.named_in_apposition_after(end)
+            return self._name(named) if named is not None else (None, None)
         if entity is not None and entity.kind != "person" and len(words) == 1 and in_body \
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
