@@ -120,6 +120,10 @@ def _quote(text, words):
     ("As for John Roe’s mangling of “Hamas,” Jane Doe found comic relief in it.", "Hamas", "John Roe’s", "mangling"),
     # not after a verb of speech, which stays the cue
     ("Jane Doe also repeated his claim that “nobody builds walls better.”", "nobody builds", "Jane Doe", "repeated"),
+    ("She came under fire over her assertion during the debate that “we now finally are where we need to be.”",
+     "we now finally", "her", "assertion"),
+    ("The attacks stand out for the suggestion by a potential president that someone “ought to look into” the judge.",
+     "ought to look", "a potential president", "suggestion"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

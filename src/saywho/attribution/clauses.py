@@ -185,14 +185,20 @@ _SPEECH_NOUNS = ("remarks?|comments?|claims?|assertions?|warnings?|mispronunciat
                  "references?|insults?|attacks?|jabs?|taunts?|slogan|tweets?")
 _OWNED_SPEECH = re.compile(r"\b(?:over|after|for|and|in|with|about|of|by|on|from|amid|despite)\s+"
                            r"(?P<owner>his|her|their|its|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’']))\s+"
-                           rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{_SPEECH_NOUNS})(?:\s+(?:that|of|about))?,?\s*$")
+                           rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{_SPEECH_NOUNS})"
+                           r"(?:\s+(?:(?:during|at|in|on)\s+the\s+\w+\s+)?(?:that|of|about))?,?\s*$")
+
+
+_SPEECH_BY = re.compile(r"\b(?:over|after|for|and|in|with|about|of|from|amid|despite)\s+(?:the|a|an)\s+"
+                        rf"(?P<noun>{_SPEECH_NOUNS}|suggestion)\s+by\s+(?P<owner>(?:[\w.’'-]+\s+){{0,5}}?[\w.’'-]+)"
+                        r"\s+that(?:\s+[\w’'-]+){0,3}\s*,?\s*$")
 
 
 def owned_speech_noun(text: str, start: int, open_at: int) -> tuple[Token, tuple[int, int]] | None:
-    """``fanned controversy over her remark that "Q"`` / ``As for Carson's mangling of "Q"``: a speech noun with
-    its owner, after a preposition or "and" rather than a verb of speech, is the quote's cue and the owner its
+    """``fanned controversy over her remark that "Q"`` / ``As for Carson's mangling of "Q"`` / ``for the
+    suggestion by a potential president that "Q"``: a speech noun with its owner, after a preposition or "and" rather than a verb of speech, is the quote's cue and the owner its
     source; the noun and the owner, or None."""
-    found = _OWNED_SPEECH.search(text, start, open_at)
+    found = _OWNED_SPEECH.search(text, start, open_at) or _SPEECH_BY.search(text, start, open_at)
     if found is None:
         return None
     return Token(found.group("noun"), found.start("noun"), found.end("noun")), (found.start("owner"), found.end("owner"))
