@@ -38,3 +38,9 @@ def test_attribution_speakers_pronouns_relative_clause_pronoun_is_not_its_antece
             'Instead, Will called for Republicans to back Chris Christie, whom he describes as having '
             '"a prosecutor\'s bearing."')
     assert _speakers(text) == ["George Will"]
+
+
+def test_attribution_speakers_pronouns_clause_subject_after_an_opening_phrase():
+    text = ('One month after announcing his support for Donald Trump, Marco Rubio still believes that the nominee '
+            'is unfit. "I stand by everything I said during the campaign," the Florida senator told a magazine.')
+    assert _speakers(text) == ["Marco Rubio"]

@@ -22,6 +22,8 @@ GOVERNMENT_BODIES = {"department", "administration", "bureau", "service", "agenc
 AUXILIARIES = {"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "again"}
 # A relative pronoun right before a pronoun: "Christie, whom he describes".
 RELATIVE_BEFORE = re.compile(r"\b(?:whom|who)\s+$", re.IGNORECASE)
+# Adverbs between a subject and its verb: "Rubio still believes".
+ADVERBS = {"still", "also", "now", "then", "later", "again", "never", "already", "just", "even", "only", "once"}
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
@@ -213,7 +215,8 @@ class Antecedents:
             if self.quoted_at(mention.start):
                 continue
             entity = mention.entity
-            if entity.kind != "person" or not (mention.subject or self._first_unquoted(mention) or self._speaks(mention)):
+            if entity.kind != "person" or not (mention.subject or self._first_unquoted(mention) or self._speaks(mention)
+                                               or self._acts_next(mention)):
                 # "whether Sanders still senses hatred of Clinton, the Vermont senator said": who is named as
                 # an object is not who the sentence is about
                 continue
@@ -225,6 +228,17 @@ class Antecedents:
                 return None
             return entity
         return None
+
+    def _acts_next(self, mention: NameMention) -> bool:
+        """Whether a verb follows the name, past adverbs ("Marco Rubio still believes"): the name is a clause's
+        subject, wherever it stands in the sentence."""
+        if self.text[mention.end : mention.end + 1] != " ":
+            return False
+        for word in self.text[mention.end : mention.end + 40].split()[:3]:
+            if word in ADVERBS or word.endswith("ly"):
+                continue
+            return word.isalpha() and word.islower() and (word.endswith(("ed", "es")) or self.verb_after(mention.end))
+        return False
 
     def _continues(self, sentence: int) -> bool:
         """Whether a sentence opens with a pronoun or a definite description, not a name."""
