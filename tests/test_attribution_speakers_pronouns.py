@@ -41,6 +41,7 @@ def test_attribution_speakers_pronouns_relative_clause_pronoun_is_not_its_antece
 
 
 def test_attribution_speakers_pronouns_clause_subject_after_an_opening_phrase():
-    text = ('One month after announcing his support for Donald Trump, Marco Rubio still believes that the nominee '
-            'is unfit. "I stand by everything I said during the campaign," the Florida senator told a magazine.')
+    text = ('One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive '
+            'GOP nominee is unfit to be commander-in-chief. "I stand by everything I said during the campaign," the '
+            'Florida senator told THE WEEKLY STANDARD on Thursday.')
     assert _speakers(text) == ["Marco Rubio"]
