@@ -27,14 +27,14 @@ def _quote(text, words):
      "host John Roe", "asked"),
     # a possessive noun phrase for a body or an aide speaks; the statement it put out does not
     ("His office put out a statement saying the country “cannot vet every refugee.”", "cannot vet", "His office",
-     "saying"),
+     "put out a statement saying"),
     ("Her campaign quickly blasted out an email to supporters stating, “We are winning.”", "We are winning",
-     "Her campaign", "stating"),
+     "Her campaign", "blasted out an email to supporters stating"),
     # an opening participle or adverb phrase comes before the subject
     ("Reached by POLITICO, John Roe denied the report, explaining that he was “taking a day off.”",
      "taking a day off", "John Roe", "explaining"),
     ("Shortly after the call ended, John Roe’s campaign sent out a press release saying he owes “an explanation.”",
-     "an explanation", "John Roe’s", "saying"),
+     "an explanation", "John Roe’s campaign", "sent out a press release saying"),
     # a verb coordinated after a clause of its own takes that clause's subject, not the sentence's first name
     ("Asked by a reporter if Clinton would hold a press conference, he laughed and said, “We’ll see.”", "We’ll see",
      "he", "said"),
@@ -124,6 +124,11 @@ def _quote(text, words):
      "we now finally", "her", "assertion"),
     ("The attacks stand out for the suggestion by a potential president that someone “ought to look into” the judge.",
      "ought to look", "a potential president", "suggestion"),
+    # the cue runs from the verb that issues a document to the participle, and the issuer speaks
+    ("He sent out a fundraising email as the committee meeting began vowing to “fight for every vote.”",
+     "fight for every", "He", "sent out a fundraising email as the committee meeting began vowing"),
+    ("Jane Doe issued a statement saying the plan was “a disaster for farmers.”", "a disaster", "Jane Doe",
+     "issued a statement saying"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

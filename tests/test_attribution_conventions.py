@@ -22,7 +22,7 @@ def _quote(text, words):
      "extremely enthusiastic", "a national poll released Monday", "In"),
     # the one who issued the statement, not the statement
     ("Jane Doe issued a statement saying the plan was “a disaster for farmers.”", "a disaster", "Jane Doe",
-     "saying"),
+     "issued a statement saying"),
     # a time phrase between subject and verb
     ("Senator Jane Doe last week said the plan was “a disaster for farmers.”", "a disaster", "Senator Jane Doe",
      "said"),

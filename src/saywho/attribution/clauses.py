@@ -219,3 +219,17 @@ def sentence_cue(text: str, sentence: tuple[int, int], item: Found) -> None:
         if asked is not None:
             # the asker is not named; the speaker after the question is who answered
             item.cue, item.lemma, item.cue_text_end, item.subject = asked, "ask", asked.end, None
+
+
+_DOCUMENT_PREDICATE = re.compile(
+    r"\b(?P<verb>[a-z]+ed|put|sent|wrote|gave|took|ran|began|made|read|posted|issued)\s+(?:out\s+|up\s+)?"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w$-]+\s+){0,3}?"
+    r"(?:statement|letter|release|email|e-mail|message|memo|ad|video|tweet|post|op-ed|note|campaign|editorial)s?\b"
+    r"[^.;:!?“”\"—–]{0,80}$")
+
+
+def document_predicate(text: str, start: int, cue: Token) -> int | None:
+    """``wrote a letter to Attorney General Lynch asking "Q"`` / ``began a $1 million ad campaign praising``:
+    PolNeAR's cue runs from the verb that issues the document to the participle; where that verb starts, or None."""
+    found = _DOCUMENT_PREDICATE.search(text, start, cue.start)
+    return found.start("verb") if found is not None else None

@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from saywho.attribution.clauses import (
     clause_start,
+    document_predicate,
     inverted_speaker,
     listed_verb,
     noun_before,
@@ -395,6 +396,13 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues, ClosingCues):
                     mark, "partial", tok, lemma, tok.end, found.subject, self._addressee(toks, index, lemma))
             found = found or (lemma != "say" and self._coordinated(mark, toks, index, subject)) \
                 or Found(mark, "partial", tok, lemma, tok.end, subject, self._addressee(toks, index, lemma))
+            issued = document_predicate(self.text, toks[0].start, tok) if tok.text.endswith("ing") \
+                and not participle_clause and found.cue is tok else None
+            if issued is not None:
+                found.cue = Token(self.text[issued : tok.start].split()[0], issued, issued + len(
+                    self.text[issued : tok.start].split()[0]))
+                # who issued the document speaks ("He sent out a fundraising email as the meeting began vowing")
+                found.subject = self._np_before([t for t in toks if t.end <= issued]) or found.subject
             if crossed or participle_clause \
                     or not any(t.lower in COMPLEMENTIZERS for t in toks[clause_start(toks, index) : index]) \
                     or self._main_clause(toks, index) or index > 0 and toks[index - 1].lower in ("and", "but"):
