@@ -61,3 +61,11 @@ def test_attribution_roles_described_office_and_candidacy_are_one_person():
     attribution = attribute(text)
     assert [q.speaker for q in attribution.quotes] == ["Marco Rubio"]
     assert {"Florida senator", "Republican presidential candidate"} <= set(attribution.people[0].roles)
+
+
+def test_attribution_roles_described_role_set_before_the_name():
+    text = ('Sanders\'s campaign manager, Jeff Weaver, spoke on Monday. "I think that\'s right," said Weaver. '
+            '"I think the evidence is strong" than that of the CIA chief, Zuckoff said.')
+    roles = _roles(text)
+    assert "campaign manager" in roles["Jeff Weaver"]
+    assert not any("chief" in role for role in roles.get("Zuckoff", ()))

@@ -276,7 +276,10 @@ class People(Titles, Antecedents):
             entity.gender = gender
         if role:
             entity.add_role(role)
-        appositive = self._appositive_after(index + len(run))
+        after = index + len(run)
+        appositive = self._appositive_after(after) or (
+            not role and after < len(self.tokens) and self.tokens[after].text in (",", ".", ";", ":", ")")
+            and self._appositive_before(index))
         if appositive and entity.kind == "person":
             entity.add_role(appositive)
         return entity

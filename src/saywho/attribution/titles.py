@@ -86,6 +86,26 @@ class Titles:
             return ""
         return self.text[words[first].start : words[-1].end]
 
+    def _appositive_before(self, index: int) -> str:
+        """"Sanders's campaign manager, Jeff Weaver," / "the network's foreign affairs reporter, Elise Labott": a
+        role set before the name by a comma, opened by a determiner or a possessive."""
+        toks = self.tokens
+        if index < 3 or toks[index - 1].text != "," or toks[index - 2].lower not in ROLE_NOUNS \
+                or not toks[index - 2].text.islower():
+            return ""
+        k = index - 2
+        while k > 0 and index - k < 7:
+            word = toks[k - 1]
+            if word.lower in DETERMINERS or word.text.endswith(("’s", "'s")):
+                if k - 1 > 0 and toks[k - 2].text not in (",", ".", ";", ":", "(", "—", "-") \
+                        and toks[k - 2].lower not in ("is", "was", "and", "by", "from", "with", "to"):
+                    return ""
+                return self.text[toks[k].start : toks[index - 2].end]
+            if not word.text.isalpha() or word.lower in VERBISH or word.lower in NOT_NAMES:
+                return ""
+            k -= 1
+        return ""
+
     def add_described_roles(self) -> None:
         """``Mr Trump ... claiming the president had misspoken``: a bare role describes the person just named.
 
