@@ -129,6 +129,9 @@ def _quote(text, words):
      "fight for every", "He", "sent out a fundraising email as the committee meeting began vowing"),
     ("Jane Doe issued a statement saying the plan was “a disaster for farmers.”", "a disaster", "Jane Doe",
      "issued a statement saying"),
+    # the speech verb right before the quote is its cue, not a participle after it; a name may end in "ing"
+    ("Boreing said the members will still meet, but said, “It’s time we change how we do it,” promising a return.",
+     "time we change", "Boreing", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -191,7 +191,8 @@ class PhraseFinder:
         first = _after_dateline(words, k)
         lead = words[first] if first < len(words) else None
         follow = words[first + 1] if first + 1 < len(words) else None
-        if lead is not None and (lead.lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED or lead.text.endswith("ing")
+        if lead is not None and (lead.lower in PREPOSITIONS | LEADING_ADVERBIALS | FRONTED
+                                 or lead.text.endswith("ing") and not (follow is not None and self.lemma_of(follow.text))
                                  or lead.lower in TIME_WORDS | {"hours", "minutes", "moments"}
                                  or _fronted_modifier(lead, follow)):
             # "In early October," / "Speaking to MSNBC on Monday," / "Hours after Trump spoke," comes before the

@@ -151,6 +151,14 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues, ClosingCues):
                 return item
         right = self._right_clause(mark, strict=not starts_sentence)
         if right is not None and (starts_sentence or kind == "direct"):
+            if right.cue is not None and right.cue.text.endswith("ing") and right.lemma != "according to" \
+                    and self._core(left.rstrip().rstrip(",:").split()[-1] if left.split() else "") is not None:
+                # 'but said, "Q," promising ...': the verb right before the quote is its cue, the participle after
+                # it adds to it
+                item = self._left_clause(mark, left_start)
+                if item is not None:
+                    item.kind = kind
+                    return item
             right.kind = kind
             return right
         if right is not None and not ends_sentence and right.cue is not None \
