@@ -132,6 +132,11 @@ def _quote(text, words):
     # the speech verb right before the quote is its cue, not a participle after it; a name may end in "ing"
     ("Boreing said the members will still meet, but said, “It’s time we change how we do it,” promising a return.",
      "time we change", "Boreing", "said"),
+    # a quotation ends the noun phrase before a name
+    ('The former secretary will play the "woman card," Jane Doe said, adding that the way to go after it "is to attack '
+     'her record."', "is to attack", "Jane Doe", "adding"),
+    ("Speaking on Fox News channel’s “Sunday Morning Futures,” Rep. John Roe said the plan was “a disaster.”",
+     "a disaster", "Rep. John Roe", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -297,6 +297,9 @@ class PhraseFinder:
         while j - 1 >= 0 and k - j < 9:
             prev = words[j - 1]
             pl = prev.lower
+            if _quoted_between(self.text, prev.end, words[j].start):
+                # 'play the "woman card," Fiorina said': a quotation ends the phrase before the name
+                break
             if pl in HONORIFICS:
                 j -= 1
                 continue
