@@ -27,6 +27,9 @@ ADVERBS = {"still", "also", "now", "then", "later", "again", "never", "already",
 # Cues that may stand before their speaker ("said Kunin"), unlike "told"/"asked", which take who was addressed.
 INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude", "insist", "argue", "reply",
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
+# A photo's credit line ("Carlos Barria / Reuters.", "Handout/Reuters."): the paragraph after it is the caption.
+PHOTO_CREDIT = re.compile(r"^[A-Z][\w .'&-]{0,40}?\s*/\s*(?:Reuters|AP|AFP|EPA|Getty Images)\.?$")
+QUOTE_MARKS = "\"“”"
 
 
 class Antecedents:
@@ -59,8 +62,10 @@ class Antecedents:
             group = sorted(by_sentence[index], key=lambda m: not self._speaks(m))
             for mention in group:
                 entity = mention.entity
-                if self.quoted_at(mention.start):
-                    # a name inside someone's quote is not who "he" in the narrative is
+                if self.quoted_at(mention.start) or self._aside_at(mention.start, offset):
+                    # a name inside someone's quote, a photo's caption or the writer's own question is not who
+                    # "he" in the narrative after it is, unless the question asks about that person ("Was
+                    # Szlachta satisfied?")
                     continue
                 if self._modifier(mention) or self.before_common_noun(mention.end) \
                         and self.text[max(0, mention.start - 4) : mention.start].lower().endswith(("the ", " a ", "an ")):
@@ -97,6 +102,39 @@ class Antecedents:
                     continue
                 return entity
         return unsure
+
+    def _aside_at(self, at: int, offset: int) -> bool:
+        """Whether ``at`` lies in an aside paragraph that ``offset`` is outside of: a caption, or a question that
+        does not ask about this name as its subject ("Was Szlachta satisfied?" is answered by Szlachta)."""
+        if self.asides is None:
+            self.asides = self._asides()
+        mention = self.mention_at(at)
+        return any(start <= at < end and not start <= offset < end and not (
+            question and mention is not None and (self._acts_next(mention) or len(re.split(
+                r"[.?!]\s+", self.text[start:at])[-1].split()) <= 2))
+            for start, end, question in self.asides)
+
+    def _asides(self) -> list[tuple[int, int, bool]]:
+        """Paragraphs that break the narrative, and whether each is a question: a photo's credit line and the
+        caption after it, and the writer's own questions put between two quotes ("But what if Hillary Clinton
+        wins? Don't Republicans ...?")."""
+        spans: list[tuple[int, int, bool]] = []
+        caption_next = False
+        for match in re.finditer(r"[^\n]+", self.text):
+            line = match.group(0).strip()
+            if not line:
+                continue
+            if PHOTO_CREDIT.match(line):
+                spans.append((*match.span(), False))
+                caption_next = True
+                continue
+            if caption_next:
+                spans.append((*match.span(), False))
+            elif line.endswith("?") and not any(ch in line for ch in QUOTE_MARKS) \
+                    and all(part.endswith("?") for part in re.split(r"(?<=[.!?])\s+", line)):
+                spans.append((*match.span(), True))
+            caption_next = False
+        return spans
 
     def _subject_pronoun_before(self, word: str, offset: int) -> int | None:
         """Where the same pronoun stands earlier in the sentence before any person is named in it, outside

@@ -80,6 +80,7 @@ class People(Titles, Antecedents):
         self.quoted: list[tuple[int, int]] = []
         self.quoted_starts: list[int] = []
         self._agents: dict[int, tuple[bool, bool]] | None = None
+        self.asides: list[tuple[int, int, bool]] | None = None
         self._scan()
 
     def _scan(self) -> None:
