@@ -15,6 +15,12 @@ from saywho.attribution.text import Token
 DESCRIPTOR = re.compile(r"-[a-z]")
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "le", "dos", "du", "st."}
+# Lowercase particles of a family name, one or more before it: "Ursula von der Leyen", "Oscar de la Renta",
+# "Sophie in 't Veld" ("in" only before "'t", which is no particle of its own elsewhere).
+PARTICLES = CONNECTORS | {"den", "ten", "ter", "della", "dei", "ibn", "el", "'t", "’t"}
+APOSTROPHES = ("'", "’")
+# "al-Assad", "el-Qaddafi": a family name joined to an Arabic article or patronymic by a hyphen.
+JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[A-Z])")
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 LOOKBACK = 60
 CONTRACTIONS = ("n’t", "n't", "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’m", "'m", "’d", "'d")
@@ -68,6 +74,50 @@ def sure_gender(name: str) -> str | None:
 def is_first_name(name: str) -> bool:
     detector = _detector()
     return detector is not None and name.isalpha() and detector.get_gender(name) != "unknown"
+
+
+def particles_at(toks: list[Token], j: int) -> int:
+    """How many tokens from ``j`` are lowercase particles that a capitalised family name follows, with no
+    space wider than one between them ("von der Leyen", "in ' t Veld"); 0 if none."""
+    k = j
+    while k < len(toks) and k - j < 4 and (k == j or toks[k].start - toks[k - 1].end <= 1):
+        low = toks[k].lower
+        if low in APOSTROPHES and k + 1 < len(toks) and toks[k + 1].lower == "t":
+            k += 2
+        elif low == "t" and k > 0 and toks[k - 1].lower in APOSTROPHES:
+            k += 1
+        elif low == "in" and k + 2 < len(toks) and toks[k + 1].lower in APOSTROPHES and toks[k + 2].lower == "t":
+            k += 1
+        elif low in PARTICLES and low != "'t":
+            k += 1
+        else:
+            break
+    if k == j or k >= len(toks) or toks[k].start - toks[k - 1].end > 1 or not toks[k].capitalised:
+        return 0
+    return k - j
+
+
+def name_words(run: list[Token]) -> list[str]:
+    """The words of a name, an apostrophe joined to the "t" after it ("in 't Veld")."""
+    words: list[str] = []
+    for tok in run:
+        if tok.lower == "t" and words and words[-1] in APOSTROPHES:
+            words[-1] += tok.text
+        else:
+            words.append(tok.bare)
+    return words
+
+
+def is_particle_surname(words: list[str]) -> bool:
+    """"Van Bommel", "In 't Veld": a family name cut from a full name with its particles."""
+    return len(words) >= 2 and all(w.lower() in PARTICLES | {"in"} for w in words[:-1])
+
+
+def surname_forms(tokens: list[str]) -> tuple[str, ...]:
+    """The words a later mention may call a person by: "Assad", "al-Assad" and "Al-Assad" for Bashar al-Assad."""
+    surname = surname_of(tokens)
+    joined = JOINED_PARTICLE.match(surname)
+    return (surname, surname[joined.end() :], surname[:1].upper() + surname[1:]) if joined else (surname,)
 
 
 def surname_of(tokens: list[str]) -> str:
@@ -153,6 +203,8 @@ class NameMention:
 
 
 def is_name_token(tok: Token) -> bool:
+    if JOINED_PARTICLE.match(tok.text):
+        return True
     if not tok.text[:1].isupper():
         return False
     word = tok.bare

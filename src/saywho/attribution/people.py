@@ -28,7 +28,6 @@ from saywho.attribution.lexicon import (
     surname_modal,
 )
 from saywho.attribution.names import (
-    CONNECTORS,
     DESCRIPTOR,
     DETERMINERS,
     LOOKBACK,
@@ -38,10 +37,14 @@ from saywho.attribution.names import (
     first_name_gender,
     is_first_name,
     is_name_token,
+    is_particle_surname,
     misspelt,
+    name_words,
     newspaper_day,
+    particles_at,
     spelled_out,
     sure_gender,
+    surname_forms,
     surname_of,
     title_inside,
 )
@@ -103,7 +106,7 @@ class People(Titles, Antecedents):
                 continue
             j = i + 1
             while j < n and toks[j].start - toks[j - 1].end <= 1 and (
-                is_name_token(toks[j]) or (toks[j].lower in CONNECTORS and j + 1 < n and toks[j + 1].capitalised)
+                is_name_token(toks[j]) or particles_at(toks, j)
                 or (toks[j].capitalised and toks[j].lower in NOT_NAMES and toks[j].lower.isalpha()
                     and is_first_name(toks[j - 1].text) and not (j + 1 < n and toks[j + 1].capitalised)
                     and toks[j].lower not in DETERMINERS and toks[j].lower not in NOT_SURNAMES
@@ -190,7 +193,7 @@ class People(Titles, Antecedents):
         return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
     def _entity_for(self, run: list[Token], index: int, title: list[Token] | None = None) -> Entity | None:
-        words = [t.bare for t in run]
+        words = name_words(run)
         if not words or not words[-1]:
             return None
         name = " ".join(words)
@@ -290,6 +293,12 @@ class People(Titles, Antecedents):
         known = self.by_name.get(name.lower())
         if known is not None and not (gender and known.gender and known.gender != gender):
             return known
+        if is_particle_surname(words):
+            # "Van Bommel said" after Mark van Bommel: the family name with its particles
+            owner = next((e for e in self.entities if e.kind == "person" and len(e.tokens) > len(words)
+                          and [w.lower() for w in e.tokens[-len(words) :]] == [w.lower() for w in words]), None)
+            if owner is not None:
+                return owner
         if is_org:
             for entity in self.entities:
                 if entity.kind == "organisation" and acronym(entity.name) == name:
@@ -333,7 +342,7 @@ class People(Titles, Antecedents):
         for entity in self.entities:
             if gender and entity.gender and entity.gender != gender:
                 continue
-            if entity.kind == "person" and len(entity.tokens) >= 2 and surname_of(entity.tokens) == word:
+            if entity.kind == "person" and len(entity.tokens) >= 2 and word in surname_forms(entity.tokens):
                 if best is None or entity.mentions > best.mentions:
                     best = entity
         if best is None and first_name and word[:1].isupper():
