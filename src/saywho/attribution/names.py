@@ -19,6 +19,7 @@ CONNECTORS = {"de", "van", "von", "da", "di", "del", "der", "bin", "al", "la", "
 # "Sophie in 't Veld" ("in" only before "'t", which is no particle of its own elsewhere).
 PARTICLES = CONNECTORS | {"den", "ten", "ter", "della", "dei", "ibn", "el", "'t", "’t"}
 APOSTROPHES = ("'", "’")
+INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 # "al-Assad", "el-Qaddafi": a family name joined to an Arabic article or patronymic by a hyphen.
 JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[A-Z])")
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
@@ -98,11 +99,14 @@ def particles_at(toks: list[Token], j: int) -> int:
 
 
 def name_words(run: list[Token]) -> list[str]:
-    """The words of a name, an apostrophe joined to the "t" after it ("in 't Veld")."""
+    """The words of a name, an apostrophe joined to the "t" after it ("in 't Veld"), initials with their last
+    dot ("J.J. Goldberg")."""
     words: list[str] = []
     for tok in run:
         if tok.lower == "t" and words and words[-1] in APOSTROPHES:
             words[-1] += tok.text
+        elif INITIALS.fullmatch(tok.text):
+            words.append(tok.text)
         else:
             words.append(tok.bare)
     return words
