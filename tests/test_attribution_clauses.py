@@ -137,6 +137,9 @@ def _quote(text, words):
      'her record."', "is to attack", "Jane Doe", "adding"),
     ("Speaking on Fox News channel’s “Sunday Morning Futures,” Rep. John Roe said the plan was “a disaster.”",
      "a disaster", "Rep. John Roe", "said"),
+    # "began"/"kept" before a participle is no subject
+    ('Bob said he began calling Libyan groups and making an effort to "help get eyes up," a reference to drones.',
+     "help get eyes", "Bob", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -31,6 +31,8 @@ AUXILIARIES = {
     "might", "should", "must", "however", "now", "already", "long", "ever", "twice", "wryly", "angrily",
     "quietly", "jokingly", "sarcastically",
 }
+# Verbs of beginning and going on before a speech verb's participle ("he began calling", "kept saying").
+ASPECTUAL = {"began", "begins", "started", "starts", "kept", "keeps", "continued", "continues"}
 PUNCTUATION = {",", ".", ":", ";", "(", ")", "—", "–", "-", "“", "”", '"', "''", "!", "?", "[", "]"}
 QUANTIFIERS = {"another", "one", "some", "many", "others", "most", "few", "several", "both", "all", "each", "two", "three"}
 TIME_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "day", "days", "weeks", "months",
@@ -81,7 +83,8 @@ class PhraseFinder:
         if k >= 1 and words[k].lower in ("heard", "seen") and words[k - 1].lower in ("be", "been", "was", "were"):
             # "a reporter can be heard asking": a perception verb in the passive is no subject
             k -= 1
-        while k >= 0 and (words[k].lower in AUXILIARIES or is_adverb(words[k])) and not self.named_modal(words[k]):
+        while k >= 0 and (words[k].lower in AUXILIARIES or words[k].lower in ASPECTUAL or is_adverb(words[k])) \
+                and not self.named_modal(words[k]):
             k -= 1
         if k >= 0 and words[k].lower.replace("’", "'") in CONTRACTED:
             # "He's predicting": the pronoun is the subject, the auxiliary is fused to it
