@@ -140,6 +140,8 @@ def _quote(text, words):
     # "began"/"kept" before a participle is no subject
     ('Bob said he began calling Libyan groups and making an effort to "help get eyes up," a reference to drones.',
      "help get eyes", "Bob", "said"),
+    ('The employee first said he did not recall it, but in a later interview said he had an "Oh, no" moment then.',
+     "Oh, no", "The employee", "said"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

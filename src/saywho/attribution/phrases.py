@@ -149,6 +149,13 @@ class PhraseFinder:
                         return source
                 alternative = self._clause_subject(words, first - 2)
                 return alternative or span
+            prep = first - 1
+            while prep > 1 and (words[prep].lower in ("a", "an", "the", "another") or words[prep].lower in TIME_WORDS):
+                prep -= 1
+            if prep < first - 1 and prep > 1 and words[prep].lower in PREPOSITIONS \
+                    and words[prep - 1].lower in ("and", "but"):
+                # "The employee first said ..., but in a later interview said": the coordinated clause's subject
+                return self._nearest_clause_subject(words, prep - 2) or span
         return span
 
     def _skip_clause(self, words: list[Token], k: int) -> int:
