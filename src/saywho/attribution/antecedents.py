@@ -29,6 +29,9 @@ INVERTED_CUES = {"say", "add", "write", "note", "explain", "continue", "conclude
                  "respond", "recall", "warn", "declare", "quip", "joke", "tweet", "acknowledge"}
 # A photo's credit line ("Carlos Barria / Reuters.", "Handout/Reuters."): the paragraph after it is the caption.
 PHOTO_CREDIT = re.compile(r"^[A-Z][\w .'&-]{0,40}?\s*/\s*(?:Reuters|AP|AFP|EPA|Getty Images)\.?$")
+# Narrative paragraphs "he"/"she" may reach back over to the last mention of its person.
+PRONOUN_REACH = 3
+PARAGRAPH_START = re.compile(r"\n\s*(\S)")
 QUOTE_MARKS = "\"“”"
 
 
@@ -102,6 +105,19 @@ class Antecedents:
                     continue
                 return entity
         return unsure
+
+    def out_of_reach(self, entity: Entity, offset: int) -> bool:
+        """Whether more than a few paragraphs stand between ``offset`` and the entity's last mention before it,
+        by name or by a resolved pronoun: a pronoun that far from its antecedent is someone the article has
+        since described without a name."""
+        last = next((m.start for m in reversed(self.mentions_before(offset)) if m.entity is entity), None)
+        if last is None:
+            return False
+        narrative = 0
+        for line in PARAGRAPH_START.finditer(self.text, last, offset):
+            # paragraphs of the quote itself are no distance
+            narrative += line.group(1) not in QUOTE_MARKS + "‘'" and not self.quoted_at(line.start(1))
+        return narrative > PRONOUN_REACH
 
     def _aside_at(self, at: int, offset: int) -> bool:
         """Whether ``at`` lies in an aside paragraph that ``offset`` is outside of: a caption, or a question that

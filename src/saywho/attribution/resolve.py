@@ -144,6 +144,8 @@ class Resolver:
                 return None, None
             offset = start if in_body else len(people.text)
             entity = people.resolve_pronoun(low[0], offset)
+            if entity is not None and in_body and low[0] in ("he", "she") and people.out_of_reach(entity, offset):
+                return None, None
             if entity is not None and in_body:
                 people.add_pronoun(start, end, entity)
             return self._name(entity)
