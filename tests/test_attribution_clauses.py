@@ -167,3 +167,12 @@ def test_attribution_clauses_long_predicate_before_colon_is_the_cue():
     quote = _quote(text, "so insensitive")
     assert quote.mention is not None and quote.mention.text == "Former candidate Jane Doe"
     assert quote.cue is not None and quote.cue.text.startswith("broke down exactly") and quote.cue.text.endswith(":")
+
+
+def test_attribution_clauses_coordinated_clause_after_and_has_its_own_subject():
+    text = ("Before the appearance, a group of rabbis called for a boycott of his speech, and the prominent civil rights "
+            "organization the Anti-Defamation League strongly denounced the rhetoric and said it would “redirect” all "
+            "of his past donations.")
+    quote = _quote(text, "redirect")
+    assert quote.mention is not None and quote.mention.text.startswith("the prominent civil rights organization")
+    assert quote.cue is not None and quote.cue.text == "said"

@@ -268,7 +268,8 @@ class PhraseFinder:
             if boundary is None or boundary >= end:
                 break
             own = self._clause_subject(words[boundary + 1 :], end - boundary - 1)
-            if own is not None and own[0] == words[boundary + 1].start and own[1] < words[end].start:
+            opens = words[boundary + 1].start if words[boundary + 1].lower not in ("and", "but") else own and own[0]
+            if own is not None and own[0] == opens and own[1] < words[end].start:
                 # a subject with a verb of its own after it, not a place ("in Laredo, Texas and explained")
                 return own
             if own is not None or not words[boundary + 1].text.islower():
