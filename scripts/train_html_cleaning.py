@@ -10,8 +10,10 @@ comes from matching it to the truth body: a block of four or more words is artic
 its word 4-grams occur in the body; a shorter one when it is a whole line of the body.
 
 Reported figure: F1 on scrapinghub cross-validated over its pages (each fold trained on the other
-scrapinghub pages plus all of modern-train), scored like tools/score_extraction.py. The shipped
-weights are then trained on everything. Needs the ``train`` extra (scikit-learn, numpy).
+scrapinghub pages plus all of modern-train), scored like tools/score_extraction.py. The cut-off
+and the repeat filter (``label_blocks``'s ``repeat_words``) are chosen inside each training fold,
+on its pages scored by first stages that did not see them. The shipped weights are then trained
+on everything. Needs the ``train`` extra (scikit-learn, numpy).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import re
 import sys
 import time
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +44,9 @@ from saywho.input.html_meta import page_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 SECOND_TREES = 60
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+# Shortest block, in words, that may be dropped for repeating the kept text (0: none is).
+REPEAT_WORDS = (0, 15, 30, 60, 100)
 WORDS = re.compile(r"\w+")
 
 
@@ -50,8 +56,14 @@ def shingles(words: list[str], n: int = 4) -> Counter:
     return Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
 
 
+@lru_cache(maxsize=1024)
+def truth_shingles(truth: str) -> Counter:
+    """A page's truth shingles, read once: model selection scores each page dozens of times."""
+    return shingles(WORDS.findall(truth.lower()))
+
+
 def page_f1(truth: str, pred: str) -> tuple[float, float]:
-    t, p = shingles(WORDS.findall(truth.lower())), shingles(WORDS.findall(pred.lower()))
+    t, p = truth_shingles(truth), shingles(WORDS.findall(pred.lower()))
     if not t and not p:
         return 1.0, 1.0
     shared = sum((t & p).values())
@@ -137,15 +149,18 @@ def train(
             second_y.append(page["y"])
             second_w.append(page["w"])
     second = fit_trees(np.vstack(second_x), np.concatenate(second_y), np.concatenate(second_w), second_trees, 3)
-    # The cut-off is chosen on the training pages, scored by first stages that did not see them.
-    candidates = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
-    threshold = max(candidates, key=lambda t: mean_f1([(p, cut(second, p, scores, t)) for p, scores in unseen]))
-    return {"first": first, "second": second, "threshold": threshold}
+    # The cut-off and the repeat filter are chosen on the training pages, scored by first stages
+    # that did not see them.
+    second_scores = [(p, list(tree_scores(second, np.array(stack_rows(p["blocks"], scores))))) for p, scores in unseen]
+    threshold, repeat_words = max(
+        ((t, r) for r in REPEAT_WORDS for t in THRESHOLDS),
+        key=lambda c: mean_f1([(p, cut(p, scores, *c)) for p, scores in second_scores]),
+    )
+    return {"first": first, "second": second, "threshold": threshold, "repeat_words": repeat_words}
 
 
-def cut(second: dict, page: dict, first_scores: list[float], threshold: float) -> str:
-    scores = list(tree_scores(second, np.array(stack_rows(page["blocks"], first_scores))))
-    paragraphs, _, _ = label_blocks(page["blocks"], scores, title=page["title"], threshold=threshold)
+def cut(page: dict, scores: list[float], threshold: float, repeat_words: int) -> str:
+    paragraphs, _, _ = label_blocks(page["blocks"], scores, title=page["title"], threshold=threshold, repeat_words=repeat_words)
     return "\n\n".join(paragraphs)
 
 
@@ -159,7 +174,8 @@ def mean_f1(pairs: list[tuple[dict, str]]) -> float:
 def apply(model: dict, page: dict) -> str:
     if not len(page["y"]):
         return ""
-    return cut(model["second"], page, list(tree_scores(model["first"], page["x"])), model["threshold"])
+    second = np.array(stack_rows(page["blocks"], list(tree_scores(model["first"], page["x"]))))
+    return cut(page, list(tree_scores(model["second"], second)), model["threshold"], model["repeat_words"])
 
 
 def evaluate(model: dict, pages: list[dict]) -> tuple[float, float, float]:
@@ -210,7 +226,7 @@ def main() -> None:
         rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
         model = train(rest + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rate=args.learning_rate)
         held_scores.append((len(held), evaluate(model, held)))
-        print(f"fold {k}: threshold {model['threshold']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
+        print(f"fold {k}: threshold {model['threshold']} repeat words {model['repeat_words']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
     total = sum(n for n, _ in held_scores)
     prec = sum(n * s[0] for n, s in held_scores) / total
     rec = sum(n * s[1] for n, s in held_scores) / total

@@ -18,7 +18,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from resiliparse.parse.html import HTMLTree
 
-from saywho.cleaning.html_model import load_weights, score_blocks
+from saywho.cleaning.html_model import RepeatFilter, load_weights, score_blocks
 from saywho.errors import BinaryInput, EmptyInput, InputTooLarge, MalformedInput
 from saywho.input.decode import MAX_INPUT_BYTES, repair_mojibake
 from saywho.input.html_blocks import HtmlBlock, page_blocks
@@ -156,8 +156,13 @@ def label_blocks(
     title: str | None = None,
     prior: Callable[[str], float] | None = None,
     threshold: float = THRESHOLD,
+    repeat_words: int = 0,
 ) -> tuple[list[str], list[str], list[Block]]:
-    """Split scored blocks into article paragraphs and boilerplate; the headline is neither."""
+    """Split scored blocks into article paragraphs and boilerplate; the headline is neither.
+
+    A kept block of ``repeat_words`` words or more that mostly repeats the text kept before it is
+    boilerplate (``RepeatFilter``); 0 keeps repeats.
+    """
     title_key = _normal(title).lower() if title else None
     cut = threshold
     if scores and max(scores) < threshold:
@@ -168,13 +173,14 @@ def label_blocks(
     paragraphs: list[str] = []
     boilerplate: list[str] = []
     blocks: list[Block] = []
+    repeats = RepeatFilter(repeat_words)
     for block, score in zip(page_blocks, scores, strict=True):
         keep = score >= cut and (cut == threshold or len(block.text) >= FALLBACK_CHARS)
         if keep and prior is not None and prior(block.text) >= PRIOR_THRESHOLD:
             keep = False
         if title_key and not paragraphs and block.text.lower() == title_key:
             label = "title"
-        elif keep:
+        elif keep and not repeats.repeats(block.text):
             label = "body"
             paragraphs.append(block.text)
         else:
@@ -216,7 +222,9 @@ def parse_html(
         raise EmptyInput("page has no text", source=source)
     weights = load_weights()
     scores = score_blocks(page.blocks, page.in_main, weights)
-    paragraphs, boilerplate, blocks = label_blocks(page.blocks, scores, title=meta.title, prior=prior, threshold=weights.get("threshold", THRESHOLD))
+    paragraphs, boilerplate, blocks = label_blocks(
+        page.blocks, scores, title=meta.title, prior=prior, threshold=weights.get("threshold", THRESHOLD), repeat_words=weights.get("repeat_words", 0)
+    )
     return CleanedPage(
         paragraphs=tuple(paragraphs),
         boilerplate=tuple(boilerplate),
