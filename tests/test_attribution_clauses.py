@@ -142,6 +142,9 @@ def _quote(text, words):
      "help get eyes", "Bob", "said"),
     ('The employee first said he did not recall it, but in a later interview said he had an "Oh, no" moment then.',
      "Oh, no", "The employee", "said"),
+    # a fronted "If ..." clause comes before the subject
+    ('If he wins the presidency, John Roe has indicated he would try to curb critics, vowing to "open up" libel laws.',
+     "open up", "John Roe", "vowing"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

@@ -50,7 +50,7 @@ AGO_WORDS = {"less", "more", "than", "about", "nearly", "almost", "just", "only"
 TIME_MODIFIERS = {"last", "this", "next", "earlier", "late", "early", "on", "later", "that", "the", "same", "previous"}
 LEADING_ADVERBIALS = {"while", "when", "as", "although", "though", "meanwhile", "however", "but", "and", "so", "asked",
                       "still", "instead", "later", "earlier", "last", "yet", "also", "then", "now", "once", "like",
-                      "unlike", "despite", "amid"}
+                      "unlike", "despite", "amid", "if", "because", "since", "unless"}
 # A pronoun with its auxiliary fused on, one token to the tokenizer.
 CONTRACTED = {f"{pronoun}'{tail}" for pronoun in ("he", "she", "they", "we", "i", "it")
               for tail in ("s", "d", "ve", "re", "ll", "m")}
