@@ -32,6 +32,9 @@ PHOTO_CREDIT = re.compile(r"^[A-Z][\w .'&-]{0,40}?\s*/\s*(?:Reuters|AP|AFP|EPA|G
 # Narrative paragraphs "he"/"she" may reach back over to the last mention of its person.
 PRONOUN_REACH = 3
 PARAGRAPH_START = re.compile(r"\n\s*(\S)")
+# Verbs of saying whose clause reports what was said, and the words that open that clause.
+REPORTING = {"say", "tell", "write", "add", "note", "explain", "argue", "insist", "claim", "warn", "suggest"}
+REPORTED_CLAUSE = re.compile(r"\b(?:that|whether|if)\b")
 QUOTE_MARKS = "\"“”"
 
 
@@ -62,7 +65,7 @@ class Antecedents:
         previous = self._narrative_before(here)
         for index in sorted(by_sentence, reverse=True):
             # who speaks in a sentence ("Kunin said", "said Kunin") is who "she said" next most likely is
-            group = sorted(by_sentence[index], key=lambda m: not self._speaks(m))
+            group = self._speaker_first(by_sentence[index])
             for mention in group:
                 entity = mention.entity
                 if self.quoted_at(mention.start) or self._aside_at(mention.start, offset):
@@ -191,6 +194,20 @@ class Antecedents:
         return any(w in ROLE_NOUNS for w in aside[:4]) and bool(after) \
             and speech_lemma(after[0].strip(",.;:").lower()) is not None
 
+    def _speaker_first(self, mentions: list[NameMention]) -> list[NameMention]:
+        """The sentence's mentions, those that speak first, but not a name inside what an earlier name in the
+        sentence says ("Trump said Friday that it would have been cool had Clinton congratulated him")."""
+        reporter = next((m for m in sorted(mentions, key=lambda m: m.start) if self._reports(m)), None)
+        return sorted(mentions, key=lambda m: not self._speaks(m) or reporter is not None and m.start > reporter.end
+                      and REPORTED_CLAUSE.search(self.text, reporter.end, m.start) is not None)
+
+    def _reports(self, mention: NameMention) -> bool:
+        """Whether a verb of saying follows the name ("Trump said")."""
+        after = [w.strip(",.;:").lower() for w in self.text[mention.end : mention.end + 30].split()[:2]]
+        if after and after[0] in AUXILIARIES:
+            after = after[1:]
+        return bool(after) and speech_lemma(after[0]) in REPORTING
+
     def _speaks(self, mention: NameMention) -> bool:
         """Whether a speech verb follows or comes right before the name ("Kunin said", "said Kunin")."""
         after = [w.strip(",.;:").lower() for w in self.text[mention.end : mention.end + 30].split()[:2]]
@@ -262,7 +279,7 @@ class Antecedents:
         ordered: list[NameMention] = []
         for index in sorted(by_sentence, reverse=True):
             # "Tony Blair has failed, Michael Howard has said": who speaks in a sentence is whom it is about
-            ordered += sorted(reversed(by_sentence[index]), key=lambda m: not self._speaks(m))
+            ordered += self._speaker_first(by_sentence[index][::-1])
         for mention in ordered:
             if mention.sentence < reach:
                 return None
