@@ -225,7 +225,7 @@ _DOCUMENT_PREDICATE = re.compile(
     r"\b(?P<verb>[a-z]+ed|put|sent|wrote|gave|took|ran|began|made|read|posted|issued)\s+(?!by\b)(?:out\s+|up\s+)?"
     r"(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w$-]+\s+){0,3}?"
     r"(?:statement|letter|release|email|e-mail|message|memo|ad|video|tweet|post|op-ed|note|campaign|editorial)s?\b"
-    r"[^.;:!?“”\"—–]{0,80}$")
+    r"(?:[^.;:!?“”\"—–]|(?<=\b[A-Z])\.){0,80}$")
 
 
 def document_predicate(text: str, start: int, cue: Token) -> int | None:
