@@ -284,7 +284,7 @@ class People(Titles, Antecedents):
         appositive = self._appositive_after(after) or (
             not role and after < len(self.tokens) and self.tokens[after].text in (",", ".", ";", ":", ")")
             and self._appositive_before(index))
-        if appositive and entity.kind == "person":
+        if appositive and entity.kind == "person" and not self.dated_candidacy(appositive):
             entity.add_role(appositive)
         return entity
 

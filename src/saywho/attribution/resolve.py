@@ -60,6 +60,8 @@ OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "gover
            "representative", "commissioner", "pope", "king", "queen"}
 # Past this size a text is not one article (a long feature is under 100,000 characters): only its
 # first part is attributed, so that a runaway input costs a bounded time.
+# Words before a role that make it anyone's who held it.
+QUANTIFIERS = {"every", "each", "any", "no"}
 MAX_CHARS = 200_000
 # More quotation marks than any article has: past this many the rest are markup or noise.
 MAX_MARKS = 1_000
@@ -291,6 +293,10 @@ class Resolver:
         """The person a role phrase names: whoever the article gives that role, else the person named just
         before it, else the next person named with that title."""
         people = self.people
+        before = people.text[max(0, start - 8) : start].split()[-1:] if in_body else []
+        if low[0] in QUANTIFIERS or before and before[0].lower() in QUANTIFIERS:
+            # "Every recent GOP nominee": anyone who held the role, no one in particular
+            return None
         found = people.resolve_role(phrase, start if in_body else len(people.text))
         if found is not None or not in_body:
             return found

@@ -24,6 +24,9 @@ from saywho.attribution.text import Token
 INSTITUTION_ROLES = {"executive", "chair", "head", "justice", "host"}
 PREPOSITIONS = [[w] for w in ("to", "of", "by", "with", "from", "for", "against", "at", "about", "on")]
 # Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
+# Roles held for one race only.
+CANDIDACIES = {"nominee", "candidate", "front-runner", "frontrunner", "challenger", "contender", "running-mate"}
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
 
 
@@ -59,7 +62,18 @@ class Titles:
         role = self.text[words[0].start : words[-1].end]
         for word in words:
             gender = gender or ROLE_GENDER.get(word.lower)
+        sentence_start = self.sentences.span(self.sentences.index(words[0].start))[0]
+        if self.dated_candidacy(self.text[sentence_start : words[-1].end]):
+            # "Obama won Latino voters in 2012 ... for GOP nominee Mitt Romney": that race's nominee, whom
+            # "the GOP nominee" of this article's race is not
+            return gender, ""
         return gender, role
+
+    @staticmethod
+    def dated_candidacy(text: str) -> bool:
+        """Whether a role that is a candidacy ends ``text`` with a year written before it: a past race's."""
+        words = text.lower().split()
+        return bool(words) and words[-1].strip(",.") in CANDIDACIES and YEAR.search(text) is not None
 
     def _appositive_after(self, index_after: int) -> str:
         """", his director of national intelligence," after a name: a role given in apposition."""
