@@ -145,6 +145,12 @@ def _quote(text, words):
     # a fronted "If ..." clause comes before the subject
     ('If he wins the presidency, John Roe has indicated he would try to curb critics, vowing to "open up" libel laws.',
      "open up", "John Roe", "vowing"),
+    # a verb coordinated inside a "when" clause has that clause's subject, after a list of verb phrases the list's
+    ("The anxiety was underscored Wednesday when House Speaker John Roe of Wisconsin lamented the state of the "
+     "campaign and criticized the “identity politics” on display.", "identity politics",
+     "House Speaker John Roe of Wisconsin", "criticized"),
+    ("He mocked his rivals, talked over them as they answered questions and even assured the crowd that he can "
+     "“guarantee” it.", "guarantee", "He", "assured"),
 ])
 def test_attribution_clauses_speaker_and_cue(text, words, mention, cue):
     quote = _quote(text, words)

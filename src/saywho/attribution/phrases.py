@@ -249,7 +249,7 @@ class PhraseFinder:
                 return None
             if words[j].lower in ("where", "as", "when") and j + 2 <= k:
                 end = j + 1
-                while end <= k and words[end].text not in PUNCTUATION and not _finite(words, end) and end - j <= 5:
+                while end <= k and words[end].text not in PUNCTUATION and not _finite(words, end) and end - j <= 7:
                     end += 1
                 if j + 1 < end <= k and _finite(words, end):
                     return words[j + 1].start, words[end - 1].end
@@ -261,6 +261,12 @@ class PhraseFinder:
         said" / "she drew his ire - he called her "weak" and said": after a comma or a dash nearer than the
         sentence's start, that clause's own subject, if it has one."""
         end = k
+        subordinate = self._subordinate_subject(words, k)
+        if subordinate is not None and not any(w.text == "," for w in words if w.end <= subordinate[0]):
+            # "... was underscored when House Speaker Paul D. Ryan lamented ... and criticized"; after a list of
+            # verb phrases ("He mocked his rivals, talked over them as they answered and assured") the verb
+            # continues the list instead
+            return subordinate
         for _ in range(3):
             # "he looked into my camera, furrowed his brow and said": back over a list of verb phrases
             boundary = next((j for j in range(end, 0, -1) if words[j].text in (",", ";") or words[j].text in DASHES),
