@@ -60,6 +60,9 @@ OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "gover
            "representative", "commissioner", "pope", "king", "queen"}
 # Past this size a text is not one article (a long feature is under 100,000 characters): only its
 # first part is attributed, so that a runaway input costs a bounded time.
+# Words after "who"/"which" that make it the clause's subject: auxiliaries, adverbs, common past forms.
+RELATIVE_VERBS = {"has", "had", "is", "was", "are", "were", "will", "would", "also", "often", "later", "then", "last",
+                  "took", "spent", "wrote", "writes", "sent", "came", "made", "gave", "led", "runs", "ran", "now"}
 # Words before a role that make it anyone's who held it.
 QUANTIFIERS = {"every", "each", "any", "no"}
 MAX_CHARS = 200_000
@@ -102,11 +105,18 @@ class Resolver:
         words = re.findall(r"[\w.’'\-]+", phrase)
         low = [w.lower() for w in words]
         people = self.people
-        if len(words) == 1 and low[0] in ("who", "which") and in_body:
+        if low[0] in ("who", "which") and in_body and (len(words) == 1 or _relative_subject(words, low)):
+            # "who said" / "who took to the talk shows": the relative pronoun is the clause's subject and stands
+            # for the name right before it
             earlier = people.mentions_before(start)
-            if earlier and start - earlier[-1].end <= 3:
+            if earlier and start - earlier[-1].end <= 3 and (low[0] == "which" or not _place_before(text, earlier[-1])):
                 return self._name(earlier[-1].entity)
             return None, None
+        if "who" in low[1:-1] and in_body and _relative_subject(words[low.index("who", 1) :], low[low.index("who", 1) :]):
+            # "officials who spoke with The Huffington Post": the noun the relative clause qualifies speaks
+            cut = re.search(r"\s+who\b", text[start:end])
+            if cut is not None:
+                return self.resolve(text, start, start + cut.start(), in_body)
         if "which" in low[:-1]:
             rest = low[len(low) - 1 - low[::-1].index("which") + 1 :]
             if rest[0] in DETERMINERS_AND_POSSESSIVES or rest[0] in ("some", "many", "most") or \
@@ -367,6 +377,22 @@ class Resolver:
         if not self.quoted:
             return None
         return self.by_id[self.quoted.most_common(1)[0][0]]
+
+
+def _relative_subject(words: list[str], low: list[str]) -> bool:
+    """Whether "who"/"which" opening ``words`` is its clause's subject: a verb or an adverb follows it, not a
+    subject of its own ("who he", "which the paper", "who U.S. officials")."""
+    follow = low[1] if len(low) > 1 else ""
+    return bool(follow) and words[1][:1].islower() and (
+        follow.endswith(("ed", "ly")) or follow in RELATIVE_VERBS or speech_lemma(follow) is not None)
+
+
+def _place_before(text: str, mention) -> bool:
+    """Whether a name is a place after a preposition or a comma ("Sanders of Vermont, who", "Philadelphia,
+    Pa., who"), which "who" does not stand for."""
+    return mention.entity.kind == "other" and (
+        text[max(0, mention.start - 6) : mention.start].split()[-1:] in (["of"], ["from"], ["in"])
+        or text[max(0, mention.start - 2) : mention.start] == ", ")
 
 
 def _after_person_noun(words: list[str], low: list[str]) -> int:

@@ -1,0 +1,32 @@
+"""Relative pronouns as speakers: 'who' stands for the name right before it, not for a place."""
+
+from __future__ import annotations
+
+from saywho.attribution.people import build_people
+from saywho.attribution.resolve import Resolver
+
+
+def _resolve(text: str, phrase: str) -> str | None:
+    people = build_people(text)
+    start = text.index(phrase)
+    return Resolver(people).resolve(text, start, start + len(phrase))[0]
+
+
+def test_attribution_speakers_relatives_who_with_its_verb_is_the_name_before():
+    text = 'Senators praised Ann Ridley, who took to the talk shows to defend the plan.'
+    assert _resolve(text, "who took to the talk shows") == "Ann Ridley"
+
+
+def test_attribution_speakers_relatives_who_after_a_place_is_no_one():
+    text = 'Voters cheered Sen. Tom Hale of Vermont, who said the plan was "a fraud."'
+    assert _resolve(text, "who") is None
+
+
+def test_attribution_speakers_relatives_noun_before_who_speaks():
+    text = 'The plan worried officials who spoke with The Daily Record on Monday.'
+    assert _resolve(text, "officials who spoke with The Daily Record") == "officials"
+
+
+def test_attribution_speakers_relatives_who_with_its_own_subject_is_not_the_name_before():
+    text = 'Voters cheered Ann Ridley, who critics said was "a fraud."'
+    assert _resolve(text, "who critics") != "Ann Ridley"
