@@ -11,8 +11,10 @@ says "not installed".
 The speaker-name check (score_quotes.py ``--speakers``) reads the hand-resolved files
 bench/polnear_train_speakers*.jsonl: the canonical name of each direct quote's speaker in seeded random
 samples of train articles, resolved by us (PolNeAR has no gold speaker names). We debugged the resolver on
-``speakers`` (15 articles), ``speakers_debug2`` (16) and ``speakers_debug3`` (18), and only score
-``speakers_check`` (12) and ``speakers_check2`` (20, resolved by hand before we looked at our output).
+``speakers`` (15 articles), ``speakers_debug2`` (16), ``speakers_debug3`` (18), ``speakers_debug4`` (25) and
+``speakers_debug5`` (15), and only score ``speakers_check`` (12), ``speakers_check2`` (20) and
+``speakers_check3`` (30), each resolved by hand before we looked at our output on it. The pooled line over the
+three check sets is our estimate for unseen articles.
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SAYWHO_SHARED", ROOT.parent / "shared"))
 # Canonical speaker names for the direct quotes of PolNeAR train articles, resolved by hand by us (PolNeAR
-# marks the mention, not the person), for score_quotes.py --speakers. The first set (15 articles) we read our
-# errors on while fixing the resolver; the check set (12 other articles) we only score.
+# marks the mention, not the person), for score_quotes.py --speakers. We read our errors on the debug sets while
+# fixing the resolver; the check sets we only score, so they stand for articles nobody has looked at.
 SPEAKER_SETS = {"speakers": ROOT / "bench" / "polnear_train_speakers.jsonl",
                 "speakers_debug2": ROOT / "bench" / "polnear_train_speakers_debug2.jsonl",
                 "speakers_debug3": ROOT / "bench" / "polnear_train_speakers_debug3.jsonl",
+                "speakers_debug4": ROOT / "bench" / "polnear_train_speakers_debug4.jsonl",
+                "speakers_debug5": ROOT / "bench" / "polnear_train_speakers_debug5.jsonl",
                 "speakers_check": ROOT / "bench" / "polnear_train_speakers_check.jsonl",
-                "speakers_check2": ROOT / "bench" / "polnear_train_speakers_check2.jsonl"}
+                "speakers_check2": ROOT / "bench" / "polnear_train_speakers_check2.jsonl",
+                "speakers_check3": ROOT / "bench" / "polnear_train_speakers_check3.jsonl"}
 METRICS = ("direct_p", "direct_r", "direct_f1", "all_p", "all_r", "all_f1", "span_exact", "mention_acc", "cue_acc")
 
 
@@ -159,6 +164,12 @@ def main() -> None:
     for key, figures in speaker_runs.items():
         if figures is not None:
             results[f"saywho_{key}"] = figures
+    checks = [figures for key, figures in speaker_runs.items() if figures and key.startswith("speakers_check")]
+    if checks:
+        matched = sum(f["speaker_n"] for f in checks)
+        right = round(sum(f["speaker_acc"] * f["speaker_n"] for f in checks))
+        results["saywho_speakers_checks_pooled"] = {"speaker_acc": round(right / matched, 4) if matched else None,
+                                                    "right": right, "speaker_n": matched}
     if "--json" in sys.argv:
         print(json.dumps({"split": split, "articles": len(texts), **results}))
         return
@@ -177,6 +188,10 @@ def main() -> None:
         if figures is not None:
             print(f"\n{key}: speaker_acc={figures['speaker_acc']} over {figures['speaker_n']} matched direct quotes of "
                   f"{figures['articles']} train articles (canonical names hand-resolved by us: {figures['file']})")
+    pooled = results.get("saywho_speakers_checks_pooled")
+    if pooled:
+        print(f"\nscore-only check sets pooled: speaker_acc={pooled['speaker_acc']} "
+              f"({pooled['right']} of {pooled['speaker_n']} matched direct quotes)")
 
 
 if __name__ == "__main__":
