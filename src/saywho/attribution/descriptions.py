@@ -38,6 +38,8 @@ PERSON_NOUNS = {"front-runner", "frontrunner", "hopeful", "contender", "challeng
 IRREGULAR_PAST = {"sought", "took", "made", "gave", "went", "came", "told", "spoke", "wrote", "met", "led", "held",
                   "left", "brought", "thought", "felt", "kept", "won", "lost", "ran", "saw", "got", "put", "set",
                   "became", "began", "knew", "sent", "stood", "struck", "fought", "taught", "drew", "hit", "cut"}
+# Participles that are no "-ed" and no noun: a lone "seen" or "shown" is what is left of a clause.
+PARTICIPLES = {"seen", "shown", "done", "given", "taken", "known", "written", "spoken", "gone", "heard", "mean"}
 # Endings of nouns for people ("neurosurgeon", "journalist", "politician"): such a description that speaks
 # right after a person is named is that person.
 PERSON_SUFFIXES = ("ist", "eon", "ician")
@@ -47,7 +49,8 @@ AGE = re.compile(r"\d{1,3}-year-old")
 # Words a subject phrase never opens with: it is a fragment of a clause ("with the label", "In fact, ...").
 FRAGMENT_OPENERS = {"with", "in", "at", "to", "for", "from", "by", "on", "into", "amid", "after", "before", "since",
                     "as", "if", "when", "while", "but", "and", "or", "so", "then", "also", "now", "however", "not",
-                    "only", "i", "i'm", "it's", "let's", "we", "you", "granted", "will", "would", "can", "could"}
+                    "only", "i", "i'm", "it's", "let's", "we", "you", "granted", "will", "would", "can", "could",
+                    "than", "otherwise"}
 # Finite verbs and adverbs that end a subject's noun phrase ("China remains", "concern grows").
 CLAUSE_WORDS = {"remain", "remains", "remained", "grow", "grows", "come", "comes", "follow", "follows", "continue",
                 "continues", "began", "begin", "begins", "can", "could", "should", "may", "might", "must", "do",
@@ -138,7 +141,8 @@ def noun_phrase_of(phrase: str) -> str | None:
             head = index
             break
     words, low = words[:head], low[:head]
-    if not words or len(words) == 1 and (low[0] in NO_NOUN or low[0].endswith(("ing", "ly"))):
+    if not words or len(words) == 1 and (low[0] in NO_NOUN or low[0] in IRREGULAR_PAST or low[0] in PARTICIPLES
+                                         or low[0].endswith(("ing", "ly"))):
         return None
     return " ".join(words)
 
