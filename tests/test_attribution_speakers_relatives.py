@@ -30,3 +30,9 @@ def test_attribution_speakers_relatives_noun_before_who_speaks():
 def test_attribution_speakers_relatives_who_with_its_own_subject_is_not_the_name_before():
     text = 'Voters cheered Ann Ridley, who critics said was "a fraud."'
     assert _resolve(text, "who critics") != "Ann Ridley"
+
+
+def test_attribution_speakers_relatives_the_adviser_of_a_name_is_not_that_name():
+    text = ('Ted Cruz met donors on Monday.\n\n'
+            '"I think politicians are practical people," said the senior Cruz adviser.')
+    assert _resolve(text, "the senior Cruz adviser") is None

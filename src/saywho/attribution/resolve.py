@@ -54,17 +54,19 @@ except ImportError:  # the reported-speech finder is optional; quotes work witho
 # People named by whom they back: "another early Cruz supporter".
 BACKERS = {"supporter", "backer", "ally", "loyalist", "donor", "critic", "surrogate", "endorser", "fan", "friend",
            "confidant", "confidante", "rival", "opponent"}
+# People who work for the person they are named by: "the senior Cruz adviser" is not Cruz.
+AIDES = {"adviser", "advisor", "aide", "staffer", "strategist", "spokeswoman", "pollster"}
 # Offices of state one person does not hold two of at once: "the prime minister and chancellor" are two people.
 OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "governor", "mayor", "premier", "speaker",
            "ambassador", "treasurer", "judge", "justice", "prosecutor", "sheriff", "congressman", "congresswoman",
            "representative", "commissioner", "pope", "king", "queen"}
-# Past this size a text is not one article (a long feature is under 100,000 characters): only its
-# first part is attributed, so that a runaway input costs a bounded time.
 # Words after "who"/"which" that make it the clause's subject: auxiliaries, adverbs, common past forms.
 RELATIVE_VERBS = {"has", "had", "is", "was", "are", "were", "will", "would", "also", "often", "later", "then", "last",
                   "took", "spent", "wrote", "writes", "sent", "came", "made", "gave", "led", "runs", "ran", "now"}
 # Words before a role that make it anyone's who held it.
 QUANTIFIERS = {"every", "each", "any", "no"}
+# Past this size a text is not one article (a long feature is under 100,000 characters): only its
+# first part is attributed, so that a runaway input costs a bounded time.
 MAX_CHARS = 200_000
 # More quotation marks than any article has: past this many the rest are markup or noise.
 MAX_MARKS = 1_000
@@ -187,7 +189,8 @@ class Resolver:
                  and m.entity.kind == "person" and m.start > people.mentions_in(start, end)[0].end), None)
             if other is not None:
                 return self._name(other)
-        if in_body and entity is not None and entity.kind == "person" and low[0] in INDEFINITES | {"another"} \
+        if in_body and entity is not None and entity.kind == "person" and (low[0] in INDEFINITES | {"another"} or (
+                low[0] == "the" and (low[-1] in BACKERS or low[-1] in AIDES))) \
                 and words[-1].islower() and (low[-1] in ROLE_NOUNS or low[-1] in PERSON_NOUNS or low[-1] in BACKERS) \
                 and role_key(low[-1]) not in ("spokesman", "representative") \
                 and all(m.end < end - len(words[-1]) for m in people.mentions_in(start, end)):
@@ -195,7 +198,10 @@ class Resolver:
             # noun; who speaks is the person the phrase stands beside, else someone unnamed ("a senior Cruz
             # adviser"); a spokesman speaks for whom he names
             named = people.named_in_apposition(start) or people.named_in_apposition_after(end)
-            return self._name(named) if named is not None else (None, None)
+            if named is None and low[0] == "the":
+                # "the senior Cruz adviser said": the adviser the article named before, if any, never Cruz
+                named = people.resolve_role(phrase, start)
+            return self._name(named) if named is not None and named is not entity else (None, None)
         if entity is not None and entity.kind != "person" and len(words) == 1 and in_body \
                 and people.before_common_noun(end):
             # "UK interest rates are ...": the name qualifies the subject, whose head lies past the phrase
