@@ -46,19 +46,25 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+# Token(...) goes through a Python-level __new__; tuple.__new__ builds the same Token without that frame
+# (tokenize makes one per word of every article).
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    out = []
+    out: list[Token] = []
+    append = out.append
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
-        s, e = m.start(), m.end()
+        s, e = m.span()
         # a trailing dot ends the sentence unless the word is an abbreviation or an initial
-        if word.endswith(".") and len(word) > 1 and word.lower() not in ABBREVIATIONS and not _is_initial(word) \
-                and word.count(".") == 1 and text[e : e + 1] != ",":
-            out.append(Token(word[:-1], s, e - 1))
-            out.append(Token(".", e - 1, e))
+        if word[-1] == "." and len(word) > 1 and word.count(".") == 1 and text[e : e + 1] != "," \
+                and word.lower() not in ABBREVIATIONS and not _is_initial(word):
+            append(_new_tuple(Token, (word[:-1], s, e - 1)))
+            append(_new_tuple(Token, (".", e - 1, e)))
         else:
-            out.append(Token(word, s, e))
+            append(_new_tuple(Token, (word, s, e)))
     return out
 
 
