@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from saywho.attribution import attribute
+from saywho.attribution.people import build_people
 
 
 def _speakers(text: str) -> list[str | None]:
@@ -33,3 +34,9 @@ def test_attribution_names_particles_joined_arabic_article():
 def test_attribution_names_particles_in_is_no_particle_before_a_place():
     text = 'Sophie in Paris said: "No."'
     assert _speakers(text) == ["Sophie"]
+
+
+
+def test_attribution_names_particles_group_known_as_is_no_person():
+    people = build_people("Reports said a terrorist group known as Ansar al-Sharia was involved.")
+    assert people.by_name["ansar al-sharia"].kind == "organisation"

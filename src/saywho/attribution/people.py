@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
@@ -57,6 +58,10 @@ _start = attrgetter("start")
 THING_WORDS = {"act", "bill", "law", "treaty", "agreement", "accord", "plan", "program", "programme", "system",
                "index", "standard", "protocol", "game", "games"}
 
+# "a terrorist group known as Ansar al-Sharia", "Al Qaeda affiliate Ansar al-Sharia": a group's name, even one that
+# opens with a first name.
+GROUP_NAMED = re.compile(r"\b(?:(?:group|organi[sz]ation|militia|movement|network|faction)\s+(?:known\s+as|called|"
+                         r"named)|affiliate)\s+$")
 # Last words of a programme named after its host.
 PROGRAMME_WORDS = {"show", "program", "programme", "hour", "podcast"}
 # Function words of five letters or more that a title-case headline may leave lowercase.
@@ -213,7 +218,8 @@ class People(Titles, Antecedents):
         else:
             gender, role = self._title_before(index)
         is_org = any(w in ORG_WORDS for w in lowers) or (len(name) >= 2 and name.isupper() and name.isalpha()) \
-            or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
+            or all(len(w) > 1 and w.isupper() and w.isalpha() for w in words) \
+            or GROUP_NAMED.search(self.text, max(0, run[0].start - 40), run[0].start) is not None
         prev = self.tokens[index - 1].lower if index > 0 else ""
         if is_org and len(words) == 1 and not words[0].isupper() and prev not in DETERMINERS \
                 and self._surname_owner(words[0]) is not None:
