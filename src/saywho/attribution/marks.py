@@ -7,6 +7,7 @@ and never closed (and not continued) is dropped rather than swallowing the rest 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,6 +18,10 @@ DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
+# The characters the mark passes stop at: the rest of a text is skipped in C rather than read a character at a
+# time in Python. Two apostrophes come first, so they are read as one straight double mark.
+_DOUBLE_MARK = re.compile(SINGLE_STRAIGHT * 2 + "|[" + re.escape(DOUBLE_MARKS) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape(SINGLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE) + "]")
 # What may stand between a sentence's start and a quote that opens it.
 LEAD_IN = " \t\"“”'‘’(—–-\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
@@ -95,17 +100,13 @@ def find_double(text: str) -> list[Marked]:
     for index, (ps, pe) in enumerate(paragraphs):
         open_at, open_width = -1, 1
         first_mark = True
-        skip = -1
-        for i in range(ps, pe):
-            ch = text[i]
-            if i == skip:
-                continue
+        for mark in _DOUBLE_MARK.finditer(text, ps, pe):
+            i = mark.start()
+            ch = mark.group()
             width = 1
-            if ch == SINGLE_STRAIGHT and i + 1 < pe and text[i + 1] == SINGLE_STRAIGHT:
+            if ch == SINGLE_STRAIGHT * 2:
                 # two apostrophes stand for a straight double mark in some archives
-                ch, width, skip = STRAIGHT, 2, i + 1
-            elif ch not in DOUBLE_MARKS:
-                continue
+                ch, width = STRAIGHT, 2
             if ch in OPENERS:
                 role = "open"
                 after = text[i + 1] if i + 1 < pe else " "
@@ -165,10 +166,9 @@ def find_single(text: str, start: int = 0, end: int | None = None) -> list[Marke
     end = len(text) if end is None else end
     out: list[Marked] = []
     open_at = -1
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in "'‘’":
-            continue
+    for mark in _SINGLE_MARK.finditer(text, start, end):
+        i = mark.start()
+        ch = mark.group()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if _is_word(before) and _is_word(after):
