@@ -40,3 +40,8 @@ def test_attribution_names_particles_in_is_no_particle_before_a_place():
 def test_attribution_names_particles_group_known_as_is_no_person():
     people = build_people("Reports said a terrorist group known as Ansar al-Sharia was involved.")
     assert people.by_name["ansar al-sharia"].kind == "organisation"
+
+
+def test_attribution_names_particles_demonym_pair_before_a_noun_is_no_person():
+    people = build_people("Arab officials met on Monday.\n\nArab Israeli lawmakers called on the government to act.")
+    assert people.by_name["arab israeli"].kind != "person"

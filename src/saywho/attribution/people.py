@@ -62,6 +62,9 @@ THING_WORDS = {"act", "bill", "law", "treaty", "agreement", "accord", "plan", "p
 # opens with a first name.
 GROUP_NAMED = re.compile(r"\b(?:(?:group|organi[sz]ation|militia|movement|network|faction)\s+(?:known\s+as|called|"
                          r"named)|affiliate)\s+$")
+# Endings of words for a people ("Israeli", "Scottish", "Canadian", "Chinese"): two capitalised words with one of
+# them before a noun ("Arab Israeli lawmakers") qualify it, no person's name.
+DEMONYM_ENDINGS = ("ian", "ish", "ese", "ican", "eli", "ani", "aqi", "udi")
 # Last words of a programme named after its host.
 PROGRAMME_WORDS = {"show", "program", "programme", "hour", "podcast"}
 # Function words of five letters or more that a title-case headline may leave lowercase.
@@ -274,9 +277,11 @@ class People(Titles, Antecedents):
             or (2 <= len(words) <= 3 and lowers[0] not in PLACE_WORDS and words[-1].isalpha()
                 and not any(w in PLACE_WORDS for w in lowers))
         )
-        if len(words) == 1 and not is_org and not role and prev not in HONORIFICS \
-                and self.before_common_noun(run[-1].end):
-            # "German politicians", "Recent data": a lone capitalised word before a noun qualifies it
+        if (len(words) == 1 or len(words) == 2 and not is_first_name(words[0]) and any(
+                w.endswith(DEMONYM_ENDINGS) for w in lowers) and getattr(self.by_name.get(lowers[0]), "kind", "") != "person") \
+                and not is_org and not role and prev not in HONORIFICS and self.before_common_noun(run[-1].end):
+            # "German politicians", "Recent data", "Arab Israeli lawmakers": capitalised words with no first name
+            # before a noun qualify it
             is_person = False
         entity = self._link(name, words, is_person, is_org, gender, modifier=not is_person and len(words) == 1,
                             honorific=prev in HONORIFICS)
