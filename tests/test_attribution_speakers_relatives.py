@@ -36,3 +36,9 @@ def test_attribution_speakers_relatives_the_adviser_of_a_name_is_not_that_name()
     text = ('Ted Cruz met donors on Monday.\n\n'
             '"I think politicians are practical people," said the senior Cruz adviser.')
     assert _resolve(text, "the senior Cruz adviser") is None
+
+
+def test_attribution_speakers_relatives_someone_who_opening_is_the_subject_after_it():
+    text = ('For someone who conceded in a debate that she\'s "not a natural politician," Ann Ridley had a good '
+            'night on Tuesday.')
+    assert _resolve(text, "who") == "Ann Ridley"

@@ -63,6 +63,9 @@ OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "gover
 # Words after "who"/"which" that make it the clause's subject: auxiliaries, adverbs, common past forms.
 RELATIVE_VERBS = {"has", "had", "is", "was", "are", "were", "will", "would", "also", "often", "later", "then", "last",
                   "took", "spent", "wrote", "writes", "sent", "came", "made", "gave", "led", "runs", "ran", "now"}
+# "For someone who ...", "As a man who ...": an opening phrase about the subject of the clause after it.
+OPENING_SOMEONE = re.compile(r"(?:^|[.!?]\s+|\n)(?:For|As|Like|Unlike)\s+(?:someone|somebody|a\s+(?:man|woman|candidate|"
+                             r"politician|person))\s+$")
 # Words before a role that make it anyone's who held it.
 QUANTIFIERS = {"every", "each", "any", "no"}
 # Past this size a text is not one article (a long feature is under 100,000 characters): only its
@@ -113,6 +116,13 @@ class Resolver:
             earlier = people.mentions_before(start)
             if earlier and start - earlier[-1].end <= 3 and (low[0] == "which" or not _place_before(text, earlier[-1])):
                 return self._name(earlier[-1].entity)
+            if low[0] == "who" and OPENING_SOMEONE.search(text, max(0, start - 40), start):
+                # "For someone who conceded ... that she's "not a natural politician," Hillary Clinton had a good
+                # night": the opening phrase describes the main clause's subject, named after it
+                sentence_end = people.sentences.span(people.sentences.index(start))[1]
+                after = next((m for m in people.mentions_in(end, sentence_end) if m.entity.kind == "person"
+                              and not people.quoted_at(m.start)), None)
+                return self._name(after.entity) if after is not None else (None, None)
             return None, None
         if "who" in low[1:-1] and in_body and _relative_subject(words[low.index("who", 1) :], low[low.index("who", 1) :]):
             # "officials who spoke with The Huffington Post": the noun the relative clause qualifies speaks
