@@ -235,8 +235,8 @@ def _cue_spans(text, model: ReportedModel) -> list[tuple[int, int, str, bool]]:
     """Lexicon cues, plus any unlisted verb directly followed by "that" (flagged as generic)."""
     forms = _FORMS
     spans = []
-    for m in model.cue_pattern.finditer(text):
-        matched = m.group()
+    for m in model.cue_matches(text):
+        matched = text[m.start():m.end()]
         form = forms.get(matched)
         if form is None:
             form = " ".join(matched.lower().replace("’", "'").split())

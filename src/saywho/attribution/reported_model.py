@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
@@ -37,6 +38,14 @@ class ReportedModel:
     context_weights: dict[str, float] = field(default_factory=dict)
     context_bias: float = 0.0
     logit_weight: float = 1.0
+
+    def cue_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """``cue_pattern``'s matches in ``text``; their offsets index ``text``, their words may be lower-cased."""
+        lowered = _lowered(text)
+        exact = _case_sensitive(self.cue_pattern)
+        if lowered is None or exact is None:
+            return self.cue_pattern.finditer(text)
+        return exact.finditer(lowered)
 
     def logit(self, features: list[str]) -> float:
         return self.bias + sum(map(self.weights.get, features, repeat(0.0)))
@@ -97,6 +106,29 @@ def context_features(found, logits: list[float]) -> list[list[str]]:
             if z >= _STRONG_LOGIT:
                 features.append("ctx_strong")
     return [sorted(set(f)) for f in out]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` where that is what case-insensitive matching sees: offset for offset, and with no
+    non-ASCII letter that folds onto an ASCII one (the long s, the Kelvin sign, the dotted capital I); else None.
+    """
+    for run in set(_NON_ASCII.findall(text)):
+        if run.lower() != run or run.upper() != run:
+            return None
+    return text.lower()
+
+
+@cache
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The lexicon's pattern without IGNORECASE, for lower-cased text: its matching on ASCII letters is a table
+    lookup less per character. None if the pattern spells any capital (then lower-cased text would miss it)."""
+    source = pattern.pattern
+    if source != source.lower():
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def cue_regex(forms: list[str]) -> re.Pattern[str]:

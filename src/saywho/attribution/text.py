@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*\.?|''|[^\w\s]", re.UNICODE)
@@ -29,17 +30,22 @@ class Token(NamedTuple):
     @property
     def bare(self) -> str:
         """The word without a sentence dot or a possessive ending."""
-        word = self.text
-        if word.endswith(".") and word.lower() not in ABBREVIATIONS and not _is_initial(word):
-            word = word[:-1]
-        for tail in ("’s", "'s"):
-            if word.endswith(tail):
-                return word[: -len(tail)]
-        return word
+        return _bare(self.text)
 
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+
+# A pure function of the word, asked for the same names over and over as people are matched.
+@lru_cache(maxsize=65_536)
+def _bare(word: str) -> str:
+    if word.endswith(".") and word.lower() not in ABBREVIATIONS and not _is_initial(word):
+        word = word[:-1]
+    for tail in ("’s", "'s"):
+        if word.endswith(tail):
+            return word[: -len(tail)]
+    return word
 
 
 def _is_initial(word: str) -> bool:
