@@ -41,7 +41,7 @@ from saywho.attribution.lexicon import (
     speech_lemma,
 )
 from saywho.attribution.marks import DOUBLE_MARKS, Marked, find_double, find_single
-from saywho.attribution.names import role_key
+from saywho.attribution.names import is_first_name, role_key
 from saywho.attribution.people import TITLE_WORDS, Entity, People, build_people
 from saywho.attribution.quotes import Found, QuoteFinder
 from saywho.records import Attribution, Cue, Quote, Span
@@ -252,6 +252,15 @@ class Resolver:
             # a bare name that speaks is someone ("Wines said"), not a place
             entity.kind = "person"
             entity.by_speech = True
+        if in_body and low[-1] == "campaign" and len(words) <= 4 and words[-1].islower():
+            # "the Sanders campaign", "Sanders’ campaign", "his campaign": the candidate's campaign, an
+            # organisation named after its candidate
+            owner = entity if entity is not None and entity.kind == "person" else None
+            if owner is None and len(words) == 2 and low[0] in ("his", "her"):
+                owner = people.resolve_pronoun("he" if low[0] == "his" else "she", start)
+                owner = owner if owner is not None and is_first_name(owner.tokens[0]) else None
+            if owner is not None:
+                return f"{owner.name} campaign", None
         if entity is not None and entity.kind == "person" and not (
                 in_body and any(w in ROLE_NOUNS for w in low) and possessor(text, start, end, people)):
             return self._name(entity)
