@@ -17,8 +17,13 @@ def test_attribution_speakers_relatives_who_with_its_verb_is_the_name_before():
     assert _resolve(text, "who took to the talk shows") == "Ann Ridley"
 
 
-def test_attribution_speakers_relatives_who_after_a_place_is_no_one():
+def test_attribution_speakers_relatives_who_after_a_place_is_the_person_of_it():
     text = 'Voters cheered Sen. Tom Hale of Vermont, who said the plan was "a fraud."'
+    assert _resolve(text, "who") == "Tom Hale"
+
+
+def test_attribution_speakers_relatives_who_after_a_lone_place_is_no_one():
+    text = 'Voters in Burlington, Vermont, who said the plan was "a fraud," cheered.'
     assert _resolve(text, "who") is None
 
 

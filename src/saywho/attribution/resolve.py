@@ -116,6 +116,10 @@ class Resolver:
             earlier = people.mentions_before(start)
             if earlier and start - earlier[-1].end <= 3 and (low[0] == "which" or not _place_before(text, earlier[-1])):
                 return self._name(earlier[-1].entity)
+            if len(earlier) >= 2 and start - earlier[-1].end <= 3 and earlier[-2].entity.kind == "person" \
+                    and re.fullmatch(r",?\s+(?:of|from)\s+", text[earlier[-2].end : earlier[-1].start]):
+                # "Sen. Bernie Sanders of Vermont, who": the person the place is of
+                return self._name(earlier[-2].entity)
             if low[0] == "who" and OPENING_SOMEONE.search(text, max(0, start - 40), start):
                 # "For someone who conceded ... that she's "not a natural politician," Hillary Clinton had a good
                 # night": the opening phrase describes the main clause's subject, named after it
