@@ -47,3 +47,10 @@ def test_attribution_speakers_relatives_someone_who_opening_is_the_subject_after
     text = ('For someone who conceded in a debate that she\'s "not a natural politician," Ann Ridley had a good '
             'night on Tuesday.')
     assert _resolve(text, "who") == "Ann Ridley"
+
+
+def test_attribution_speakers_relatives_who_after_party_and_state():
+    text = 'Senators met. Rep. Tom Hale (R-Kan.), who has seen the emails, said they were "sensitive."'
+    assert _resolve(text, "who") == "Tom Hale"
+    text = 'Senators met. Senator Ann Ridley, Republican of Arizona, who echoed the speaker, said "no."'
+    assert _resolve(text, "who") == "Ann Ridley"

@@ -63,6 +63,9 @@ OFFICES = {"president", "minister", "chancellor", "secretary", "senator", "gover
 # Words after "who"/"which" that make it the clause's subject: auxiliaries, adverbs, common past forms.
 RELATIVE_VERBS = {"has", "had", "is", "was", "are", "were", "will", "would", "also", "often", "later", "then", "last",
                   "took", "spent", "wrote", "writes", "sent", "came", "made", "gave", "led", "runs", "ran", "now"}
+# A party and state between a name and what follows it: " (R-Ky.), ", ", Republican of Iowa, ".
+PARTY_ASIDE = re.compile(r"\s*\([^()]{1,20}\)\s*,\s*|,\s+(?:a\s+)?(?:Republican|Democrat|Democratic|independent)\s+"
+                         r"(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*")
 # "For someone who ...", "As a man who ...": an opening phrase about the subject of the clause after it.
 OPENING_SOMEONE = re.compile(r"(?:^|[.!?]\s+|\n)(?:For|As|Like|Unlike)\s+(?:someone|somebody|a\s+(?:man|woman|candidate|"
                              r"politician|person))\s+$")
@@ -120,6 +123,11 @@ class Resolver:
                     and re.fullmatch(r",?\s+(?:of|from)\s+", text[earlier[-2].end : earlier[-1].start]):
                 # "Sen. Bernie Sanders of Vermont, who": the person the place is of
                 return self._name(earlier[-2].entity)
+            person = next((m for m in reversed(earlier) if m.entity.kind == "person"), None)
+            if person is not None and PARTY_ASIDE.fullmatch(text, person.end, start):
+                # "Rep. Thomas Massie (R-Ky.), who" / "Charles E. Grassley, Republican of Iowa, who": past the
+                # party and state that stand between the person and the relative pronoun
+                return self._name(person.entity)
             if low[0] == "who" and OPENING_SOMEONE.search(text, max(0, start - 40), start):
                 # "For someone who conceded ... that she's "not a natural politician," Hillary Clinton had a good
                 # night": the opening phrase describes the main clause's subject, named after it
