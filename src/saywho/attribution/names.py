@@ -118,10 +118,18 @@ def is_particle_surname(words: list[str]) -> bool:
 
 
 def surname_forms(tokens: list[str]) -> tuple[str, ...]:
-    """The words a later mention may call a person by: "Assad", "al-Assad" and "Al-Assad" for Bashar al-Assad."""
+    """The words a later mention may call a person by: "Assad", "al-Assad" and "Al-Assad" for Bashar al-Assad,
+    "Acosta" for Melba Acosta Febo."""
     surname = surname_of(tokens)
     joined = JOINED_PARTICLE.match(surname)
-    return (surname, surname[joined.end() :], surname[:1].upper() + surname[1:]) if joined else (surname,)
+    if joined:
+        return surname, surname[joined.end() :], surname[:1].upper() + surname[1:]
+    if len(tokens) == 3 and tokens[1].isalpha() and tokens[1].istitle() and len(tokens[1]) > 2 \
+            and is_first_name(tokens[0]) and not is_first_name(tokens[1]) and tokens[2].isalpha() \
+            and not tokens[2].endswith("s") and not tokens[2].isupper():
+        # "Melba Acosta Febo ... Ms. Acosta": a first of two family names may stand alone
+        return surname, tokens[1]
+    return (surname,)
 
 
 def surname_of(tokens: list[str]) -> str:

@@ -65,6 +65,11 @@ GROUP_NAMED = re.compile(r"\b(?:(?:group|organi[sz]ation|militia|movement|networ
 # Endings of words for a people ("Israeli", "Scottish", "Canadian", "Chinese"): two capitalised words with one of
 # them before a noun ("Arab Israeli lawmakers") qualify it, no person's name.
 DEMONYM_ENDINGS = ("ian", "ish", "ese", "ican", "eli", "ani", "aqi", "udi")
+# First names that are also words no name opens with: a modal and months.
+FIRST_NAME_WORDS = {"will", "april", "may", "june", "august"}
+# Words before a month that make it a date, not a first name: "in May Trump said".
+TIME_BEFORE = {"in", "on", "of", "since", "until", "by", "last", "next", "early", "late", "mid", "during", "from",
+               "through", "before", "after", "this", "that", "each", "every", "till", "to", "and", "or"}
 # Last words of a programme named after its host.
 PROGRAMME_WORDS = {"show", "program", "programme", "hour", "podcast"}
 # Function words of five letters or more that a title-case headline may leave lowercase.
@@ -101,7 +106,7 @@ class People(Titles, Antecedents):
         headline_cache: dict[int, bool] = {}
         while i < n:
             tok = toks[i]
-            if not (is_name_token(tok) or newspaper_day(toks, i)) or tok.text in ("“", "”"):
+            if not (is_name_token(tok) or newspaper_day(toks, i) or self._first_name_word(i)) or tok.text in ("“", "”"):
                 if i + 1 < n and surname_modal(tok.text, toks[i + 1].text):
                     owner = self._surname_owner(tok.text)
                     if owner is not None:
@@ -174,6 +179,17 @@ class People(Titles, Antecedents):
                 self.mentions.append(NameMention(start, end, entity, sentence, subject))
                 entity.mentions += 1
             i = j
+
+    def _first_name_word(self, i: int) -> bool:
+        """"said Will Doyle", "spokeswoman April Mellody": a first name that is also a word ("will", "April")
+        opens a name when it is capitalised inside a sentence, right before a name, and no time phrase's."""
+        toks = self.tokens
+        tok = toks[i]
+        if not (tok.capitalised and tok.lower in FIRST_NAME_WORDS and i + 1 < len(toks)):
+            return False
+        after, before = toks[i + 1], toks[i - 1].lower if i else ""
+        return is_name_token(after) and after.start - tok.end == 1 and not self.sentence_first(tok.start) \
+            and before not in TIME_BEFORE and not before[:1].isdigit() and before not in ("“", "\"", "(")
 
     def sentence_first(self, offset: int) -> bool:
         """Whether ``offset`` is where its sentence starts, but for opening marks."""
