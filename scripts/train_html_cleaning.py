@@ -2,7 +2,7 @@
 """Train the HTML block classifier and write src/saywho/cleaning/html_model.json.
 
 usage: train_html_cleaning.py [--shared DIR] [--folds 5] [--cv-only] [--trees 100] [--depth 3] [--second-trees 60]
-                              [--learning-rate 0.15]
+                              [--learning-rates 0.1,0.15,0.2]
 
 Data: ``data/extraction/{scrapinghub,modern-train}`` under the shared directory (``../shared``
 or $SAYWHO_SHARED): ``html/ID.html.gz`` pages and ``truth.jsonl`` article bodies. A block's label
@@ -10,9 +10,10 @@ comes from matching it to the truth body: a block of four or more words is artic
 its word 4-grams occur in the body; a shorter one when it is a whole line of the body.
 
 Reported figure: F1 on scrapinghub cross-validated over its pages (each fold trained on the other
-scrapinghub pages plus all of modern-train), scored like tools/score_extraction.py. The cut-off
-and the repeat filter (``label_blocks``'s ``repeat_words``) are chosen inside each training fold,
-on its pages scored by first stages that did not see them. The shipped weights are then trained
+scrapinghub pages plus all of modern-train), scored like tools/score_extraction.py. The
+first-stage learning rate, the cut-off and the repeat filter (``label_blocks``'s
+``repeat_words``) are chosen inside each training fold, on its pages scored by first stages that
+did not see them. The shipped weights are then trained
 on everything. Needs the ``train`` extra (scikit-learn, numpy).
 """
 
@@ -44,6 +45,7 @@ from saywho.input.html_meta import page_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 SECOND_TREES = 60
+RATES = (0.1, 0.15, 0.2)
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 # Shortest block, in words, that may be dropped for repeating the kept text (0: none is).
 REPEAT_WORDS = (0, 15, 30, 60, 100)
@@ -129,25 +131,34 @@ def tree_scores(first: dict, x: np.ndarray) -> np.ndarray:
 
 
 def train(
-    pages: list[dict], inner_folds: int = 3, trees: int = 100, depth: int = 3, second_trees: int = SECOND_TREES, rate: float = 0.15
+    pages: list[dict], inner_folds: int = 3, trees: int = 100, depth: int = 3, second_trees: int = SECOND_TREES,
+    rates: tuple[float, ...] = RATES,
 ) -> dict:
-    """Both stages; the second learns from first-stage scores on pages the first did not see."""
+    """Both stages; the second learns from first-stage scores on pages the first did not see.
+
+    The first stage's learning rate is the one of ``rates`` whose inner-fold models score the
+    pages they did not see best (weighted log-loss), so it is chosen on these pages alone.
+    """
     usable = [p for p in pages if len(p["y"])]
     stack = lambda ps: [np.concatenate([p[k] for p in ps]) for k in ("x", "y", "w")]  # noqa: E731
     x, y, w = stack(usable)
-    first = fit_trees(x, y, w, trees, depth, rate)
-    second_x, second_y, second_w = [], [], []
-    unseen: list[tuple[dict, list[float]]] = []
+    by_rate: dict[float, list[tuple[dict, list[float]]]] = {rate: [] for rate in rates}
+    losses = dict.fromkeys(rates, 0.0)
     for k in range(inner_folds):
         held = usable[k::inner_folds]
         rest = [p for i, p in enumerate(usable) if i % inner_folds != k]
-        inner = fit_trees(*stack(rest), trees, depth, rate)
-        for page in held:
-            scores = list(tree_scores(inner, page["x"]))
-            unseen.append((page, scores))
-            second_x.append(np.array(stack_rows(page["blocks"], scores)))
-            second_y.append(page["y"])
-            second_w.append(page["w"])
+        for rate in rates:
+            inner = fit_trees(*stack(rest), trees, depth, rate)
+            for page in held:
+                scores = np.clip(tree_scores(inner, page["x"]), 1e-6, 1 - 1e-6)
+                by_rate[rate].append((page, list(scores)))
+                losses[rate] -= float(np.sum(page["w"] * np.where(page["y"] == 1, np.log(scores), np.log(1 - scores))))
+    rate = min(rates, key=losses.__getitem__)
+    first = fit_trees(x, y, w, trees, depth, rate)
+    unseen = by_rate[rate]
+    second_x = [np.array(stack_rows(page["blocks"], scores)) for page, scores in unseen]
+    second_y = [page["y"] for page, _ in unseen]
+    second_w = [page["w"] for page, _ in unseen]
     second = fit_trees(np.vstack(second_x), np.concatenate(second_y), np.concatenate(second_w), second_trees, 3)
     # The cut-off and the repeat filter are chosen on the training pages, scored by first stages
     # that did not see them.
@@ -156,7 +167,7 @@ def train(
         ((t, r) for r in REPEAT_WORDS for t in THRESHOLDS),
         key=lambda c: mean_f1([(p, cut(p, scores, *c)) for p, scores in second_scores]),
     )
-    return {"first": first, "second": second, "threshold": threshold, "repeat_words": repeat_words}
+    return {"first": first, "second": second, "threshold": threshold, "repeat_words": repeat_words, "learning_rate": rate}
 
 
 def cut(page: dict, scores: list[float], threshold: float, repeat_words: int) -> str:
@@ -209,12 +220,15 @@ def main() -> None:
     parser.add_argument("--trees", type=int, default=100, help="boosted trees in the first stage")
     parser.add_argument("--depth", type=int, default=3, help="depth of each first-stage tree")
     parser.add_argument("--second-trees", type=int, default=SECOND_TREES, help="boosted trees in the second stage")
-    parser.add_argument("--learning-rate", type=float, default=0.15, help="learning rate of the first-stage trees")
+    parser.add_argument(
+        "--learning-rates", default=",".join(map(str, RATES)), help="first-stage learning rates to choose from inside each training fold"
+    )
     parser.add_argument("--cv-only", action="store_true", help="report the cross-validated figure, write nothing")
     args = parser.parse_args()
     shared = Path(args.shared)
     if not (shared / "data" / "extraction").is_dir():
         sys.exit(f"no data/extraction under {shared}: pass --shared")
+    rates = tuple(float(r) for r in args.learning_rates.split(","))
     started = time.time()
     scrapinghub = load_set(shared, "scrapinghub")
     modern = load_set(shared, "modern-train")
@@ -224,9 +238,9 @@ def main() -> None:
     for k in range(args.folds):
         held = scrapinghub[k::args.folds]
         rest = [p for i, p in enumerate(scrapinghub) if i % args.folds != k]
-        model = train(rest + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rate=args.learning_rate)
+        model = train(rest + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rates=rates)
         held_scores.append((len(held), evaluate(model, held)))
-        print(f"fold {k}: threshold {model['threshold']} repeat words {model['repeat_words']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
+        print(f"fold {k}: threshold {model['threshold']} rate {model['learning_rate']} repeat words {model['repeat_words']} P/R/F1 {held_scores[-1][1]}", file=sys.stderr)
     total = sum(n for n, _ in held_scores)
     prec = sum(n * s[0] for n, s in held_scores) / total
     rec = sum(n * s[1] for n, s in held_scores) / total
@@ -234,7 +248,7 @@ def main() -> None:
     print(f"scrapinghub {args.folds}-fold cross-validated: precision={prec:.4f} recall={rec:.4f} f1={f1:.4f}")
     if args.cv_only:
         return
-    model = train(scrapinghub + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rate=args.learning_rate)
+    model = train(scrapinghub + modern, trees=args.trees, depth=args.depth, second_trees=args.second_trees, rates=rates)
     check_export(model, scrapinghub[:20])
     model["first"].pop("sklearn")
     model["second"].pop("sklearn")
