@@ -72,6 +72,7 @@ def sure_gender(name: str) -> str | None:
     return gender if sure else None
 
 
+@lru_cache(maxsize=65_536)
 def is_first_name(name: str) -> bool:
     detector = _detector()
     return detector is not None and name.isalpha() and detector.get_gender(name) != "unknown"
@@ -117,9 +118,14 @@ def is_particle_surname(words: list[str]) -> bool:
     return len(words) >= 2 and all(w.lower() in PARTICLES | {"in"} for w in words[:-1])
 
 
-def surname_forms(tokens: list[str]) -> tuple[str, ...]:
-    """The words a later mention may call a person by: "Assad", "al-Assad" and "Al-Assad" for Bashar al-Assad,
-    "Acosta" for Melba Acosta Febo."""
+@lru_cache(maxsize=16_384)
+def surname_forms(name: str) -> tuple[str, ...]:
+    """The words a later mention may call a person named in full by: "Assad", "al-Assad" and "Al-Assad" for
+    Bashar al-Assad, "Acosta" for Melba Acosta Febo; none for a one-word name. Cached by name, because every
+    bare surname in an article is checked against every person."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return ()
     surname = surname_of(tokens)
     joined = JOINED_PARTICLE.match(surname)
     if joined:
@@ -215,11 +221,16 @@ class NameMention:
 
 
 def is_name_token(tok: Token) -> bool:
-    if JOINED_PARTICLE.match(tok.text):
+    return _is_name_word(tok.text)
+
+
+@lru_cache(maxsize=65_536)
+def _is_name_word(text: str) -> bool:
+    if JOINED_PARTICLE.match(text):
         return True
-    if not tok.text[:1].isupper():
+    if not text[:1].isupper():
         return False
-    word = tok.bare
+    word = Token(text, 0, len(text)).bare
     if not word or not word[0].isupper():
         return False
     if word.lower().endswith(CONTRACTIONS):
@@ -289,6 +300,14 @@ def spelled_out(text: str, paren: int, letters: str) -> str | None:
         if not letters.endswith(initials):
             return None
     return None
+
+
+@lru_cache(maxsize=65_536)
+def misspells_name(word: str, name: str) -> bool:
+    """Whether ``word`` misspells the surname of ``name``, a person named in full by a first name; cached
+    because an article checks each lone word against each person."""
+    tokens = name.split()
+    return len(tokens) >= 2 and is_first_name(tokens[0]) and misspelt(word, surname_of(tokens))
 
 
 def misspelt(word: str, surname: str) -> bool:

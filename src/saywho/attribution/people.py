@@ -39,7 +39,7 @@ from saywho.attribution.names import (
     is_first_name,
     is_name_token,
     is_particle_surname,
-    misspelt,
+    misspells_name,
     name_words,
     newspaper_day,
     particles_at,
@@ -369,7 +369,7 @@ class People(Titles, Antecedents):
         for entity in self.entities:
             if gender and entity.gender and entity.gender != gender:
                 continue
-            if entity.kind == "person" and len(entity.tokens) >= 2 and word in surname_forms(entity.tokens):
+            if entity.kind == "person" and word in surname_forms(entity.name):
                 if best is None or entity.mentions > best.mentions:
                     best = entity
         if best is None and first_name and word[:1].isupper():
@@ -381,8 +381,7 @@ class People(Titles, Antecedents):
     def _misspelt_owner(self, word: str) -> Entity | None:
         """The one person named in full, by a first name, whose surname ``word`` misspells ("Arab Israeli" is
         no one's name that "Israel" misspells)."""
-        found = {id(e): e for e in self.entities if e.kind == "person" and len(e.tokens) >= 2
-                 and is_first_name(e.tokens[0]) and misspelt(word, surname_of(e.tokens))}
+        found = {id(e): e for e in self.entities if e.kind == "person" and misspells_name(word, e.name)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _absorb_surname(self, entity: Entity) -> Entity | None:
