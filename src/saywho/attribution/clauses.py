@@ -10,11 +10,9 @@ import re
 from saywho.attribution.descriptions import IRREGULAR_PAST
 from saywho.attribution.found import Found
 from saywho.attribution.lexicon import HONORIFICS, NOT_NAMES, PRONOUNS, ROLE_NOUNS
-from saywho.attribution.phrases import AUXILIARIES, TIME_WORDS, WEEKDAYS, is_adverb
+from saywho.attribution.phrases import AUXILIARIES, TIME_WORDS, is_adverb
 from saywho.attribution.text import Token
 
-MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december"}
 # How far a speaker's name and title run ("CBS moderator Nancy Cordes").
 NAME_WORDS = 8
 # Verbs that put their speaker after them ("..., explained Rosenberg,"); a verb with an object ("told POLITICO",
@@ -32,7 +30,7 @@ def _name_run(toks: list[Token], first: int) -> int:
     while k < len(toks) and k - first < NAME_WORDS:
         tok = toks[k]
         low = tok.lower
-        if tok.capitalised and low not in NOT_NAMES and low not in WEEKDAYS and low not in MONTH_NAMES:
+        if tok.capitalised and low not in NOT_NAMES:
             k += 1
         elif low in ROLE_NOUNS or low in HONORIFICS or (k > first and tok.text.isalpha() and low not in NOT_NAMES
                                                          and k + 1 < len(toks) and toks[k + 1].capitalised):

@@ -31,9 +31,6 @@ IRREGULAR = {
     "began": "begin", "begun": "begin", "begins": "begin", "beginning": "begin",
 }
 
-# A cue noun phrase whose speaker follows it ("according to the poll").
-ACCORDING = "according to"
-
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m",
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f",

@@ -8,6 +8,7 @@ import re
 
 from saywho.attribution.descriptions import IRREGULAR_PAST
 from saywho.attribution.lexicon import (
+    DAYS,
     DETERMINERS_AND_POSSESSIVES,
     HONORIFICS,
     MEDIUM_OF_CUE,
@@ -43,7 +44,7 @@ ARTICLES = ("the", "a", "an", "his", "her", "their", "its")
 POSSESSIVE_ARTICLES = ("his", "her", "their", "its")
 DASHES = ("—", "–", "-", "―")
 FRONTED = {"early", "here", "there", "outside", "inside", "elsewhere", "back", "meanwhile", "separately"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS = set(DAYS)
 # Words of an amount of time before "ago" ("less than two weeks ago", "a few days ago").
 AGO_WORDS = {"less", "more", "than", "about", "nearly", "almost", "just", "only", "a", "an", "few", "several", "couple",
              "of", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some"}

@@ -407,8 +407,8 @@ class QuoteFinder(PhraseFinder, NeighbourCues, CreditCues, ClosingCues):
             issued = document_predicate(self.text, toks[0].start, tok) if tok.text.endswith("ing") \
                 and not participle_clause and found.cue is tok else None
             if issued is not None:
-                found.cue = Token(self.text[issued : tok.start].split()[0], issued, issued + len(
-                    self.text[issued : tok.start].split()[0]))
+                verb = self.text[issued : tok.start].split()[0]
+                found.cue = Token(verb, issued, issued + len(verb))
                 # who issued the document speaks ("He sent out a fundraising email as the meeting began vowing")
                 found.subject = self._np_before([t for t in toks if t.end <= issued]) or found.subject
             if crossed or participle_clause \
