@@ -232,7 +232,7 @@ class People(Titles, Antecedents):
                     and self.tokens[opening - 1].lower not in DETERMINERS:
                 # "First Minister Jack McConnell": a title word no name opens with is the title's
                 opening -= 1
-            gender, role = None, self.text[self.tokens[opening].start : title[-1].end]
+            role = self.text[self.tokens[opening].start : title[-1].end]
             gender = next((ROLE_GENDER[t.lower] for t in title if t.lower in ROLE_GENDER), None)
         else:
             gender, role = self._title_before(index)

@@ -23,10 +23,10 @@ from saywho.attribution.text import Token
 # Role nouns that name an institution as often as a person when bare: "the executive would play its part".
 INSTITUTION_ROLES = {"executive", "chair", "head", "justice", "host"}
 PREPOSITIONS = [[w] for w in ("to", "of", "by", "with", "from", "for", "against", "at", "about", "on")]
-# Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
 # Roles held for one race only.
 CANDIDACIES = {"nominee", "candidate", "front-runner", "frontrunner", "challenger", "contender", "running-mate"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Words that with a role noun make a title: "Former Secretary", "Prime Minister", "Vice President".
 TITLE_WORDS = RANKS | ROLE_LEADS | {"prime", "first", "chief", "senior", "lord", "grand"}
 
 
