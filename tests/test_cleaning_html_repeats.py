@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from saywho.cleaning.html_model import RepeatFilter
+from saywho.cleaning.html_repeats import RepeatFilter
 from saywho.input.html import label_blocks
 from saywho.input.html_blocks import HtmlBlock
 

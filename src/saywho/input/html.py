@@ -18,7 +18,8 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from resiliparse.parse.html import HTMLTree
 
-from saywho.cleaning.html_model import RepeatFilter, load_weights, score_blocks
+from saywho.cleaning.html_model import load_weights, score_blocks
+from saywho.cleaning.html_repeats import RepeatFilter
 from saywho.errors import BinaryInput, EmptyInput, InputTooLarge, MalformedInput
 from saywho.input.decode import MAX_INPUT_BYTES, repair_mojibake
 from saywho.input.html_blocks import HtmlBlock, page_blocks
