@@ -35,10 +35,10 @@ class CreditCues:
                                                                    for t in toks[dash + 1 : -1]):
             # "HEADLINE - Jeffrey M. Jones: "Q"": a credit line names who wrote it
             return Found(mark, "direct", toks[-1], "say", toks[-1].end, (toks[dash + 1].start, toks[-2].end))
-        if 3 <= len(toks) <= 6 and toks[0].capitalised and speech_lemma(toks[0].lower) is not None \
+        if 3 <= len(toks) <= 6 and toks[0].capitalised and (lemma := speech_lemma(toks[0].lower)) is not None \
                 and all(t.capitalised for t in toks[1:-1]):
             # "Stated Stone:" / "Continued Stone:": an inverted verb, then the speaker
-            return Found(mark, "direct", toks[0], speech_lemma(toks[0].lower), toks[0].end,
+            return Found(mark, "direct", toks[0], lemma, toks[0].end,
                          (toks[1].start, toks[-2].end))
         subject = self._clause_subject(toks, len(toks) - 2)
         if subject is None:

@@ -136,7 +136,8 @@ class Resolver:
                               and not people.quoted_at(m.start)), None)
                 return self._name(after.entity) if after is not None else (None, None)
             return None, None
-        if "who" in low[1:-1] and in_body and _relative_subject(words[low.index("who", 1) :], low[low.index("who", 1) :]):
+        who_at = low.index("who", 1) if "who" in low[1:-1] else -1
+        if who_at > 0 and in_body and _relative_subject(words[who_at:], low[who_at:]):
             # "officials who spoke with The Huffington Post": the noun the relative clause qualifies speaks
             cut = re.search(r"\s+who\b", text[start:end])
             if cut is not None:
